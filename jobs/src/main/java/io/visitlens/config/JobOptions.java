@@ -1,0 +1,81 @@
+package io.visitlens.config;
+
+import java.io.Serializable;
+
+/**
+ * Everything one analysis run needs, as parsed from the command line. Paths are Hadoop file system
+ * paths or URIs ({@code seeds/corpus}, {@code file:///data/x}, {@code hdfs://nn/corpus}, {@code s3a://bucket/x}).
+ *
+ * @param corpus        the corpus: a directory of {@code .txt} articles, or JSON Lines, CSV or Parquet records
+ * @param format        {@code auto}, {@code txt}, {@code jsonl}, {@code csv} or {@code parquet}
+ * @param visits        the visit catalogue CSV
+ * @param lexicon       the sector lexicon CSV
+ * @param out           the report directory, replaced atomically
+ * @param compareA      the first visit of the comparison, or null for the earliest
+ * @param compareB      the second visit of the comparison, or null for the latest
+ * @param keepDuplicates count syndicated (duplicate) paragraphs too
+ * @param windowDays    days of tolerance around a visit's window when attributing a dated article
+ * @param minCount      the smallest count a term needs to be reported in the corpus and visit scopes
+ * @param topPerDocument how many terms per document and n-gram order the document scope keeps
+ * @param priorScale    the scale of the informative Dirichlet prior in the keyness statistics
+ * @param force         replace an existing output directory that is not a VisitLens report directory
+ */
+public record JobOptions(
+    String corpus,
+    String format,
+    String visits,
+    String lexicon,
+    String out,
+    String compareA,
+    String compareB,
+    boolean keepDuplicates,
+    int windowDays,
+    int minCount,
+    int topPerDocument,
+    double priorScale,
+    boolean force) implements Serializable {
+
+  public static final String DEFAULT_CORPUS = "seeds/corpus";
+  public static final String DEFAULT_VISITS = "seeds/visits.csv";
+  public static final String DEFAULT_LEXICON = "seeds/lexicon/sectors.csv";
+  public static final String DEFAULT_OUT = "reports";
+  public static final int DEFAULT_WINDOW_DAYS = 3;
+  public static final int DEFAULT_MIN_COUNT = 1;
+  public static final int DEFAULT_TOP_PER_DOCUMENT = 200;
+
+  /** The defaults of the CLI, for tests and callers that change a few fields. */
+  public static JobOptions defaults() {
+    return new JobOptions(DEFAULT_CORPUS, "auto", DEFAULT_VISITS, DEFAULT_LEXICON, DEFAULT_OUT, null, null,
+        false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, 1.0, false);
+  }
+
+  public JobOptions withCorpus(String value) {
+    return new JobOptions(value, format, visits, lexicon, out, compareA, compareB, keepDuplicates, windowDays,
+        minCount, topPerDocument, priorScale, force);
+  }
+
+  public JobOptions withVisits(String value) {
+    return new JobOptions(corpus, format, value, lexicon, out, compareA, compareB, keepDuplicates, windowDays,
+        minCount, topPerDocument, priorScale, force);
+  }
+
+  public JobOptions withLexicon(String value) {
+    return new JobOptions(corpus, format, visits, value, out, compareA, compareB, keepDuplicates, windowDays,
+        minCount, topPerDocument, priorScale, force);
+  }
+
+  public JobOptions withOut(String value) {
+    return new JobOptions(corpus, format, visits, lexicon, value, compareA, compareB, keepDuplicates, windowDays,
+        minCount, topPerDocument, priorScale, force);
+  }
+
+  public JobOptions withKeepDuplicates(boolean value) {
+    return new JobOptions(corpus, format, visits, lexicon, out, compareA, compareB, value, windowDays,
+        minCount, topPerDocument, priorScale, force);
+  }
+
+  public JobOptions withForce(boolean value) {
+    return new JobOptions(corpus, format, visits, lexicon, out, compareA, compareB, keepDuplicates, windowDays,
+        minCount, topPerDocument, priorScale, value);
+  }
+}

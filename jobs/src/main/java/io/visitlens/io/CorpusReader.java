@@ -1,0 +1,237 @@
+package io.visitlens.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+
+import io.visitlens.config.ConfigException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Reads a corpus, whatever its shape, into one DataFrame of raw documents with {@link #SCHEMA}.
+ *
+ * <ul>
+ *   <li>a directory of {@code .txt} articles, read recursively: {@code doc_id} is the file name without its
+ *       extension, and an optional first line {@code " date YYYY-MM-DD"} gives the published date;</li>
+ *   <li>JSON Lines ({@code .jsonl}, {@code .json}, {@code .ndjson}), CSV (header row, quoted text may span
+ *       lines) or Parquet: one article per record with the required fields {@code id} and {@code text} and
+ *       the optional {@code date}, {@code title}, {@code source} and {@code url}.</li>
+ * </ul>
+ *
+ * A document that cannot be processed keeps its row, with {@code reject_reason} saying why, so that no
+ * article is lost silently. Nothing here collects documents to the driver.
+ */
+public final class CorpusReader {
+
+  /** The raw documents: one row per article found. */
+  public static final StructType SCHEMA = new StructType()
+      .add("doc_id", DataTypes.StringType)
+      .add("source_path", DataTypes.StringType)
+      .add("title", DataTypes.StringType)
+      .add("source", DataTypes.StringType)
+      .add("url", DataTypes.StringType)
+      .add("date_text", DataTypes.StringType)
+      .add("date_origin", DataTypes.StringType)
+      .add("text", DataTypes.StringType)
+      .add("input_note", DataTypes.StringType)
+      .add("reject_reason", DataTypes.StringType);
+
+  private static final List<String> RECORD_FIELDS = List.of("id", "text", "date", "title", "source", "url");
+
+  /** The corpus formats; {@code auto} picks one from the file extensions. */
+  public enum Format {
+    TXT("txt"), JSONL("jsonl", "json", "ndjson"), CSV("csv"), PARQUET("parquet");
+
+    final List<String> extensions;
+
+    Format(String... extensions) {
+      this.extensions = List.of(extensions);
+    }
+
+    String glob() {
+      return extensions.size() == 1 ? "*." + extensions.get(0) : "*.{" + String.join(",", extensions) + "}";
+    }
+
+    static Format ofExtension(String name) {
+      int dot = name.lastIndexOf('.');
+      String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+      for (Format f : values()) {
+        if (f.extensions.contains(ext)) {
+          return f;
+        }
+      }
+      return null;
+    }
+
+    /** Parses the {@code --format} flag; null for {@code auto}. */
+    public static Format parse(String flag) {
+      if (flag == null || flag.equalsIgnoreCase("auto")) {
+        return null;
+      }
+      for (Format f : values()) {
+        if (f.extensions.contains(flag.toLowerCase(Locale.ROOT))) {
+          return f;
+        }
+      }
+      throw ConfigException.of("--format", "'" + flag + "' is not one of auto, txt, jsonl, csv, parquet");
+    }
+  }
+
+  private CorpusReader() {}
+
+  /** Reads the corpus at {@code location} (a file or a directory, any Hadoop file system). */
+  public static Dataset<Row> read(SparkSession spark, String location, String formatFlag) {
+    Format format = Format.parse(formatFlag);
+    Path path = new Path(location);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(path)) {
+        throw ConfigException.of("--corpus", location + ": no such file or directory");
+      }
+      FileStatus status = fs.getFileStatus(path);
+      if (format == null) {
+        format = status.isDirectory() ? detect(fs, path) : Format.ofExtension(path.getName());
+        if (format == null) {
+          throw ConfigException.of("--corpus", location + ": cannot tell the format from the name; pass --format");
+        }
+      }
+      String qualified = fs.makeQualified(path).toString();
+      return format == Format.TXT
+          ? readText(spark, qualified, status.isDirectory())
+          : readRecords(spark, format, qualified, status.isDirectory());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list corpus " + location, e);
+    }
+  }
+
+  /** The one format of the data files below a directory; more than one is ambiguous. */
+  static Format detect(FileSystem fs, Path dir) throws IOException {
+    Set<Format> seen = new TreeSet<>();
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
+    while (files.hasNext() && seen.size() < Format.values().length) {
+      Path file = files.next().getPath();
+      if (!isHidden(file, dir)) {
+        Format f = Format.ofExtension(file.getName());
+        if (f != null) {
+          seen.add(f);
+        }
+      }
+    }
+    if (seen.isEmpty()) {
+      throw ConfigException.of("--corpus", dir + ": no .txt, .jsonl, .csv or .parquet files found");
+    }
+    if (seen.size() > 1) {
+      throw ConfigException.of("--corpus", dir + ": holds several formats " + seen + "; pass --format to choose one");
+    }
+    return seen.iterator().next();
+  }
+
+  private static boolean isHidden(Path file, Path root) {
+    for (Path p = file; p != null && !p.equals(root) && p.getParent() != null; p = p.getParent()) {
+      if (p.getName().startsWith(".") || p.getName().startsWith("_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Dataset<Row> readText(SparkSession spark, String path, boolean directory) {
+    Dataset<Row> files = spark.read().format("binaryFile")
+        .option("recursiveFileLookup", directory)
+        .option("pathGlobFilter", Format.TXT.glob())
+        .load(path)
+        .select(col("path"), col("content"));
+    return files.map((MapFunction<Row, Row>) CorpusReader::textRow, Encoders.row(SCHEMA));
+  }
+
+  private static Row textRow(Row file) {
+    String path = file.getString(0);
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    int dot = name.lastIndexOf('.');
+    String docId = dot > 0 ? name.substring(0, dot) : name;
+    ArticleText.Decoded d = ArticleText.decode((byte[]) file.get(1));
+    return RowFactory.create(docId, path, null, null, null, d.headerDate(), d.headerDate() == null ? null : "header",
+        d.text(), d.note(), d.rejectReason());
+  }
+
+  private static Dataset<Row> readRecords(SparkSession spark, Format format, String path, boolean directory) {
+    var reader = spark.read().option("recursiveFileLookup", directory).option("pathGlobFilter", format.glob());
+    Dataset<Row> records;
+    Column corrupt = lit(null).cast("string");
+    switch (format) {
+      case JSONL -> {
+        StructType schema = new StructType();
+        for (String f : RECORD_FIELDS) {
+          schema = schema.add(f, DataTypes.StringType);
+        }
+        schema = schema.add("_corrupt_record", DataTypes.StringType);
+        records = reader.schema(schema).option("mode", "PERMISSIVE")
+            .option("columnNameOfCorruptRecord", "_corrupt_record").json(path);
+        corrupt = col("_corrupt_record");
+      }
+      case CSV -> records = reader.option("header", true).option("multiLine", true).option("escape", "\"")
+          .option("mode", "PERMISSIVE").csv(path);
+      case PARQUET -> records = reader.parquet(path);
+      default -> throw new IllegalArgumentException(format.name());
+    }
+    List<String> columns = Arrays.asList(records.columns());
+    for (String required : List.of("id", "text")) {
+      if (!columns.contains(required)) {
+        throw ConfigException.of(path, "missing required field '" + required + "' (fields: " + String.join(", ", columns) + ")");
+      }
+    }
+    List<Column> select = new ArrayList<>();
+    for (String f : RECORD_FIELDS) {
+      select.add(columns.contains(f) ? col(f).cast("string").as(f) : lit(null).cast("string").as(f));
+    }
+    select.add(input_file_name().as("source_path"));
+    select.add(corrupt.as("corrupt"));
+    return records.select(select.toArray(new Column[0]))
+        .map((MapFunction<Row, Row>) CorpusReader::recordRow, Encoders.row(SCHEMA));
+  }
+
+  private static Row recordRow(Row r) {
+    String id = r.getString(0);
+    String rawText = r.getString(1);
+    String date = r.getString(2);
+    String sourcePath = r.getString(6);
+    String corrupt = r.getString(7);
+    if (corrupt != null) {
+      String excerpt = corrupt.length() > 60 ? corrupt.substring(0, 60) + "…" : corrupt;
+      return RowFactory.create(id, sourcePath, null, null, null, null, null, null, null,
+          "malformed record, not valid JSON: " + excerpt.strip());
+    }
+    if (id == null || id.isBlank()) {
+      return RowFactory.create(id, sourcePath, r.getString(3), r.getString(4), r.getString(5), null, null, null, null,
+          "record has no id");
+    }
+    ArticleText.Decoded d = ArticleText.parse(rawText);
+    boolean hasMeta = date != null && !date.isBlank();
+    String dateText = hasMeta ? date.strip() : d.headerDate();
+    String origin = hasMeta ? "metadata" : d.headerDate() == null ? null : "header";
+    String reject = rawText == null ? "record has no text" : d.rejectReason();
+    return RowFactory.create(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), dateText, origin,
+        d.text(), d.note(), reject);
+  }
+}

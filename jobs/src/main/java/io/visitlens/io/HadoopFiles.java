@@ -1,0 +1,71 @@
+package io.visitlens.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+
+/** Small helpers for driver-side files (catalogues, run.json) on any Hadoop file system. */
+public final class HadoopFiles {
+  private HadoopFiles() {}
+
+  /** A UTF-8 reader of a small file. */
+  public static Reader reader(Configuration conf, String location) throws IOException {
+    Path path = new Path(location);
+    return new InputStreamReader(path.getFileSystem(conf).open(path), StandardCharsets.UTF_8);
+  }
+
+  public static boolean exists(Configuration conf, String location) {
+    try {
+      Path path = new Path(location);
+      return path.getFileSystem(conf).exists(path);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The SHA-256 of a file's bytes, in hex. */
+  public static String sha256(Configuration conf, String location) {
+    Path path = new Path(location);
+    try (InputStream in = new DigestInputStream(path.getFileSystem(conf).open(path), MessageDigest.getInstance("SHA-256"))) {
+      in.transferTo(OutputStream.nullOutputStream());
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes a small UTF-8 text file, replacing it. */
+  public static void write(Configuration conf, Path path, String text) {
+    try (OutputStream out = path.getFileSystem(conf).create(path, true)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies a classpath resource into a file. */
+  public static void copyResource(Configuration conf, String resource, Path target) {
+    try (InputStream in = HadoopFiles.class.getResourceAsStream(resource);
+         OutputStream out = target.getFileSystem(conf).create(target, true)) {
+      if (in == null) {
+        throw new IOException("resource " + resource + " is missing from the jar");
+      }
+      in.transferTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+}

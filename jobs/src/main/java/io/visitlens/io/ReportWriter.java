@@ -1,0 +1,135 @@
+package io.visitlens.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Writes reports into a (staging) report directory, each twice with the same rows:
+ *
+ * <ul>
+ *   <li>{@code parquet/<report>/*.parquet}: flat snake_case columns, DATE for dates, rows in the report's
+ *       sort order, and nothing but {@code .parquet} files (no {@code _SUCCESS}, no {@code .crc});</li>
+ *   <li>{@code csv/<report>.csv}: one UTF-8 file with a header, RFC 4180 quoting, the same sort order, and
+ *       text cells beginning with {@code = + - @} (or a tab or CR) prefixed with {@code '} so that
+ *       spreadsheets do not run them as formulas.</li>
+ * </ul>
+ *
+ * The CSV is written from the Parquet just written, so the two always hold the same rows.
+ */
+public final class ReportWriter {
+  private final SparkSession spark;
+  private final Path root;
+  private final FileSystem fs;
+
+  public ReportWriter(SparkSession spark, Path root) {
+    this.spark = spark;
+    this.root = root;
+    try {
+      this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Where a report's Parquet goes. */
+  public Path parquetPath(String report) {
+    return new Path(new Path(root, "parquet"), report);
+  }
+
+  /** Writes Parquet only (for datasets, like the annotated corpus, that are not tabular reports). */
+  public void writeParquet(String name, Dataset<Row> data, String... sortColumns) {
+    Path dir = parquetPath(name);
+    Dataset<Row> sorted = sortColumns.length == 0 ? data : data.orderBy(columns(sortColumns));
+    sorted.write().mode(SaveMode.ErrorIfExists).parquet(dir.toString());
+    keepOnlyParquet(dir);
+  }
+
+  /** Writes a report as Parquet and CSV, sorted by {@code sortColumns}; returns its row count. */
+  public long write(String name, Dataset<Row> report, String... sortColumns) {
+    writeParquet(name, report, sortColumns);
+    Dataset<Row> written = spark.read().parquet(parquetPath(name).toString());
+    writeCsv(name, written.orderBy(columns(sortColumns)));
+    return written.count();
+  }
+
+  private void writeCsv(String name, Dataset<Row> rows) {
+    Path tmp = new Path(root, "_tmp_csv_" + name);
+    neutraliseFormulas(rows).coalesce(1).write()
+        .mode(SaveMode.ErrorIfExists)
+        .option("header", true)
+        .option("encoding", "UTF-8")
+        .option("quote", "\"")
+        .option("escape", "\"")
+        .option("lineSep", "\n")
+        .option("ignoreLeadingWhiteSpace", false)
+        .option("ignoreTrailingWhiteSpace", false)
+        .option("dateFormat", "yyyy-MM-dd")
+        .csv(tmp.toString());
+    try {
+      FileStatus[] parts = fs.globStatus(new Path(tmp, "part-*"));
+      if (parts == null || parts.length != 1) {
+        throw new IllegalStateException("expected one CSV part file in " + tmp + ", found "
+            + (parts == null ? 0 : parts.length));
+      }
+      Path target = new Path(new Path(root, "csv"), name + ".csv");
+      fs.mkdirs(target.getParent());
+      if (!fs.rename(parts[0].getPath(), target)) {
+        throw new IOException("cannot move " + parts[0].getPath() + " to " + target);
+      }
+      fs.delete(tmp, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Prefixes text cells that a spreadsheet would read as a formula ({@code = + - @}, tab, CR) with an
+   * apostrophe (OWASP's advice for CSV injection). Other columns pass unchanged.
+   */
+  public static Dataset<Row> neutraliseFormulas(Dataset<Row> rows) {
+    List<Column> select = new ArrayList<>();
+    for (StructField f : rows.schema().fields()) {
+      Column c = col(f.name());
+      if (f.dataType().equals(DataTypes.StringType)) {
+        c = when(c.rlike("^[=+\\-@\\t\\r]"), concat(lit("'"), c)).otherwise(c).as(f.name());
+      }
+      select.add(c);
+    }
+    return rows.select(select.toArray(new Column[0]));
+  }
+
+  /** Deletes everything in a Parquet directory that DuckDB's {@code read_parquet('dir/*.parquet')} should not see. */
+  private void keepOnlyParquet(Path dir) {
+    try {
+      for (FileStatus f : fs.listStatus(dir)) {
+        if (!f.isFile() || !f.getPath().getName().endsWith(".parquet")) {
+          fs.delete(f.getPath(), true);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Column[] columns(String... names) {
+    return Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
+  }
+}

@@ -1,0 +1,192 @@
+package io.visitlens.job;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import io.visitlens.config.ConfigException;
+import io.visitlens.config.JobOptions;
+import io.visitlens.config.VisitCatalog;
+import io.visitlens.io.CorpusReader;
+import io.visitlens.io.HadoopFiles;
+import io.visitlens.io.ReportDirectory;
+import io.visitlens.io.ReportWriter;
+import io.visitlens.io.RunManifest;
+import io.visitlens.nlp.AnnotationPipeline;
+import io.visitlens.report.CorpusReports;
+import io.visitlens.transform.Annotations;
+import io.visitlens.transform.Paragraphs;
+import io.visitlens.transform.VisitAttribution;
+import io.visitlens.transform.VisitAttributor;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The whole analysis: corpus → visits → annotated corpus → reports, published atomically into {@code --out}.
+ * It takes a SparkSession from its caller and never chooses a master.
+ */
+public final class AnalysisJob {
+  private static final Logger LOG = LogManager.getLogger(AnalysisJob.class);
+
+  private AnalysisJob() {}
+
+  /** What a finished run wrote. */
+  public record Result(String out, Map<String, Long> rowCounts, Map<String, Long> timingsMs) {}
+
+  /** Runs the analysis; a {@link ConfigException} means bad input and nothing was written. */
+  public static Result run(SparkSession spark, JobOptions options) {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    configure(spark, conf);
+    Steps steps = new Steps();
+
+    VisitCatalog catalog = readCatalog(conf, options.visits());
+    List<String> comparison = comparison(catalog, options);
+    ReportDirectory dir = ReportDirectory.prepare(conf, options.out(), options.corpus(), options.force());
+    LOG.info("run {}: corpus {} → {} (staging {})", dir.runId(), options.corpus(), dir.out(), dir.staging().getName());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    Dataset<Row> raw = null;
+    Dataset<Row> documents = null;
+    Dataset<Row> paragraphs = null;
+    try {
+      ReportWriter writer = new ReportWriter(spark, dir.staging());
+
+      raw = withDuplicateIdsRejected(CorpusReader.read(spark, options.corpus(), options.format()))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long found = raw.count();
+      if (found == 0) {
+        throw ConfigException.of("--corpus", options.corpus() + ": no articles found");
+      }
+      steps.done("read", "read %d articles", found);
+
+      documents = VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
+              new VisitAttributor(catalog.visits(), options.windowDays()))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long accepted = documents.count();
+      long assigned = documents.where(col("visit_id").isNotNull()).count();
+      steps.done("attribute", "%d documents processed, %d rejected; %d attributed to a visit, %d unassigned",
+          accepted, found - accepted, assigned, accepted - assigned);
+
+      paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(
+              documents.select(col("doc_id"), col("visit_id"), col("published_date"), col("text"))))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long nParagraphs = paragraphs.count();
+      long nDuplicates = paragraphs.where(col("is_duplicate")).count();
+      steps.done("paragraphs", "%d paragraphs, %d duplicates of an earlier document's (%s)", nParagraphs, nDuplicates,
+          options.keepDuplicates() ? "kept: --keep-duplicates" : "left out of the counts");
+
+      Dataset<Row> counted = options.keepDuplicates() ? paragraphs : paragraphs.where(col("is_duplicate").equalTo(false));
+      writer.writeParquet("annotated_corpus",
+          Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text"), counted));
+      Dataset<Row> corpus = spark.read().parquet(writer.parquetPath("annotated_corpus").toString());
+      counts.put("annotated_corpus", corpus.count());
+      steps.done("annotate", "annotated %d sentences", counts.get("annotated_corpus"));
+
+      Dataset<Row> documentsReport = CorpusReports.documents(documents, paragraphs, corpus);
+      counts.put("documents", writer.write("documents", documentsReport, "doc_id"));
+      counts.put("visits", writer.write("visits",
+          CorpusReports.visits(spark, catalog, spark.read().parquet(writer.parquetPath("documents").toString())),
+          "start_date", "visit_id"));
+      counts.put("rejected_documents", writer.write("rejected_documents",
+          CorpusReports.rejectedDocuments(raw), "doc_id", "source_path"));
+      steps.done("reports", "wrote documents, visits and rejected_documents");
+
+      for (String shipped : ReportDirectory.SHIPPED_FILES) {
+        HadoopFiles.copyResource(conf, "/io/visitlens/reports/" + shipped, new Path(dir.staging(), shipped));
+      }
+      RunManifest.write(conf, new Path(dir.staging(), ReportDirectory.MARKER), dir.runId(), options, comparison,
+          CorpusReports.corpusDigest(documents), found, counts, steps.timings());
+      dir.publish();
+      steps.done("publish", "published %s", dir.out());
+      return new Result(dir.out().toString(), counts, steps.timings());
+    } catch (RuntimeException e) {
+      dir.abort();
+      throw e;
+    } finally {
+      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs}) {
+        if (d != null) {
+          d.unpersist();
+        }
+      }
+    }
+  }
+
+  /** Session settings every run needs, whatever the master: Parquet that BI tools read, no Hadoop clutter. */
+  static void configure(SparkSession spark, Configuration conf) {
+    spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    spark.conf().set("spark.sql.session.timeZone", "UTC");
+    conf.set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+    conf.set("parquet.summary.metadata.level", "NONE");
+  }
+
+  private static VisitCatalog readCatalog(Configuration conf, String location) {
+    if (!HadoopFiles.exists(conf, location)) {
+      throw ConfigException.of("--visits", location + ": no such file");
+    }
+    try (Reader reader = HadoopFiles.reader(conf, location)) {
+      return VisitCatalog.read(reader, location);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    }
+  }
+
+  /** The two visits to compare: {@code --compare A,B}, or the earliest and the latest. */
+  static List<String> comparison(VisitCatalog catalog, JobOptions options) {
+    if (options.compareA() == null) {
+      return catalog.defaultComparison();
+    }
+    for (String id : List.of(options.compareA(), options.compareB())) {
+      if (catalog.find(id).isEmpty()) {
+        throw ConfigException.of("--compare", "no visit '" + id + "' in the catalogue (visits: "
+            + String.join(", ", catalog.visits().stream().map(v -> v.visitId()).toList()) + ")");
+      }
+    }
+    return List.of(options.compareA(), options.compareB());
+  }
+
+  /** Marks every document after the first (by source path) that shares a {@code doc_id} as rejected. */
+  static Dataset<Row> withDuplicateIdsRejected(Dataset<Row> raw) {
+    var byId = Window.partitionBy(col("doc_id")).orderBy(col("source_path"));
+    Dataset<Row> withFirst = raw.withColumn("first_path", first(col("source_path")).over(byId));
+    return withFirst.withColumn("reject_reason",
+            when(col("reject_reason").isNull().and(col("doc_id").isNotNull())
+                    .and(col("first_path").notEqual(col("source_path"))),
+                concat(lit("duplicate doc_id: already used by "), col("first_path")))
+                .otherwise(col("reject_reason")))
+        .drop("first_path");
+  }
+
+  /** Times the steps and logs each with its counts. */
+  static final class Steps {
+    private final Map<String, Long> timings = new LinkedHashMap<>();
+    private long last = System.nanoTime();
+    private final long start = last;
+
+    void done(String step, String format, Object... args) {
+      long now = System.nanoTime();
+      timings.put(step, (now - last) / 1_000_000);
+      last = now;
+      LOG.info("{} ({} ms): {}", step, timings.get(step), String.format(format, args));
+    }
+
+    Map<String, Long> timings() {
+      Map<String, Long> all = new LinkedHashMap<>(timings);
+      all.put("total", (System.nanoTime() - start) / 1_000_000);
+      return all;
+    }
+  }
+}

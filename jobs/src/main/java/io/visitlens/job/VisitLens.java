@@ -1,0 +1,158 @@
+package io.visitlens.job;
+
+import io.visitlens.config.ConfigException;
+import io.visitlens.config.JobOptions;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line: {@code visitlens run [flags]}. Like Beam's WordCount, {@code main} only parses options;
+ * {@link AnalysisJob#run} does the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
+ * or lexicon; nothing written).
+ */
+@Command(name = "visitlens", mixinStandardHelpOptions = true, versionProvider = VisitLens.Version.class,
+    description = "Reports on what state visits emphasised, from news articles, on Apache Spark.",
+    subcommands = {VisitLens.Run.class, CommandLine.HelpCommand.class})
+public final class VisitLens {
+
+  public static final int EXIT_REFUSED = 2;
+
+  public static void main(String[] args) {
+    quietLogging();
+    System.exit(execute(args));
+  }
+
+  /**
+   * Installs VisitLens's log configuration (its steps at INFO, Spark at WARN) unless one was named with
+   * {@code -Dlog4j2.configurationFile}. Spark NLP's jar carries a log4j2.properties that would silence
+   * everything, Spark's errors included.
+   */
+  static void quietLogging() {
+    if (System.getProperty("log4j2.configurationFile") == null) {
+      try {
+        org.apache.logging.log4j.core.config.Configurator.reconfigure(
+            VisitLens.class.getResource("/io/visitlens/log4j2-visitlens.properties").toURI());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Parses and runs, returning the exit code (tests call this instead of {@link #main}). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new VisitLens());
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ConfigException) {
+        cmd.getErr().println("visitlens: refused: " + e.getMessage());
+        return EXIT_REFUSED;
+      }
+      cmd.getErr().println("visitlens: failed: " + e);
+      e.printStackTrace(cmd.getErr());
+      return 1;
+    });
+    return cli.execute(args);
+  }
+
+  /** {@code visitlens run}: the whole analysis. */
+  @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Analyse a corpus into CSV and Parquet reports, published atomically into --out.")
+  static final class Run implements Callable<Integer> {
+    @Option(names = "--corpus", paramLabel = "PATH", description = "Input corpus: a directory of .txt articles, or "
+        + "JSON Lines, CSV or Parquet records (default: ${DEFAULT-VALUE}).")
+    String corpus = home(JobOptions.DEFAULT_CORPUS);
+
+    @Option(names = "--format", paramLabel = "FMT", description = "auto, txt, jsonl, csv or parquet (default: ${DEFAULT-VALUE}).")
+    String format = "auto";
+
+    @Option(names = "--visits", paramLabel = "FILE", description = "Visit catalogue CSV (default: ${DEFAULT-VALUE}).")
+    String visits = home(JobOptions.DEFAULT_VISITS);
+
+    @Option(names = "--lexicon", paramLabel = "FILE", description = "Sector lexicon CSV (default: ${DEFAULT-VALUE}).")
+    String lexicon = home(JobOptions.DEFAULT_LEXICON);
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory, replaced atomically (default: ${DEFAULT-VALUE}).")
+    String out = home(JobOptions.DEFAULT_OUT);
+
+    @Option(names = "--compare", paramLabel = "A,B", split = ",", description = "Two visit ids to compare, "
+        + "positive = more in B (default: the earliest and the latest visit).")
+    List<String> compare;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*] when not under "
+        + "spark-submit, which sets its own).")
+    String master;
+
+    @Option(names = "--keep-duplicates", description = "Count syndicated paragraphs in every document they appear in.")
+    boolean keepDuplicates;
+
+    @Option(names = "--window-days", paramLabel = "N", description = "Days of tolerance around a visit's dates when "
+        + "attributing an article (default: ${DEFAULT-VALUE}).")
+    int windowDays = JobOptions.DEFAULT_WINDOW_DAYS;
+
+    @Option(names = "--min-count", paramLabel = "N", description = "Smallest count a term needs in the corpus and "
+        + "visit scopes of term_frequencies (default: ${DEFAULT-VALUE}).")
+    int minCount = JobOptions.DEFAULT_MIN_COUNT;
+
+    @Option(names = "--top-per-document", paramLabel = "N", description = "Terms kept per document and n-gram order "
+        + "in term_frequencies (default: ${DEFAULT-VALUE}).")
+    int topPerDocument = JobOptions.DEFAULT_TOP_PER_DOCUMENT;
+
+    @Option(names = "--prior-scale", paramLabel = "X", description = "Scale of the informative Dirichlet prior of the "
+        + "keyness and emphasis statistics (default: ${DEFAULT-VALUE}).")
+    double priorScale = 1.0;
+
+    @Option(names = "--force", description = "Replace --out even if it is not a VisitLens report directory.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+      JobOptions options = options();
+      SparkSession spark = Sessions.create(master);
+      try {
+        AnalysisJob.Result result = AnalysisJob.run(spark, options);
+        Map<String, Long> c = result.rowCounts();
+        System.out.printf("visitlens: wrote %s: %d documents, %d rejected, %d annotated sentences in %.1f s%n",
+            result.out(), c.get("documents"), c.get("rejected_documents"), c.get("annotated_corpus"),
+            result.timingsMs().get("total") / 1000.0);
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    }
+
+    JobOptions options() {
+      if (compare != null && (compare.size() != 2 || compare.get(0).equals(compare.get(1)))) {
+        throw ConfigException.of("--compare", "takes two different visit ids, A,B");
+      }
+      if (windowDays < 0 || minCount < 1 || topPerDocument < 1 || !(priorScale > 0)) {
+        throw ConfigException.of(windowDays < 0 ? "--window-days" : minCount < 1 ? "--min-count"
+            : topPerDocument < 1 ? "--top-per-document" : "--prior-scale",
+            windowDays < 0 ? "must be 0 or more" : "must be greater than 0");
+      }
+      return new JobOptions(corpus, format, visits, lexicon, out,
+          compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
+          keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force);
+    }
+  }
+
+  /**
+   * A default path: relative to {@code visitlens.home} (the checkout, set by the launcher) when that is set,
+   * so {@code jobs/bin/visitlens run} works from any directory; else relative to the working directory.
+   */
+  static String home(String relative) {
+    String home = System.getProperty("visitlens.home");
+    return home == null ? relative : new File(home, relative).getPath();
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"VisitLens " + io.visitlens.io.RunManifest.version()};
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.visitlens.report;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.visitlens.config.Visit;
+import io.visitlens.config.VisitCatalog;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The corpus-level reports: {@code documents}, {@code visits} and {@code rejected_documents}. */
+public final class CorpusReports {
+
+  private CorpusReports() {}
+
+  /**
+   * One row per processed document: where it came from, its date and visit with the evidence, and its size.
+   * Paragraph counts include duplicates; sentence and token counts cover the counted paragraphs only.
+   *
+   * @param documents  attributed documents (doc_id, source_path, title, published_date, date_source, visit_id, visit_evidence)
+   * @param paragraphs paragraphs with {@code is_duplicate}
+   * @param sentences  the annotated corpus
+   */
+  public static Dataset<Row> documents(Dataset<Row> documents, Dataset<Row> paragraphs, Dataset<Row> sentences) {
+    Dataset<Row> paragraphCounts = paragraphs.groupBy(col("doc_id")).agg(
+        count(lit(1)).cast("int").as("n_paragraphs"),
+        sum(when(col("is_duplicate"), 1).otherwise(0)).cast("int").as("n_duplicate_paragraphs"));
+    Dataset<Row> sentenceCounts = sentences.groupBy(col("doc_id")).agg(
+        count(lit(1)).cast("int").as("n_sentences"),
+        sum(expr("size(filter(terms, t -> t != ''))")).cast("int").as("n_tokens"));
+    return documents
+        .join(paragraphCounts, "doc_id")
+        .join(sentenceCounts, "doc_id", "left")
+        .select(col("doc_id"), col("source_path"), col("title"), col("published_date"), col("date_source"),
+            col("visit_id"), col("visit_evidence"), col("n_paragraphs"), col("n_duplicate_paragraphs"),
+            coalesce(col("n_sentences"), lit(0)).as("n_sentences"), coalesce(col("n_tokens"), lit(0)).as("n_tokens"));
+  }
+
+  /** One row per catalogued visit, with how many documents and counted tokens were attributed to it. */
+  public static Dataset<Row> visits(SparkSession spark, VisitCatalog catalog, Dataset<Row> documentsReport) {
+    StructType schema = new StructType()
+        .add("visit_id", DataTypes.StringType, false)
+        .add("label", DataTypes.StringType, false)
+        .add("start_date", DataTypes.DateType, false)
+        .add("end_date", DataTypes.DateType, false)
+        .add("host_city", DataTypes.StringType, false)
+        .add("host_country", DataTypes.StringType, false);
+    List<Row> rows = new ArrayList<>();
+    for (Visit v : catalog.visits()) {
+      rows.add(RowFactory.create(v.visitId(), v.label(), Date.valueOf(v.startDate()), Date.valueOf(v.endDate()),
+          v.hostCity(), v.hostCountry()));
+    }
+    Dataset<Row> perVisit = documentsReport.where(col("visit_id").isNotNull()).groupBy(col("visit_id")).agg(
+        countDistinct(col("doc_id")).cast("int").as("n_documents"),
+        sum(col("n_tokens")).cast("long").as("n_tokens"));
+    return spark.createDataFrame(rows, schema)
+        .join(perVisit, "visit_id", "left")
+        .select(col("visit_id"), col("label"), col("start_date"), col("end_date"), col("host_city"),
+            col("host_country"), coalesce(col("n_documents"), lit(0)).as("n_documents"),
+            coalesce(col("n_tokens"), lit(0L)).as("n_tokens"));
+  }
+
+  /**
+   * A digest of the corpus content that does not depend on file order or partitioning: the SHA-256 of the
+   * decimal sum of the first 60 bits of each document's SHA-256 over {@code doc_id NUL text}. Computed on
+   * the executors; only the sum reaches the driver.
+   */
+  public static String corpusDigest(Dataset<Row> documents) {
+    Row sum = documents.select(sum(expr(
+            "cast(conv(substring(sha2(concat(doc_id, '\u0000', text), 256), 1, 15), 16, 10) as decimal(38,0))")))
+        .first();
+    String total = sum.isNullAt(0) ? "0" : sum.getDecimal(0).toPlainString();
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(total.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One row per article that could not be processed, with the reason. */
+  public static Dataset<Row> rejectedDocuments(Dataset<Row> rawDocuments) {
+    return rawDocuments.where(col("reject_reason").isNotNull())
+        .select(coalesce(col("doc_id"), lit("")).as("doc_id"), col("source_path"), col("reject_reason").as("reason"));
+  }
+}

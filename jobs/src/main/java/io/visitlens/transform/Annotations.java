@@ -1,0 +1,108 @@
+package io.visitlens.transform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.visitlens.nlp.AnnotationPipeline;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The annotated corpus: paragraphs run through the Spark NLP pipeline, flattened at once into one plain row
+ * per sentence. No annotation struct leaves this class.
+ */
+public final class Annotations {
+
+  /** One row per sentence. Offsets are into the document text; ends are exclusive. Arrays are aligned per token. */
+  public static final StructType SCHEMA = new StructType()
+      .add("doc_id", DataTypes.StringType, false)
+      .add("visit_id", DataTypes.StringType, true)
+      .add("paragraph_id", DataTypes.IntegerType, false)
+      .add("sentence_begin", DataTypes.IntegerType, false)
+      .add("sentence_end", DataTypes.IntegerType, false)
+      .add("sentence", DataTypes.StringType, false)
+      .add("tokens", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("token_begin", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add("token_end", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
+      .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("is_stop", DataTypes.createArrayType(DataTypes.BooleanType, false), false);
+
+  private Annotations() {}
+
+  /**
+   * Annotates paragraphs ({@code doc_id}, {@code visit_id}, {@code paragraph_id}, {@code paragraph_begin},
+   * {@code paragraph_text}) and returns one row per sentence with {@link #SCHEMA} plus {@code sentence_id},
+   * the sentence's 0-based position in its document.
+   *
+   * <p>{@code terms[i]} is the normalised form of {@code tokens[i]} (lowercase, letters, digits and hyphens
+   * kept), empty for punctuation; {@code is_stop[i]} is true for an English stop word.
+   */
+  public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> paragraphs) {
+    Dataset<Row> annotated = pipeline.transform(paragraphs.select(
+            col("doc_id"), col("visit_id"), col("paragraph_id"), col("paragraph_begin"), col("paragraph_text")))
+        .select(col("doc_id"), col("visit_id"), col("paragraph_id"), col("paragraph_begin"),
+            col(AnnotationPipeline.SENTENCE), col(AnnotationPipeline.TOKEN),
+            col(AnnotationPipeline.NORMALIZED), col(AnnotationPipeline.CLEAN));
+    Dataset<Row> sentences = annotated.flatMap((FlatMapFunction<Row, Row>) Annotations::flatten, Encoders.row(SCHEMA));
+    return sentences.withColumn("sentence_id",
+        row_number().over(Window.partitionBy(col("doc_id")).orderBy(col("sentence_begin"))).minus(1));
+  }
+
+  static java.util.Iterator<Row> flatten(Row p) {
+    String docId = p.getString(0);
+    String visitId = p.getString(1);
+    int paragraphId = p.getInt(2);
+    int offset = p.getInt(3);
+    List<Row> sentences = p.getList(4);
+    List<Row> tokens = p.getList(5);
+    Map<Integer, String> normalized = new HashMap<>();
+    for (Row n : p.<Row>getList(6)) {
+      normalized.put(n.<Integer>getAs("begin"), n.getAs("result"));
+    }
+    Set<Integer> kept = new HashSet<>();
+    for (Row c : p.<Row>getList(7)) {
+      kept.add(c.<Integer>getAs("begin"));
+    }
+    List<Row> out = new ArrayList<>(sentences.size());
+    int t = 0;
+    for (Row s : sentences) {
+      int sb = s.<Integer>getAs("begin");
+      int se = s.<Integer>getAs("end");
+      List<String> words = new ArrayList<>();
+      List<Integer> begins = new ArrayList<>();
+      List<Integer> ends = new ArrayList<>();
+      List<String> terms = new ArrayList<>();
+      List<Boolean> stops = new ArrayList<>();
+      while (t < tokens.size() && tokens.get(t).<Integer>getAs("begin") < sb) {
+        t++;
+      }
+      for (; t < tokens.size() && tokens.get(t).<Integer>getAs("begin") <= se; t++) {
+        Row token = tokens.get(t);
+        int tb = token.<Integer>getAs("begin");
+        String term = normalized.get(tb);
+        words.add(token.getAs("result"));
+        begins.add(offset + tb);
+        ends.add(offset + token.<Integer>getAs("end") + 1);
+        terms.add(term == null ? "" : term);
+        stops.add(term != null && !term.isEmpty() && !kept.contains(tb));
+      }
+      out.add(RowFactory.create(docId, visitId, paragraphId, offset + sb, offset + se + 1, s.<String>getAs("result"),
+          words.toArray(new String[0]), begins.toArray(new Integer[0]), ends.toArray(new Integer[0]),
+          terms.toArray(new String[0]), stops.toArray(new Boolean[0])));
+    }
+    return out.iterator();
+  }
+}

@@ -1,0 +1,152 @@
+package io.visitlens.transform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.when;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Paragraphs and syndication. Articles are split into paragraphs at blank lines (or at line breaks when a
+ * text has no blank line). A paragraph whose normalised text already appeared in an earlier document is a
+ * duplicate: "earlier" means ordered by published date (undated last), then by {@code doc_id}. Repeats
+ * within one document are not duplicates.
+ */
+public final class Paragraphs {
+
+  /** The columns {@link #explodeParagraphs} adds. */
+  public static final StructType PARAGRAPH_FIELDS = new StructType()
+      .add("paragraph_id", DataTypes.IntegerType, false)
+      .add("paragraph_begin", DataTypes.IntegerType, false)
+      .add("paragraph_end", DataTypes.IntegerType, false)
+      .add("paragraph_text", DataTypes.StringType, false)
+      .add("paragraph_key", DataTypes.StringType, true);
+
+  private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00A0]*\\n\\s*");
+  private static final Pattern LINE_BREAKS = Pattern.compile("\\n\\s*");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  private Paragraphs() {}
+
+  /**
+   * One row per paragraph of each document, keeping every input column but {@code text}, plus
+   * {@link #PARAGRAPH_FIELDS}. Offsets are character offsets into the document text, end exclusive.
+   */
+  public static Dataset<Row> explodeParagraphs(Dataset<Row> documents) {
+    StructType in = documents.schema();
+    int textIndex = in.fieldIndex("text");
+    StructType out = new StructType();
+    for (var f : in.fields()) {
+      if (!f.name().equals("text")) {
+        out = out.add(f);
+      }
+    }
+    for (var f : PARAGRAPH_FIELDS.fields()) {
+      out = out.add(f);
+    }
+    int width = in.size() - 1;
+    FlatMapFunction<Row, Row> split = doc -> {
+      List<Row> rows = new ArrayList<>();
+      String text = doc.getString(textIndex);
+      if (text == null) {
+        return rows.iterator();
+      }
+      int id = 0;
+      for (int[] span : split(text)) {
+        Object[] values = new Object[width + PARAGRAPH_FIELDS.size()];
+        for (int i = 0, j = 0; i < doc.length(); i++) {
+          if (i != textIndex) {
+            values[j++] = doc.get(i);
+          }
+        }
+        String paragraph = text.substring(span[0], span[1]);
+        values[width] = id++;
+        values[width + 1] = span[0];
+        values[width + 2] = span[1];
+        values[width + 3] = paragraph;
+        values[width + 4] = key(paragraph);
+        rows.add(RowFactory.create(values));
+      }
+      return rows.iterator();
+    };
+    return documents.flatMap(split, Encoders.row(out));
+  }
+
+  /**
+   * Adds {@code is_duplicate} (boolean) and {@code duplicate_of} (the {@code doc_id} of the earliest document
+   * with the same paragraph, null when not a duplicate). Needs {@code paragraph_key}, {@code doc_id} and
+   * {@code published_date}.
+   */
+  public static Dataset<Row> withDuplicateFlags(Dataset<Row> paragraphs) {
+    WindowSpec byKey = Window.partitionBy(col("paragraph_key"))
+        .orderBy(col("published_date").asc_nulls_last(), col("doc_id").asc());
+    Dataset<Row> withFirst = paragraphs.withColumn("first_doc_id", first(col("doc_id")).over(byKey));
+    return withFirst
+        .withColumn("is_duplicate", col("paragraph_key").isNotNull().and(col("first_doc_id").notEqual(col("doc_id"))))
+        .withColumn("duplicate_of", when(col("is_duplicate"), col("first_doc_id")))
+        .drop("first_doc_id");
+  }
+
+  /** Paragraph spans [begin, end) of a text, trimmed of surrounding whitespace; blank paragraphs are skipped. */
+  public static List<int[]> split(String text) {
+    Pattern separator = BLANK_LINES.matcher(text).find() ? BLANK_LINES : LINE_BREAKS;
+    List<int[]> spans = new ArrayList<>();
+    Matcher m = separator.matcher(text);
+    int start = 0;
+    while (m.find()) {
+      addTrimmed(text, start, m.start(), spans);
+      start = m.end();
+    }
+    addTrimmed(text, start, text.length(), spans);
+    return spans;
+  }
+
+  private static void addTrimmed(String text, int begin, int end, List<int[]> spans) {
+    while (begin < end && Character.isWhitespace(text.charAt(begin))) {
+      begin++;
+    }
+    while (end > begin && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    if (end > begin) {
+      spans.add(new int[] {begin, end});
+    }
+  }
+
+  /**
+   * The identity of a paragraph's content: SHA-256 of its normalised text (NFKD, marks dropped, lowercase,
+   * every run of non-letters and non-digits folded to one space). Null when nothing is left.
+   */
+  public static String key(String paragraph) {
+    String folded = MARKS.matcher(Normalizer.normalize(paragraph, Normalizer.Form.NFKD)).replaceAll("");
+    String normal = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+    if (normal.isEmpty()) {
+      return null;
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

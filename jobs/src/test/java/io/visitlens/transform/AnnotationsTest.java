@@ -1,0 +1,77 @@
+package io.visitlens.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.visitlens.SparkTestBase;
+import io.visitlens.nlp.AnnotationPipeline;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class AnnotationsTest extends SparkTestBase {
+  static final String DOC = "Intro paragraph.\n\n"
+      + "Kassym-Jomart Tokayev thanked Aleksandar Vučić. Serbia’s role is key, he said.";
+  static List<Row> sentences;
+
+  @BeforeAll
+  static void annotate() {
+    startSpark();
+    StructType schema = new StructType()
+        .add("doc_id", DataTypes.StringType)
+        .add("visit_id", DataTypes.StringType)
+        .add("text", DataTypes.StringType);
+    Dataset<Row> docs = spark.createDataFrame(List.of(row("d1", "v1", DOC)), schema);
+    Dataset<Row> paragraphs = Paragraphs.explodeParagraphs(docs);
+    sentences = Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text"), paragraphs)
+        .orderBy("sentence_id").collectAsList();
+  }
+
+  @Test
+  void sentencesCarryIdsAndDocumentOffsets() {
+    assertEquals(3, sentences.size(), "sentences: " + sentences);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < sentences.size(); i++) {
+      Row s = sentences.get(i);
+      assertEquals(i, s.<Integer>getAs("sentence_id"));
+      String byOffsets = DOC.substring(s.<Integer>getAs("sentence_begin"), s.<Integer>getAs("sentence_end"));
+      assertEquals(s.<String>getAs("sentence"), byOffsets, "offsets of sentence " + i);
+      texts.add(byOffsets);
+    }
+    assertEquals(List.of("Intro paragraph.", "Kassym-Jomart Tokayev thanked Aleksandar Vučić.",
+        "Serbia’s role is key, he said."), texts);
+    assertEquals(List.of(0, 1, 1), sentences.stream().map(r -> r.<Integer>getAs("paragraph_id")).toList());
+  }
+
+  @Test
+  void tokenOffsetsPointIntoTheDocument() {
+    for (Row s : sentences) {
+      List<String> tokens = s.getList(s.fieldIndex("tokens"));
+      List<Integer> begins = s.getList(s.fieldIndex("token_begin"));
+      List<Integer> ends = s.getList(s.fieldIndex("token_end"));
+      for (int i = 0; i < tokens.size(); i++) {
+        assertEquals(tokens.get(i), DOC.substring(begins.get(i), ends.get(i)), "token " + i + " of " + s);
+      }
+    }
+  }
+
+  @Test
+  void termsAreLowercaseKeepDiacriticsAndHyphensAndFlagStopWords() {
+    Row second = sentences.get(1);
+    assertEquals(List.of("kassym-jomart", "tokayev", "thanked", "aleksandar", "vučić", ""),
+        second.getList(second.fieldIndex("terms")));
+    Row third = sentences.get(2);
+    assertEquals(List.of("Serbia", "’s", "role", "is", "key", ",", "he", "said", "."),
+        third.getList(third.fieldIndex("tokens")));
+    assertEquals(List.of("serbia", "s", "role", "is", "key", "", "he", "said", ""),
+        third.getList(third.fieldIndex("terms")));
+    assertEquals(List.of(false, true, false, true, false, false, true, false, false),
+        third.getList(third.fieldIndex("is_stop")));
+    assertTrue(second.<String>getAs("visit_id").equals("v1"));
+  }
+}

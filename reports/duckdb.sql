@@ -1,0 +1,6 @@
+-- One view per VisitLens report over its Parquet files. Paths are relative to the report directory:
+-- run DuckDB from inside it, or first SET file_search_path = '/path/to/reports';
+CREATE OR REPLACE VIEW documents AS SELECT * FROM read_parquet('parquet/documents/*.parquet');
+CREATE OR REPLACE VIEW visits AS SELECT * FROM read_parquet('parquet/visits/*.parquet');
+CREATE OR REPLACE VIEW rejected_documents AS SELECT * FROM read_parquet('parquet/rejected_documents/*.parquet');
+CREATE OR REPLACE VIEW annotated_corpus AS SELECT * FROM read_parquet('parquet/annotated_corpus/*.parquet');
