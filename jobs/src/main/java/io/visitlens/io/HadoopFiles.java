@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
 
 /** Small helpers for driver-side files (catalogues, run.json) on any Hadoop file system. */
 public final class HadoopFiles {
@@ -68,4 +74,27 @@ public final class HadoopFiles {
     }
   }
 
+
+  /**
+   * Deletes the {@code .crc} side files Hadoop's local file system writes beside every file below
+   * {@code dir}: they are not reports, and DuckDB or a BI tool globbing a directory should see only data.
+   * Other file systems write none, and this does nothing there.
+   */
+  public static void removeChecksums(FileSystem fs, Path dir) throws IOException {
+    if (!(fs instanceof ChecksumFileSystem checksummed)) {
+      return;
+    }
+    FileSystem raw = checksummed.getRawFileSystem();
+    RemoteIterator<LocatedFileStatus> files = raw.listFiles(dir, true);
+    List<Path> crcs = new ArrayList<>();
+    while (files.hasNext()) {
+      Path p = files.next().getPath();
+      if (p.getName().startsWith(".") && p.getName().endsWith(".crc")) {
+        crcs.add(p);
+      }
+    }
+    for (Path p : crcs) {
+      raw.delete(p, false);
+    }
+  }
 }

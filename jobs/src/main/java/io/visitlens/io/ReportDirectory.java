@@ -4,15 +4,10 @@ import io.visitlens.config.ConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
@@ -56,6 +51,26 @@ public final class ReportDirectory {
    */
   public static ReportDirectory prepare(Configuration conf, String outLocation, String corpusLocation, boolean force) {
     try {
+      Path out = check(conf, outLocation, corpusLocation, force);
+      String runId = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
+          + UUID.randomUUID().toString().substring(0, 8);
+      ReportDirectory dir = new ReportDirectory(out.getFileSystem(conf), out, runId);
+      dir.recoverLeftovers();
+      if (!dir.fs.mkdirs(dir.staging)) {
+        throw new IOException("cannot create " + dir.staging);
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Checks, writing nothing, that {@code out} may be replaced: not the corpus, not inside it, not containing
+   * it, and either absent, a VisitLens report directory, or {@code force}. Returns the qualified path.
+   */
+  public static Path check(Configuration conf, String outLocation, String corpusLocation, boolean force) {
+    try {
       Path outPath = new Path(outLocation);
       FileSystem fs = outPath.getFileSystem(conf);
       Path out = fs.makeQualified(outPath);
@@ -69,24 +84,16 @@ public final class ReportDirectory {
         throw ConfigException.of("--out", outLocation + " contains the corpus (" + corpusLocation
             + "); replacing it would delete the articles");
       }
-      String runId = Instant.now().toString().replaceAll("[^0-9]", "").substring(0, 14) + "-"
-          + UUID.randomUUID().toString().substring(0, 8);
-      ReportDirectory dir = new ReportDirectory(fs, out, runId);
-      dir.recoverLeftovers();
       if (fs.exists(out)) {
-        FileStatus status = fs.getFileStatus(out);
-        if (!status.isDirectory()) {
+        if (!fs.getFileStatus(out).isDirectory()) {
           throw ConfigException.of("--out", outLocation + " is a file, not a directory");
         }
-        if (!force && !dir.isReportDirectory()) {
+        if (!force && !isReportDirectory(fs, out)) {
           throw ConfigException.of("--out", outLocation + " exists and is not a VisitLens report directory (no "
               + MARKER + "); pass --force to replace it");
         }
       }
-      if (!fs.mkdirs(dir.staging)) {
-        throw new IOException("cannot create " + dir.staging);
-      }
-      return dir;
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -98,7 +105,7 @@ public final class ReportDirectory {
     return c.equals(p) || c.startsWith(p + "/");
   }
 
-  private boolean isReportDirectory() throws IOException {
+  private static boolean isReportDirectory(FileSystem fs, Path out) throws IOException {
     FileStatus[] entries = fs.listStatus(out);
     boolean onlyShipped = true;
     for (FileStatus e : entries) {
@@ -157,7 +164,7 @@ public final class ReportDirectory {
   /** Swaps the staging directory in for the output directory. */
   public void publish() {
     try {
-      removeChecksums(staging);
+      HadoopFiles.removeChecksums(fs, staging);
       Path old = sibling(out, "old-" + runId);
       boolean hadOld = fs.exists(out);
       if (hadOld && !fs.rename(out, old)) {
@@ -174,28 +181,6 @@ public final class ReportDirectory {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Deletes the {@code .crc} side files Hadoop's local file system writes beside every file: they are not
-   * reports, and DuckDB or a BI tool globbing a directory should see only the data files.
-   */
-  private void removeChecksums(Path dir) throws IOException {
-    if (!(fs instanceof ChecksumFileSystem checksummed)) {
-      return;
-    }
-    FileSystem raw = checksummed.getRawFileSystem();
-    RemoteIterator<LocatedFileStatus> files = raw.listFiles(dir, true);
-    List<Path> crcs = new ArrayList<>();
-    while (files.hasNext()) {
-      Path p = files.next().getPath();
-      if (p.getName().startsWith(".") && p.getName().endsWith(".crc")) {
-        crcs.add(p);
-      }
-    }
-    for (Path p : crcs) {
-      raw.delete(p, false);
     }
   }
 

@@ -95,6 +95,7 @@ public final class ReportWriter {
         throw new IOException("cannot move " + parts[0].getPath() + " to " + target);
       }
       fs.delete(tmp, true);
+      HadoopFiles.removeChecksums(fs, target.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -119,6 +120,7 @@ public final class ReportWriter {
   /** Deletes everything in a Parquet directory that DuckDB's {@code read_parquet('dir/*.parquet')} should not see. */
   private void keepOnlyParquet(Path dir) {
     try {
+      HadoopFiles.removeChecksums(fs, dir);
       for (FileStatus f : fs.listStatus(dir)) {
         if (!f.isFile() || !f.getPath().getName().endsWith(".parquet")) {
           fs.delete(f.getPath(), true);

@@ -54,8 +54,9 @@ public final class AnalysisJob {
     configure(spark, conf);
     Steps steps = new Steps();
 
-    VisitCatalog catalog = readCatalog(conf, options.visits());
-    List<String> comparison = comparison(catalog, options);
+    Inputs inputs = checkInputs(conf, options);
+    VisitCatalog catalog = inputs.catalog();
+    List<String> comparison = inputs.comparison();
     ReportDirectory dir = ReportDirectory.prepare(conf, options.out(), options.corpus(), options.force());
     LOG.info("run {}: corpus {} → {} (staging {})", dir.runId(), options.corpus(), dir.out(), dir.staging().getName());
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -123,6 +124,20 @@ public final class AnalysisJob {
         }
       }
     }
+  }
+
+  /** The validated configuration inputs of a run. */
+  public record Inputs(VisitCatalog catalog, List<String> comparison) {}
+
+  /**
+   * Reads and validates everything a run is configured with (visit catalogue, comparison, output location)
+   * without starting Spark, so that bad input is refused in a second, with nothing written.
+   */
+  public static Inputs checkInputs(Configuration conf, JobOptions options) {
+    VisitCatalog catalog = readCatalog(conf, options.visits());
+    List<String> comparison = comparison(catalog, options);
+    ReportDirectory.check(conf, options.out(), options.corpus(), options.force());
+    return new Inputs(catalog, comparison);
   }
 
   /** Session settings every run needs, whatever the master: Parquet that BI tools read, no Hadoop clutter. */

@@ -1,0 +1,68 @@
+package io.visitlens.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.visitlens.SparkTestBase;
+import java.io.File;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest extends SparkTestBase {
+
+  @Test
+  void writesOneSortedRfc4180CsvAndTheSameRowsAsParquet(@TempDir Path dir) throws Exception {
+    StructType schema = new StructType()
+        .add("name", DataTypes.StringType)
+        .add("day", DataTypes.DateType)
+        .add("n", DataTypes.IntegerType);
+    Dataset<Row> report = spark.createDataFrame(List.of(
+        row("c \"quoted\", with comma", Date.valueOf("2026-02-27"), 3),
+        row("=HYPERLINK(\"x\")", null, 1),
+        row("  spaced, multi\nline  ", Date.valueOf("2024-11-19"), 2),
+        row("-5 dangerous", Date.valueOf("2024-11-18"), 4),
+        row(null, null, 5)), schema).repartition(3);
+
+    long n = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri())).write("sample", report, "n");
+
+    assertEquals(5, n);
+    Path csv = dir.resolve("csv/sample.csv");
+    List<List<String>> rows = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(csv);
+         CSVParser p = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      assertEquals(List.of("name", "day", "n"), p.getHeaderNames());
+      for (CSVRecord rec : p) {
+        rows.add(rec.toList());
+      }
+    }
+    assertEquals(List.of(
+        List.of("'=HYPERLINK(\"x\")", "", "1"),
+        List.of("  spaced, multi\nline  ", "2024-11-19", "2"),
+        List.of("c \"quoted\", with comma", "2026-02-27", "3"),
+        List.of("'-5 dangerous", "2024-11-18", "4"),
+        List.of("", "", "5")), rows, "CSV rows in sort order, formulas neutralised");
+
+    File[] parquet = dir.resolve("parquet/sample").toFile().listFiles();
+    assertTrue(parquet.length > 0);
+    for (File f : parquet) {
+      assertTrue(f.getName().endsWith(".parquet"), "only parquet files, found " + f.getName());
+    }
+    Dataset<Row> back = spark.read().parquet(dir.resolve("parquet/sample").toString());
+    assertEquals(DataTypes.DateType, back.schema().apply("day").dataType());
+    assertEquals(List.of(1, 2, 3, 4, 5), back.orderBy("n").collectAsList().stream().map(r -> r.getInt(2)).toList());
+    assertEquals("=HYPERLINK(\"x\")", back.where("n = 1").first().getString(0), "Parquet keeps the raw text");
+  }
+}

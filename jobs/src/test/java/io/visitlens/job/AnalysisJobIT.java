@@ -1,0 +1,220 @@
+package io.visitlens.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visitlens.SparkTestBase;
+import io.visitlens.config.JobOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole job on the seed corpus, into a temporary directory, like Beam's WordCountIT. */
+class AnalysisJobIT extends SparkTestBase {
+  static final Path REPO = Path.of(System.getProperty("visitlens.repo", ".."));
+
+  @TempDir
+  static Path tmp;
+  static Path out;
+  static AnalysisJob.Result result;
+
+  @BeforeAll
+  static void runOnSeeds() {
+    startSpark();
+    out = tmp.resolve("reports");
+    result = AnalysisJob.run(spark, seedOptions(out));
+  }
+
+  static JobOptions seedOptions(Path out) {
+    return JobOptions.defaults()
+        .withCorpus(REPO.resolve(JobOptions.DEFAULT_CORPUS).toString())
+        .withVisits(REPO.resolve(JobOptions.DEFAULT_VISITS).toString())
+        .withLexicon(REPO.resolve(JobOptions.DEFAULT_LEXICON).toString())
+        .withOut(out.toString());
+  }
+
+  Dataset<Row> report(String name) {
+    return spark.read().parquet(out.resolve("parquet").resolve(name).toString());
+  }
+
+  @Test
+  void attributesEverySeedArticleToItsVisit() {
+    Map<String, List<Object>> docs = report("documents").collectAsList().stream().collect(Collectors.toMap(
+        r -> r.<String>getAs("doc_id").substring(0, 3),
+        r -> List.of(String.valueOf(r.<Object>getAs("visit_id")), r.<String>getAs("date_source"))));
+    assertEquals(new TreeMap<>(Map.of(
+        "000", List.of("astana-2026", "none"),
+        "001", List.of("astana-2026", "header"),
+        "002", List.of("belgrade-2024", "header"),
+        "003", List.of("astana-2026", "text"),
+        "004", List.of("belgrade-2024", "header"))), new TreeMap<>(docs));
+  }
+
+  @Test
+  void leavesTheSyndicatedParagraphsOfTheLaterArticleOutOfTheCounts() {
+    Map<String, Integer> dups = report("documents").collectAsList().stream().collect(Collectors.toMap(
+        r -> r.<String>getAs("doc_id").substring(0, 3), r -> r.<Integer>getAs("n_duplicate_paragraphs")));
+    assertEquals(Map.of("000", 0, "001", 0, "002", 0, "003", 0, "004", 5), dups);
+    long dupSentences = report("annotated_corpus")
+        .where("doc_id like '004%' and sentence like '%Palace of Serbia%'").count();
+    assertEquals(0, dupSentences, "004's copy of 002's paragraph is not in the annotated corpus");
+  }
+
+  @Test
+  void visitsCountTheirDocumentsAndTokens() {
+    List<Row> visits = report("visits").orderBy("start_date").collectAsList();
+    assertEquals(List.of("belgrade-2024", "astana-2026"), visits.stream().map(r -> r.getString(0)).toList());
+    assertEquals(List.of(2, 3), visits.stream().map(r -> r.<Integer>getAs("n_documents")).toList());
+    long tokens = report("documents").where("visit_id = 'belgrade-2024'").selectExpr("sum(n_tokens)").first().getLong(0);
+    assertEquals(tokens, visits.get(0).<Long>getAs("n_tokens"));
+  }
+
+  @Test
+  void everyReportHasTheSameRowsInCsvAndParquetAndNoClutter() throws Exception {
+    for (String name : List.of("documents", "visits", "rejected_documents")) {
+      Set<List<String>> csv = new HashSet<>();
+      try (CSVParser p = CSVParser.parse(out.resolve("csv").resolve(name + ".csv"), StandardCharsets.UTF_8,
+          CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+        assertEquals(List.of(report(name).columns()), p.getHeaderNames(), name + " header");
+        for (CSVRecord r : p) {
+          csv.add(r.toList());
+        }
+      }
+      Set<List<String>> parquet = report(name).collectAsList().stream()
+          .map(r -> values(r).stream().map(v -> v == null ? "" : v.toString()).toList())
+          .collect(Collectors.toSet());
+      assertEquals(parquet, csv, name + ": CSV and Parquet rows");
+    }
+    try (Stream<Path> all = Files.walk(out)) {
+      List<String> clutter = all.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".crc") || n.startsWith("_") || n.startsWith(".")).toList();
+      assertEquals(List.of(), clutter);
+    }
+  }
+
+  @Test
+  void runJsonRecordsInputsParametersVersionsCountsAndTimings() throws Exception {
+    JsonNode run = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertEquals(5, run.at("/inputs/corpus/articles").asInt());
+    assertEquals(64, run.at("/inputs/visits/sha256").asText().length());
+    assertEquals("3.5.7", run.at("/versions/spark").asText());
+    assertEquals("belgrade-2024", run.at("/parameters/compare/0").asText());
+    assertEquals(5, run.at("/row_counts/documents").asInt());
+    assertTrue(run.at("/timings_ms/total").asLong() > 0);
+  }
+
+  @Test
+  void duckDbReadsEveryParquetReportWithTheExpectedTypes() throws Exception {
+    Map<String, String> types = new HashMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+         Statement s = c.createStatement()) {
+      s.execute("SET file_search_path = '" + out + "'");
+      for (String statement : Files.readString(out.resolve("duckdb.sql")).split(";")) {
+        String sql = statement.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")).strip();
+        if (!sql.isEmpty()) {
+          s.execute(sql);
+        }
+      }
+      for (String view : List.of("documents", "visits", "rejected_documents", "annotated_corpus")) {
+        try (ResultSet rs = s.executeQuery("DESCRIBE " + view)) {
+          while (rs.next()) {
+            types.put(view + "." + rs.getString("column_name"), rs.getString("column_type"));
+          }
+        }
+        try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + view)) {
+          rs.next();
+          assertEquals(result.rowCounts().get(view).longValue(), rs.getLong(1), view + " row count through DuckDB");
+        }
+      }
+    }
+    assertEquals("DATE", types.get("documents.published_date"));
+    assertEquals("INTEGER", types.get("documents.n_tokens"));
+    assertEquals("DATE", types.get("visits.start_date"));
+    assertEquals("BIGINT", types.get("visits.n_tokens"));
+    assertEquals("VARCHAR[]", types.get("annotated_corpus.terms"));
+    assertEquals("BOOLEAN[]", types.get("annotated_corpus.is_stop"));
+  }
+
+  @Test
+  void aMalformedCatalogueIsRefusedWithFileAndLineAndLeavesTheReportsIntact() throws Exception {
+    Map<String, byte[]> before = snapshot(out);
+    Path bad = tmp.resolve("bad-visits.csv");
+    Files.writeString(bad, Files.readString(REPO.resolve(JobOptions.DEFAULT_VISITS)).replace("2026-02-27", "2026-02-30"));
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    int code;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = VisitLens.execute("run", "--corpus", REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
+          "--visits", bad.toString(), "--out", out.toString());
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals(VisitLens.EXIT_REFUSED, code);
+    assertEquals("visitlens: refused: " + bad + ":3: end_date '2026-02-30' is not a valid date (yyyy-MM-dd)",
+        err.toString(StandardCharsets.UTF_8).strip());
+    Map<String, byte[]> after = snapshot(out);
+    assertEquals(before.keySet(), after.keySet());
+    for (String f : before.keySet()) {
+      assertArrayEquals(before.get(f), after.get(f), f + " changed");
+    }
+    try (Stream<Path> siblings = Files.list(tmp)) {
+      assertFalse(siblings.anyMatch(p -> p.getFileName().toString().startsWith(".reports.")), "no staging left");
+    }
+  }
+
+  @Test
+  void helpListsTheSubcommandsAndFlags() {
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    PrintStream saved = System.out;
+    try {
+      System.setOut(new PrintStream(text, true, StandardCharsets.UTF_8));
+      assertEquals(0, VisitLens.execute("--help"));
+      assertEquals(0, VisitLens.execute("run", "--help"));
+    } finally {
+      System.setOut(saved);
+    }
+    String help = text.toString(StandardCharsets.UTF_8);
+    for (String expected : List.of("run", "--corpus", "--visits", "--lexicon", "--out", "--compare", "--master")) {
+      assertTrue(help.contains(expected), "help mentions " + expected + ":\n" + help);
+    }
+  }
+
+  static Map<String, byte[]> snapshot(Path dir) throws Exception {
+    Map<String, byte[]> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+      }
+    }
+    return files;
+  }
+
+}
