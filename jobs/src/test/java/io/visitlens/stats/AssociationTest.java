@@ -102,8 +102,16 @@ class AssociationTest {
 
   @Test
   void perfectCoOccurrenceIsExactlyOneForAnySize() {
-    for (long co = 1; co <= 500; co++) {
-      for (long n : new long[] {co, co + 1, 3 * co, 1000}) {
+    // small counts, and counts whose products co·n and a·b exceed 2^53 and are rounded
+    long[] sizes = new long[520];
+    for (int k = 0; k < 500; k++) {
+      sizes[k] = k + 1;
+    }
+    for (int k = 500; k < 520; k++) {
+      sizes[k] = 3_000_000_017L * (k - 498) + 12_345L * k;
+    }
+    for (long co : sizes) {
+      for (long n : new long[] {co, co + 1, 3 * co, co + 1000, 7 * co + 3}) {
         assertEquals(1.0, Association.npmi(co, co, co, n), "npmi of co = a = b, " + counts(co, co, co, n));
       }
     }
