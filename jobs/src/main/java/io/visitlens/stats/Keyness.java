@@ -78,7 +78,7 @@ public final class Keyness {
 
   /**
    * Log-odds ratio with an informative Dirichlet prior and its z-score, after Monroe, Colaresi
-   * &amp; Quinn (2008), "Fightin' Words: Lexical Feature Selection and Evaluation for Identifying
+   * &amp; Quinn (2008, "MCQ"), "Fightin' Words: Lexical Feature Selection and Evaluation for Identifying
    * the Content of Political Conflict", <i>Political Analysis</i> 16(4):372–403; the variance is
    * their eq. 20.
    *
