@@ -1,0 +1,43 @@
+package io.visitlens.transform;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The outcome of {@link VisitAttributor#attribute}: which catalogued visit an article belongs to, or why none.
+ *
+ * @param visitId       id of the attributed visit, or {@code null} when the article stays unassigned
+ * @param dateSource    where the date came from: {@code header}, {@code metadata}, {@code text} or {@code none}
+ * @param publishedDate the date used for the decision (header/metadata date, or the resolved in-text date);
+ *                      {@code null} when no date is known
+ * @param evidence      short human-readable justification for a report column; never {@code null}
+ */
+public record Attribution(String visitId, String dateSource, LocalDate publishedDate, String evidence)
+    implements Serializable {
+
+  /** Source value: the date header of the article. */
+  public static final String SOURCE_HEADER = "header";
+  /** Source value: the article's metadata record. */
+  public static final String SOURCE_METADATA = "metadata";
+  /** Source value: a date found in the article body. */
+  public static final String SOURCE_TEXT = "text";
+  /** Source value: no date known. */
+  public static final String SOURCE_NONE = "none";
+
+  private static final Set<String> SOURCES = Set.of(SOURCE_HEADER, SOURCE_METADATA, SOURCE_TEXT, SOURCE_NONE);
+
+  /** Validates the date source and requires an evidence string. */
+  public Attribution {
+    Objects.requireNonNull(evidence, "evidence");
+    if (!SOURCES.contains(dateSource)) {
+      throw new IllegalArgumentException("dateSource must be one of " + SOURCES + ", got " + dateSource);
+    }
+  }
+
+  /** True when the article was attributed to a visit. */
+  public boolean assigned() {
+    return visitId != null;
+  }
+}
