@@ -57,6 +57,7 @@ public final class AnalysisJob {
     Inputs inputs = checkInputs(conf, options);
     VisitCatalog catalog = inputs.catalog();
     List<String> comparison = inputs.comparison();
+    sizeShuffles(spark, conf, options.corpus());
     ReportDirectory dir = ReportDirectory.prepare(conf, options.out(), options.corpus(), options.force());
     LOG.info("run {}: corpus {} → {} (staging {})", dir.runId(), options.corpus(), dir.out(), dir.staging().getName());
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -146,6 +147,30 @@ public final class AnalysisJob {
     spark.conf().set("spark.sql.session.timeZone", "UTC");
     conf.set("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
     conf.set("parquet.summary.metadata.level", "NONE");
+  }
+
+  /** Raw corpus bytes per shuffle partition, when the user has not set {@code spark.sql.shuffle.partitions}. */
+  static final long BYTES_PER_SHUFFLE_PARTITION = 8L << 20;
+
+  /**
+   * Sizes shuffles to the corpus: Spark's fixed default of 200 partitions costs seconds of task overhead on a
+   * small corpus and is too few for a very large one. One partition per 8 MB of raw text (annotation grows
+   * it about tenfold), at least the default parallelism. A value set with {@code --conf} wins.
+   */
+  static void sizeShuffles(SparkSession spark, Configuration conf, String corpus) {
+    if (spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions")) {
+      return;
+    }
+    long bytes;
+    try {
+      Path path = new Path(corpus);
+      bytes = path.getFileSystem(conf).getContentSummary(path).getLength();
+    } catch (IOException | IllegalArgumentException e) {
+      return;
+    }
+    long partitions = Math.max(spark.sparkContext().defaultParallelism(),
+        (bytes + BYTES_PER_SHUFFLE_PARTITION - 1) / BYTES_PER_SHUFFLE_PARTITION);
+    spark.conf().set("spark.sql.shuffle.partitions", Long.toString(Math.min(partitions, 20_000)));
   }
 
   private static VisitCatalog readCatalog(Configuration conf, String location) {
