@@ -1,0 +1,107 @@
+package io.visitlens.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.visitlens.SparkTestBase;
+import io.visitlens.config.ConfigException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusReaderTest extends SparkTestBase {
+
+  /** doc_id → [date_text, date_origin, text, reject_reason] as strings. */
+  static Map<String, List<String>> read(Path corpus, String format) {
+    Dataset<Row> docs = CorpusReader.read(spark, corpus.toString(), format).where("doc_id is not null");
+    assertEquals(Arrays.asList(CorpusReader.SCHEMA.fieldNames()), Arrays.asList(docs.columns()));
+    return new TreeMap<>(docs.collectAsList().stream().collect(Collectors.toMap(
+        r -> String.valueOf(r.<String>getAs("doc_id")),
+        r -> Arrays.asList(r.<String>getAs("date_text"), r.<String>getAs("date_origin"), r.<String>getAs("text"),
+            r.<String>getAs("reject_reason")))));
+  }
+
+  @Test
+  void readsADirectoryOfTextFilesRecursively(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("2024/nov"));
+    Files.createDirectories(dir.resolve(".hidden"));
+    Files.writeString(dir.resolve("a.txt"), " date 2024-11-19 Body of a.");
+    Files.write(dir.resolve("2024/nov/b.txt"), "\uFEFFdate 2026-02-27\r\nBody of b.\r\n".getBytes(StandardCharsets.UTF_8));
+    Files.writeString(dir.resolve("2024/c.txt"), "ASTANA — no date here.");
+    Files.writeString(dir.resolve("2024/empty.txt"), "  \n ");
+    Files.writeString(dir.resolve("notes.md"), "not an article");
+    Files.writeString(dir.resolve(".hidden/x.txt"), "skipped");
+
+    assertEquals(Map.of(
+        "a", Arrays.asList("2024-11-19", "header", "Body of a.", null),
+        "b", Arrays.asList("2026-02-27", "header", "Body of b.\n", null),
+        "c", Arrays.asList(null, null, "ASTANA — no date here.", null),
+        "empty", Arrays.asList(null, null, null, "no text (empty or whitespace only)")), read(dir, "auto"));
+  }
+
+  @Test
+  void readsJsonLinesKeepingMalformedRecordsAsRejected(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("articles.jsonl");
+    Files.writeString(file, String.join("\n",
+        "{\"id\": \"j1\", \"text\": \"First\\r\\nline.\", \"date\": \"2024-11-19\", \"title\": \"T1\"}",
+        "{\"id\": 2, \"text\": \" date 2026-02-27 Header inside the text.\"}",
+        "{\"id\": \"j3\", \"text\": \"no closing brace\"",
+        "{\"text\": \"no id\"}",
+        ""));
+    Dataset<Row> all = CorpusReader.read(spark, file.toString(), "auto");
+    Map<String, List<String>> docs = read(file.getParent().resolve("articles.jsonl"), "jsonl").entrySet().stream()
+        .filter(e -> !e.getKey().equals("null")).collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertEquals(Map.of(
+        "j1", Arrays.asList("2024-11-19", "metadata", "First\nline.", null),
+        "2", Arrays.asList("2026-02-27", "header", "Header inside the text.", null)), docs);
+    List<String> reasons = all.where("reject_reason is not null").orderBy("reject_reason").collectAsList().stream()
+        .map(r -> r.<String>getAs("reject_reason")).toList();
+    assertEquals(List.of("malformed record, not valid JSON: {\"id\": \"j3\", \"text\": \"no closing brace\"",
+        "record has no id"), reasons);
+    assertTrue(all.where("reject_reason is not null").collectAsList().stream()
+        .allMatch(r -> r.<String>getAs("source_path").endsWith("articles.jsonl")), "rejected records name their file");
+  }
+
+  @Test
+  void readsCsvWithQuotedMultiLineTextAndParquet(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("articles.csv");
+    Files.writeString(csv, "id,date,text,url\n"
+        + "c1,2024-11-19,\"Para one, with a comma.\n\nPara \"\"two\"\".\",http://example.invalid/1\n"
+        + "c2,,Plain text.,\n");
+    Map<String, List<String>> docs = read(csv, "auto");
+    assertEquals(Arrays.asList("2024-11-19", "metadata", "Para one, with a comma.\n\nPara \"two\".", null), docs.get("c1"));
+    assertEquals(Arrays.asList(null, null, "Plain text.", null), docs.get("c2"));
+
+    Path parquet = dir.resolve("as-parquet");
+    spark.read().option("header", true).option("multiLine", true).option("escape", "\"").csv(csv.toString())
+        .write().parquet(parquet.toString());
+    assertEquals(docs, read(parquet, "auto"), "the same records through Parquet");
+  }
+
+  @Test
+  void refusesAMissingCorpusARecordFileWithoutTextAndAmbiguousDirectories(@TempDir Path dir) throws Exception {
+    ConfigException missing = assertThrows(ConfigException.class,
+        () -> CorpusReader.read(spark, dir.resolve("nope").toString(), "auto"));
+    assertEquals("--corpus: " + dir.resolve("nope") + ": no such file or directory", missing.getMessage());
+
+    Path noText = dir.resolve("no-text.csv");
+    Files.writeString(noText, "id,body\n1,hello\n");
+    ConfigException field = assertThrows(ConfigException.class, () -> CorpusReader.read(spark, noText.toString(), "auto"));
+    assertTrue(field.getMessage().contains("missing required field 'text'"), field.getMessage());
+
+    Files.writeString(dir.resolve("a.txt"), "text");
+    ConfigException mixed = assertThrows(ConfigException.class, () -> CorpusReader.read(spark, dir.toString(), "auto"));
+    assertTrue(mixed.getMessage().contains("pass --format"), mixed.getMessage());
+    assertEquals(List.of("a"), List.copyOf(read(dir, "txt").keySet()), "--format txt picks the articles");
+  }
+}
