@@ -88,10 +88,16 @@ public final class AnnotationPipeline {
 
   private static final String NOT_CONTEXT = "[^" + java.util.regex.Pattern.quote(String.join("", CONTEXT_CHARS)) + "]";
 
-  /** A word and its clitic ({@code Serbia’s}, {@code it's}, {@code don’t}) as two tokens, either apostrophe. */
-  static final String CLITIC_INFIX =
-      "(" + NOT_CONTEXT + "(?:.*" + NOT_CONTEXT + ")*?)((?i:[’'](?:s|re|ll|ve|d|m)|n[’']t))";
+  /**
+   * A word and its clitic ({@code Serbia’s}, {@code it's}, {@code don’t}) as two tokens, either apostrophe.
+   * Written without nested quantifiers: every token that has no clitic fails this rule, and a backtracking
+   * pattern would cost exponential time there.
+   */
+  static final String CLITIC_INFIX = "(\\p{L}[\\p{L}\\p{M}\\-]*?)((?i:[’'](?:s|re|ll|ve|d|m)|n[’']t))";
 
-  /** Spark NLP's default infix: the whole token between the context characters. */
-  static final String WHOLE_INFIX = "(" + NOT_CONTEXT + "(?:.*" + NOT_CONTEXT + ")*)";
+  /**
+   * The whole token between the context characters: the language of Spark NLP's default infix
+   * {@code ([^ctx](?:.*[^ctx])*)}, without its nested quantifier.
+   */
+  static final String WHOLE_INFIX = "(" + NOT_CONTEXT + "(?:.*" + NOT_CONTEXT + ")?)";
 }
