@@ -39,7 +39,7 @@ import org.apache.spark.sql.types.StructType;
  *       the optional {@code date}, {@code title}, {@code source} and {@code url}.</li>
  * </ul>
  *
- * A document that cannot be processed keeps its row, with {@code reject_reason} saying why, so that no
+ * A document that cannot be processed keeps its row, with {@code read_problem} saying why, so that no
  * article is lost silently. Nothing here collects documents to the driver.
  */
 public final class CorpusReader {
@@ -55,7 +55,7 @@ public final class CorpusReader {
       .add("date_origin", DataTypes.StringType)
       .add("text", DataTypes.StringType)
       .add("input_note", DataTypes.StringType)
-      .add("reject_reason", DataTypes.StringType);
+      .add("read_problem", DataTypes.StringType);
 
   private static final List<String> RECORD_FIELDS = List.of("id", "text", "date", "title", "source", "url");
 

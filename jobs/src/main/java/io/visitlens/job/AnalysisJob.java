@@ -1,10 +1,6 @@
 package io.visitlens.job;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
@@ -18,6 +14,7 @@ import io.visitlens.nlp.AnnotationPipeline;
 import io.visitlens.report.CorpusReports;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
+import io.visitlens.transform.Rejections;
 import io.visitlens.transform.VisitAttribution;
 import io.visitlens.transform.VisitAttributor;
 import java.io.IOException;
@@ -33,7 +30,6 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -67,7 +63,7 @@ public final class AnalysisJob {
     try {
       ReportWriter writer = new ReportWriter(spark, dir.staging());
 
-      raw = withDuplicateIdsRejected(CorpusReader.read(spark, options.corpus(), options.format()))
+      raw = Rejections.withRejectReason(CorpusReader.read(spark, options.corpus(), options.format()))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long found = raw.count();
       if (found == 0) {
@@ -196,18 +192,6 @@ public final class AnalysisJob {
       }
     }
     return List.of(options.compareA(), options.compareB());
-  }
-
-  /** Marks every document after the first (by source path) that shares a {@code doc_id} as rejected. */
-  static Dataset<Row> withDuplicateIdsRejected(Dataset<Row> raw) {
-    var byId = Window.partitionBy(col("doc_id")).orderBy(col("source_path"));
-    Dataset<Row> withFirst = raw.withColumn("first_path", first(col("source_path")).over(byId));
-    return withFirst.withColumn("reject_reason",
-            when(col("reject_reason").isNull().and(col("doc_id").isNotNull())
-                    .and(col("first_path").notEqual(col("source_path"))),
-                concat(lit("duplicate doc_id: already used by "), col("first_path")))
-                .otherwise(col("reject_reason")))
-        .drop("first_path");
   }
 
   /** Times the steps and logs each with its counts. */

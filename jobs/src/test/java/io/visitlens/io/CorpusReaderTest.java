@@ -21,14 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CorpusReaderTest extends SparkTestBase {
 
-  /** doc_id → [date_text, date_origin, text, reject_reason] as strings. */
+  /** doc_id → [date_text, date_origin, text, read_problem] as strings. */
   static Map<String, List<String>> read(Path corpus, String format) {
     Dataset<Row> docs = CorpusReader.read(spark, corpus.toString(), format).where("doc_id is not null");
     assertEquals(Arrays.asList(CorpusReader.SCHEMA.fieldNames()), Arrays.asList(docs.columns()));
     return new TreeMap<>(docs.collectAsList().stream().collect(Collectors.toMap(
         r -> String.valueOf(r.<String>getAs("doc_id")),
         r -> Arrays.asList(r.<String>getAs("date_text"), r.<String>getAs("date_origin"), r.<String>getAs("text"),
-            r.<String>getAs("reject_reason")))));
+            r.<String>getAs("read_problem")))));
   }
 
   @Test
@@ -64,11 +64,11 @@ class CorpusReaderTest extends SparkTestBase {
     assertEquals(Map.of(
         "j1", Arrays.asList("2024-11-19", "metadata", "First\nline.", null),
         "2", Arrays.asList("2026-02-27", "header", "Header inside the text.", null)), docs);
-    List<String> reasons = all.where("reject_reason is not null").orderBy("reject_reason").collectAsList().stream()
-        .map(r -> r.<String>getAs("reject_reason")).toList();
+    List<String> reasons = all.where("read_problem is not null").orderBy("read_problem").collectAsList().stream()
+        .map(r -> r.<String>getAs("read_problem")).toList();
     assertEquals(List.of("malformed record, not valid JSON: {\"id\": \"j3\", \"text\": \"no closing brace\"",
         "record has no id"), reasons);
-    assertTrue(all.where("reject_reason is not null").collectAsList().stream()
+    assertTrue(all.where("read_problem is not null").collectAsList().stream()
         .allMatch(r -> r.<String>getAs("source_path").endsWith("articles.jsonl")), "rejected records name their file");
   }
 
