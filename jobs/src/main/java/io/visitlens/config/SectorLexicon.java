@@ -1,0 +1,522 @@
+package io.visitlens.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * The sector lexicon: which words, phrases and acronyms signal which economic or political sector,
+ * read from a user-edited CSV file ({@code seeds/lexicon/sectors.csv}) so that it can change without a
+ * rebuild.
+ *
+ * <h2>File format</h2>
+ * RFC 4180 CSV, UTF-8 (a leading byte-order mark is accepted), blank lines ignored, fields trimmed,
+ * and exactly this header: {@code sector,phrase,kind,cap_code,notes}.
+ * <ul>
+ *   <li>{@code sector}: required; the sector the phrase signals. Two sector names that differ only in
+ *       letter case are refused (a typo would otherwise make a new sector).
+ *   <li>{@code phrase}: required, at least one letter; runs of whitespace count as one space. Written
+ *       in its base (singular) form: {@link LexiconVariants} makes plurals, hyphen/space joints and
+ *       British/American spellings. A capitalised last word marks a proper name, which is not
+ *       pluralised.
+ *   <li>{@code kind}: {@code word} (one token, no whitespace, matched case-insensitively),
+ *       {@code phrase} (matched case-insensitively) or {@code acronym} (two or more upper-case letters
+ *       or digits, {@code &} and {@code -} allowed inside, matched case-sensitively).
+ *   <li>{@code cap_code}: empty, or the Comparative Agendas Project major topic the sector maps to, one
+ *       of {@link #CAP_MAJOR_TOPICS} (the CAP master codebook numbers its 21 major topics 1-10, 12-21
+ *       and 23; 11 and 22 are unused).
+ *   <li>{@code notes}: free text for the people who curate the file.
+ * </ul>
+ * No two rows may match the same surface form: the same phrase twice (ignoring case, except between
+ * acronyms), or two phrases one of whose generated variants is the other's ({@code sport} and
+ * {@code sports}, {@code defence industry} and {@code defense industry}), or an acronym that a word
+ * or phrase already matches. A malformed file is refused whole with a {@link ConfigException} naming
+ * the file, the physical line where the offending record starts, and the reason.
+ *
+ * <p>Instances are immutable and serializable, so they can be broadcast to Spark executors.
+ */
+public final class SectorLexicon implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The header, in order. */
+  public static final List<String> COLUMNS = List.of("sector", "phrase", "kind", "cap_code", "notes");
+
+  /** The Comparative Agendas Project major topic codes (master codebook: 11 and 22 are unused). */
+  public static final Set<Integer> CAP_MAJOR_TOPICS = Collections.unmodifiableSet(new TreeSet<>(List.of(
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23)));
+
+  private static final String CAP_RANGE_TEXT = "1-10, 12-21, 23";
+  private static final Pattern ACRONYM = Pattern.compile("[A-Z0-9][A-Z0-9&-]*[A-Z0-9]");
+  private static final Pattern HAS_UPPER = Pattern.compile(".*[A-Z].*");
+  /** Whitespace, including the no-break spaces that text copied from web pages carries. */
+  private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+
+  /** How an entry is matched. */
+  public enum Kind {
+    /** One token, matched case-insensitively. */
+    WORD,
+    /** Several tokens (or one), matched case-insensitively. */
+    PHRASE,
+    /** Upper-case letters and digits, matched case-sensitively. */
+    ACRONYM;
+
+    /** The spelling used in the CSV {@code kind} column. */
+    public String csvName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind spelled {@code value} in the CSV, exactly; empty if none. */
+    public static Optional<Kind> fromCsv(String value) {
+      for (Kind k : values()) {
+        if (k.csvName().equals(value)) {
+          return Optional.of(k);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * One row of the lexicon.
+   *
+   * @param sector the sector the phrase signals
+   * @param phrase the phrase in its base form, whitespace collapsed
+   * @param kind how it is matched
+   * @param capCode the CAP major topic of the sector, or {@code null}
+   * @param notes curator's notes, never {@code null}
+   */
+  public record Entry(String sector, String phrase, Kind kind, Integer capCode, String notes)
+      implements Serializable {
+    /** Checks the required components; {@code notes} defaults to empty. */
+    public Entry {
+      Objects.requireNonNull(sector, "sector");
+      Objects.requireNonNull(phrase, "phrase");
+      Objects.requireNonNull(kind, "kind");
+      notes = notes == null ? "" : notes;
+    }
+  }
+
+  private final String source;
+  private final List<Entry> entries;
+  private final List<String> sectors;
+  /** Acronym forms, exact. */
+  private final Map<String, Entry> byAcronymForm;
+  /** Word and phrase forms, lower-cased. */
+  private final Map<String, Entry> byLowerForm;
+
+  private SectorLexicon(String source, List<Entry> entries, Map<String, Entry> byAcronymForm,
+      Map<String, Entry> byLowerForm) {
+    this.source = source;
+    this.entries = List.copyOf(entries);
+    this.sectors = entries.stream().map(Entry::sector).distinct()
+        .sorted(String.CASE_INSENSITIVE_ORDER).collect(Collectors.toUnmodifiableList());
+    this.byAcronymForm = Map.copyOf(byAcronymForm);
+    this.byLowerForm = Map.copyOf(byLowerForm);
+  }
+
+  /**
+   * Reads and checks the lexicon at {@code file}, which must be UTF-8.
+   *
+   * @throws ConfigException if the file cannot be read, is not UTF-8, or is malformed; the message
+   *     names {@code file} as given
+   */
+  public static SectorLexicon load(Path file) {
+    String name = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, "cannot read the file (" + e + ")", e);
+    }
+    return parse(decodeUtf8(bytes, name), name);
+  }
+
+  /**
+   * Reads and checks a lexicon from {@code reader}; {@code name} stands for the source in error messages.
+   *
+   * @throws ConfigException if the text cannot be read or is malformed
+   */
+  public static SectorLexicon load(Reader reader, String name) {
+    StringBuilder b = new StringBuilder();
+    char[] buf = new char[8192];
+    try {
+      for (int n; (n = reader.read(buf)) != -1; ) {
+        b.append(buf, 0, n);
+      }
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, "cannot read the file (" + e + ")", e);
+    }
+    return parse(b.toString(), name);
+  }
+
+  /** The display name of the source the lexicon was read from. */
+  public String source() {
+    return source;
+  }
+
+  /** The entries in file order. */
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** The distinct sector names, sorted ignoring case (names differing only in case are refused). */
+  public List<String> sectors() {
+    return sectors;
+  }
+
+  /** The entries of {@code sector}, in file order (empty for an unknown sector). */
+  public List<Entry> entries(String sector) {
+    return entries.stream().filter(e -> e.sector().equals(sector)).collect(Collectors.toUnmodifiableList());
+  }
+
+  /** The surface forms the matcher accepts for {@code entry}; see {@link LexiconVariants}. */
+  public static List<String> variants(Entry entry) {
+    return LexiconVariants.of(entry);
+  }
+
+  /**
+   * The entry one of whose variants is {@code surface}: an acronym form compared exactly, otherwise a
+   * word or phrase form compared ignoring case, whitespace runs counting as one space.
+   */
+  public Optional<Entry> lookup(String surface) {
+    String s = normalize(surface);
+    Entry e = byAcronymForm.get(s);
+    if (e == null) {
+      e = byLowerForm.get(s.toLowerCase(Locale.ROOT));
+    }
+    return Optional.ofNullable(e);
+  }
+
+  /** {@code s} with whitespace runs (no-break spaces included) made one space, and stripped. */
+  private static String normalize(String s) {
+    return WHITESPACE.matcher(s).replaceAll(" ").strip();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  private static String decodeUtf8(byte[] bytes, String name) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult r = decoder.decode(in, out, true);
+    if (!r.isError()) {
+      r = decoder.flush(out);
+    }
+    if (r.isError()) {
+      int at = in.position();
+      int line = 1;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+          line++;
+        }
+      }
+      throw new ConfigException(name, line, String.format(Locale.ROOT,
+          "not valid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8", bytes[at] & 0xFF, at));
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  private static SectorLexicon parse(String text, String name) {
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (text.isBlank()) {
+      throw new ConfigException(name, 1, "the file is empty; expected the header " + String.join(",", COLUMNS));
+    }
+    LineIndex lines = new LineIndex(text);
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true)
+        .setTrim(true)
+        .setAllowMissingColumnNames(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+        .build();
+    Loader loader = new Loader(name);
+    CSVParser parser;
+    try {
+      parser = format.parse(new StringReader(text));
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw new ConfigException(name, lines.firstContentLineAfter(0), "malformed header (" + csvProblem(e) + ")", e);
+    }
+    try (parser) {
+      checkHeader(parser.getHeaderNames(), name, lines.firstContentLineAfter(0));
+      Iterator<CSVRecord> it = parser.iterator();
+      while (true) {
+        long consumed = parser.getCurrentLineNumber();
+        CSVRecord record;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          record = it.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          throw new ConfigException(name, lines.firstContentLineAfter(consumed), csvProblem(e), e);
+        }
+        loader.add(record, lines.lineOfRecordAt(record.getCharacterPosition()));
+      }
+    } catch (IOException e) {
+      throw new ConfigException(name, 0, "cannot read the file (" + e + ")", e);
+    }
+    if (loader.entries.isEmpty()) {
+      throw new ConfigException(name, 1, "no entries after the header");
+    }
+    return new SectorLexicon(name, loader.entries, loader.byAcronymForm, loader.byLowerForm);
+  }
+
+  private static void checkHeader(List<String> header, String name, int line) {
+    if (header.equals(COLUMNS)) {
+      return;
+    }
+    List<String> missing = new ArrayList<>();
+    for (String c : COLUMNS) {
+      if (!header.contains(c)) {
+        missing.add(c);
+      }
+    }
+    List<String> unexpected = new ArrayList<>();
+    List<String> repeated = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (String h : header) {
+      if (!COLUMNS.contains(h)) {
+        unexpected.add(h);
+      } else if (seen.merge(h, 1, Integer::sum) == 2) {
+        repeated.add(h);
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    if (!missing.isEmpty()) {
+      parts.add("missing " + quoted(missing));
+    }
+    if (!unexpected.isEmpty()) {
+      parts.add("unexpected " + quoted(unexpected));
+    }
+    if (!repeated.isEmpty()) {
+      parts.add("repeated " + quoted(repeated));
+    }
+    if (parts.isEmpty()) {
+      parts.add("columns out of order");
+    }
+    throw new ConfigException(name, line,
+        "header must be " + String.join(",", COLUMNS) + " (" + String.join("; ", parts) + ")");
+  }
+
+  private static String quoted(List<String> names) {
+    return names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
+  }
+
+  /** A reader-friendly reason for a Commons CSV parse failure. */
+  private static String csvProblem(Exception e) {
+    String m = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+    if (m.contains("EOF reached before encapsulated token finished")) {
+      return "a quoted field is not closed (missing \")";
+    }
+    if (m.contains("Invalid character between encapsulated token and delimiter")) {
+      return "text after the closing quote of a field (write a quote inside a quoted field as \"\")";
+    }
+    return "malformed CSV: " + m;
+  }
+
+  /** Maps character offsets in the text to 1-based physical lines (CR, LF and CRLF all end a line). */
+  private static final class LineIndex {
+    private final String text;
+    /** Offsets at which lines 2, 3, ... start. */
+    private final List<Integer> lineStarts = new ArrayList<>();
+
+    LineIndex(String text) {
+      this.text = text;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+          lineStarts.add(i + 1);
+        }
+      }
+    }
+
+    /** The line containing {@code offset}. */
+    int lineAt(int offset) {
+      int lo = 0;
+      int hi = lineStarts.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (lineStarts.get(mid) <= offset) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo + 1;
+    }
+
+    /**
+     * The line where a record reported at {@code offset} starts. Commons CSV reports the position
+     * before the blank lines it skips, so skip them here.
+     */
+    int lineOfRecordAt(long offset) {
+      int i = (int) offset;
+      while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
+        i++;
+      }
+      return lineAt(Math.min(i, Math.max(0, text.length() - 1)));
+    }
+
+    /** The first non-empty line after the first {@code consumedLines} lines. */
+    int firstContentLineAfter(long consumedLines) {
+      int offset = consumedLines <= 0 ? 0
+          : consumedLines - 1 < lineStarts.size() ? lineStarts.get((int) consumedLines - 1) : text.length();
+      return lineOfRecordAt(offset);
+    }
+  }
+
+  /** Checks records one by one and builds the indexes. */
+  private static final class Loader {
+    private final String name;
+    private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, Entry> byAcronymForm = new LinkedHashMap<>();
+    private final Map<String, Entry> byLowerForm = new LinkedHashMap<>();
+    /** Lower-cased acronym forms, to catch a word that would match an acronym's text. */
+    private final Map<String, Entry> byLowerAcronymForm = new HashMap<>();
+    private final Map<Entry, Integer> lineOf = new HashMap<>();
+    /** Sector names by their lower-case spelling, with the line they first appear on. */
+    private final Map<String, String> sectorByLower = new HashMap<>();
+    private final Map<String, Integer> sectorLine = new HashMap<>();
+
+    Loader(String name) {
+      this.name = name;
+    }
+
+    void add(CSVRecord r, int line) {
+      if (r.size() != COLUMNS.size()) {
+        throw fail(line, "expected " + COLUMNS.size() + " fields, found " + r.size());
+      }
+      String sector = normalize(r.get(0));
+      String phrase = normalize(r.get(1));
+      String kindText = r.get(2);
+      String capText = r.get(3);
+      String notes = r.get(4);
+      if (sector.isEmpty()) {
+        throw fail(line, "missing sector");
+      }
+      if (phrase.isEmpty()) {
+        throw fail(line, "missing phrase");
+      }
+      if (kindText.isEmpty()) {
+        throw fail(line, "missing kind");
+      }
+      Kind kind = Kind.fromCsv(kindText).orElseThrow(() ->
+          fail(line, "kind \"" + kindText + "\" is not one of word, phrase, acronym"));
+      if (phrase.codePoints().noneMatch(Character::isLetter)) {
+        throw fail(line, "phrase \"" + phrase + "\" has no letters");
+      }
+      if (kind == Kind.WORD && phrase.contains(" ")) {
+        throw fail(line, "word \"" + phrase + "\" contains whitespace (use kind phrase)");
+      }
+      if (kind == Kind.ACRONYM && !(ACRONYM.matcher(phrase).matches() && HAS_UPPER.matcher(phrase).matches())) {
+        throw fail(line, "acronym \"" + phrase + "\" must be 2 or more upper-case letters or digits"
+            + " (& and - allowed inside)");
+      }
+      Integer cap = parseCap(capText, line);
+
+      String lowerSector = sector.toLowerCase(Locale.ROOT);
+      String known = sectorByLower.putIfAbsent(lowerSector, sector);
+      if (known == null) {
+        sectorLine.put(lowerSector, line);
+      } else if (!known.equals(sector)) {
+        throw fail(line, "sector \"" + sector + "\" differs only in letter case from \"" + known
+            + "\" (line " + sectorLine.get(lowerSector) + ")");
+      }
+
+      Entry entry = new Entry(sector, phrase, kind, cap, notes);
+      index(entry, line);
+      entries.add(entry);
+    }
+
+    private Integer parseCap(String capText, int line) {
+      if (capText.isEmpty()) {
+        return null;
+      }
+      if (!capText.matches("[+-]?\\d+")) {
+        throw fail(line, "cap_code \"" + capText + "\" is not an integer");
+      }
+      String digits = capText.replaceFirst("^\\+", "");
+      Integer cap = digits.length() <= 3 ? Integer.valueOf(digits) : null;
+      if (cap == null || !CAP_MAJOR_TOPICS.contains(cap)) {
+        throw fail(line, "cap_code " + capText + " is not a CAP major topic (" + CAP_RANGE_TEXT + ")");
+      }
+      return cap;
+    }
+
+    private void index(Entry entry, int line) {
+      List<String> forms = LexiconVariants.of(entry);
+      // Same phrase twice is reported as such before any variant overlap.
+      for (Entry other : entries) {
+        boolean same = entry.kind() == Kind.ACRONYM && other.kind() == Kind.ACRONYM
+            ? other.phrase().equals(entry.phrase())
+            : other.phrase().equalsIgnoreCase(entry.phrase());
+        if (same) {
+          throw fail(line, "duplicate phrase \"" + entry.phrase() + "\" (already on line " + lineOf.get(other)
+              + ", sector " + other.sector() + ")");
+        }
+      }
+      for (String form : forms) {
+        String lower = form.toLowerCase(Locale.ROOT);
+        Entry clash = entry.kind() == Kind.ACRONYM
+            ? firstNonNull(byAcronymForm.get(form), byLowerForm.get(lower))
+            : firstNonNull(byLowerForm.get(lower), byLowerAcronymForm.get(lower));
+        if (clash != null) {
+          throw fail(line, "phrase \"" + entry.phrase() + "\" overlaps \"" + clash.phrase() + "\" (line "
+              + lineOf.get(clash) + ", sector " + clash.sector() + "): both match \"" + form + "\"");
+        }
+      }
+      for (String form : forms) {
+        if (entry.kind() == Kind.ACRONYM) {
+          byAcronymForm.putIfAbsent(form, entry);
+          byLowerAcronymForm.putIfAbsent(form.toLowerCase(Locale.ROOT), entry);
+        } else {
+          byLowerForm.putIfAbsent(form.toLowerCase(Locale.ROOT), entry);
+        }
+      }
+      lineOf.put(entry, line);
+    }
+
+    private static Entry firstNonNull(Entry a, Entry b) {
+      return a != null ? a : b;
+    }
+
+    private ConfigException fail(int line, String reason) {
+      return new ConfigException(name, line, reason);
+    }
+  }
+}

@@ -1,0 +1,384 @@
+package io.visitlens.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.visitlens.config.SectorLexicon.Entry;
+import io.visitlens.config.SectorLexicon.Kind;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SectorLexiconTest {
+
+  /** The shipped lexicon; tests run with working directory {@code jobs/}. */
+  static final Path SHIPPED = Path.of("..", "seeds", "lexicon", "sectors.csv");
+
+  static final List<String> REQUIRED_SECTORS = List.of(
+      "trade", "investment", "industry", "energy", "mining and critical minerals", "agriculture",
+      "transport and logistics", "IT and digital", "defence industry", "healthcare and pharma",
+      "education and science", "culture and humanitarian", "tourism", "sport and major events", "space",
+      "construction", "finance and aid", "political dialogue", "multilateral cooperation");
+
+  static final String HEADER = "sector,phrase,kind,cap_code,notes\n";
+
+  static SectorLexicon shipped;
+
+  @BeforeAll
+  static void loadShipped() {
+    shipped = SectorLexicon.load(SHIPPED);
+  }
+
+  static SectorLexicon parse(String text) {
+    return SectorLexicon.load(new StringReader(text), "fixture.csv");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The shipped lexicon
+
+  @Test
+  void shippedLexiconHasEveryRequiredSector() {
+    List<String> sectors = shipped.sectors();
+    assertTrue(sectors.size() >= 18, "expected >= 18 sectors, got " + sectors);
+    for (String s : REQUIRED_SECTORS) {
+      assertTrue(sectors.contains(s), "sector '" + s + "' missing from " + sectors);
+    }
+  }
+
+  @Test
+  void shippedSectorsEachHaveSeveralPhrasesAndACapCode() {
+    for (String sector : shipped.sectors()) {
+      List<Entry> entries = shipped.entries(sector);
+      assertTrue(entries.size() >= 5 && entries.size() <= 25,
+          "sector '" + sector + "' should have 5-25 phrases, has " + entries.size());
+      assertTrue(entries.stream().anyMatch(e -> e.capCode() != null),
+          "sector '" + sector + "' should map to a CAP major topic on at least one row");
+    }
+  }
+
+  static Stream<Arguments> shippedSurfaceForms() {
+    return Stream.of(
+        Arguments.of("critical minerals", "mining and critical minerals"),
+        Arguments.of("green energy", "energy"),
+        Arguments.of("veterinary", "agriculture"),
+        Arguments.of("healthcare", "healthcare and pharma"),
+        Arguments.of("tourism", "tourism"),
+        Arguments.of("artificial intelligence", "IT and digital"),
+        Arguments.of("information technology", "IT and digital"),
+        Arguments.of("AI", "IT and digital"),
+        Arguments.of("IT", "IT and digital"),
+        Arguments.of("digitalization", "IT and digital"),
+        Arguments.of("new technologies", "IT and digital"),
+        Arguments.of("high-tech", "IT and digital"),
+        Arguments.of("innovations", "IT and digital"),
+        Arguments.of("robotics", "IT and digital"),
+        Arguments.of("defense industry", "defence industry"),
+        Arguments.of("military-industrial complex", "defence industry"),
+        Arguments.of("military industrial complex", "defence industry"),
+        Arguments.of("military-technical cooperation", "defence industry"),
+        Arguments.of("renewables", "energy"),
+        Arguments.of("nuclear energy", "energy"),
+        Arguments.of("genetic resources", "agriculture"),
+        Arguments.of("organic agriculture", "agriculture"),
+        Arguments.of("plant biotechnology", "agriculture"),
+        Arguments.of("biotechnology", "education and science"),
+        Arguments.of("direct flights", "transport and logistics"),
+        Arguments.of("air connection", "transport and logistics"),
+        Arguments.of("Middle Corridor", "transport and logistics"),
+        Arguments.of("Trans-Caspian International Transport Route", "transport and logistics"),
+        Arguments.of("EXPO", "sport and major events"),
+        Arguments.of("Expo 2027", "sport and major events"),
+        Arguments.of("World Nomad Games", "sport and major events"),
+        Arguments.of("UN", "multilateral cooperation"),
+        Arguments.of("international organizations", "multilateral cooperation"),
+        Arguments.of("political dialogue", "political dialogue"),
+        Arguments.of("trade", "trade"),
+        Arguments.of("investments", "investment"),
+        Arguments.of("industry", "industry"),
+        Arguments.of("construction", "construction"),
+        Arguments.of("humanitarian", "culture and humanitarian"),
+        Arguments.of("humanitarian aid", "finance and aid"),
+        Arguments.of("educational", "education and science"));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @MethodSource("shippedSurfaceForms")
+  void shippedLexiconMapsSurfaceFormToSector(String surface, String sector) {
+    Optional<Entry> e = shipped.lookup(surface);
+    assertTrue(e.isPresent(), "no entry of the shipped lexicon matches '" + surface + "'");
+    assertEquals(sector, e.get().sector(), "sector of '" + surface + "' (entry " + e.get() + ")");
+  }
+
+  @ParameterizedTest(name = "{0} is left out")
+  @CsvSource({"space", "power", "plant", "party", "capital", "it", "health", "military", "airport", "hospitality",
+      "official visit", "EU", "oil", "customs", "nuclear powers", "aids"})
+  void shippedLexiconLeavesOutAmbiguousWords(String surface) {
+    assertEquals(Optional.empty(), shipped.lookup(surface),
+        "'" + surface + "' is mostly used in other senses and must not match any entry");
+  }
+
+  @Test
+  void shippedLexiconHasNoEmptyNotesOnTheFirstRowOfASector() {
+    Set<String> seen = new HashSet<>();
+    for (Entry e : shipped.entries()) {
+      if (seen.add(e.sector())) {
+        assertFalse(e.notes().isBlank(), "first row of sector '" + e.sector() + "' should justify the sector");
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading a well-formed file
+
+  @Test
+  void wellFormedFixtureIsReadIntoEntries() {
+    SectorLexicon lex = parse("\uFEFF" + HEADER
+        + "trade,  free   trade\u00A0zone ,phrase,18,\"a note, with a comma\"\r\n"
+        + "\n"
+        + "IT and digital,ICT,acronym,,\n"
+        + "agriculture,veterinary,word,4,\"two\nlines\"\n");
+    assertEquals(List.of(
+            new Entry("trade", "free trade zone", Kind.PHRASE, 18, "a note, with a comma"),
+            new Entry("IT and digital", "ICT", Kind.ACRONYM, null, ""),
+            new Entry("agriculture", "veterinary", Kind.WORD, 4, "two\nlines")),
+        lex.entries(), "entries in file order, BOM stripped, whitespace collapsed, empty cap_code null");
+    assertEquals(List.of("agriculture", "IT and digital", "trade"), lex.sectors(), "sectors sorted ignoring case");
+    assertEquals("fixture.csv", lex.source());
+  }
+
+  @Test
+  void lookupIsCaseSensitiveForAcronymsOnly() {
+    SectorLexicon lex = parse(HEADER + "it,IT,acronym,17,\nenergy,Green Energy,phrase,8,\n");
+    assertEquals("it", lex.lookup("IT").map(Entry::sector).orElse(null), "acronym exact");
+    assertEquals("it", lex.lookup("ITs").map(Entry::sector).orElse(null), "acronym plural");
+    assertEquals(Optional.empty(), lex.lookup("it"), "the pronoun must not match the acronym");
+    assertEquals(Optional.empty(), lex.lookup("It"), "capitalised pronoun must not match the acronym");
+    assertEquals("energy", lex.lookup("GREEN  ENERGY").map(Entry::sector).orElse(null), "phrase ignoring case");
+    assertEquals("energy", lex.lookup("green-energy").map(Entry::sector).orElse(null), "phrase hyphen variant");
+  }
+
+  @Test
+  void lexiconSurvivesJavaSerialization() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(shipped);
+    }
+    SectorLexicon copy;
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (SectorLexicon) in.readObject();
+    }
+    assertEquals(shipped.entries(), copy.entries(), "entries after a serialization round trip (Spark broadcast)");
+    assertEquals(shipped.lookup("defense industries"), copy.lookup("defense industries"));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Malformed files: each case its own fixture and its exact "file:line: reason"
+
+  static Stream<Arguments> malformed() {
+    String ok = "trade,trade,word,18,\n";
+    return Stream.of(
+        Arguments.of("empty file", "",
+            "fixture.csv:1: the file is empty; expected the header sector,phrase,kind,cap_code,notes"),
+        Arguments.of("blank file", "\n  \n",
+            "fixture.csv:1: the file is empty; expected the header sector,phrase,kind,cap_code,notes"),
+        Arguments.of("header only", HEADER,
+            "fixture.csv:1: no entries after the header"),
+        Arguments.of("missing column", "sector,phrase,kind,notes\ntrade,trade,word,\n",
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (missing \"cap_code\")"),
+        Arguments.of("extra column", "sector,phrase,kind,cap_code,notes,weight\ntrade,trade,word,18,,2\n",
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (unexpected \"weight\")"),
+        Arguments.of("renamed column", "sector,phrase,type,cap_code,notes\n" + ok,
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (missing \"kind\"; unexpected \"type\")"),
+        Arguments.of("repeated column", "sector,phrase,kind,cap_code,notes,phrase\ntrade,trade,word,18,,x\n",
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (repeated \"phrase\")"),
+        Arguments.of("empty header name", "sector,phrase,kind,cap_code,notes,\ntrade,trade,word,18,,\n",
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (unexpected \"\")"),
+        Arguments.of("columns out of order", "phrase,sector,kind,cap_code,notes\ntrade,trade,word,18,\n",
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (columns out of order)"),
+        Arguments.of("header after blank lines", "\n\nsector,phrase\n",
+            "fixture.csv:3: header must be sector,phrase,kind,cap_code,notes"
+                + " (missing \"kind\", \"cap_code\", \"notes\")"),
+        Arguments.of("too few fields", HEADER + ok + "trade,export,word,18\n",
+            "fixture.csv:3: expected 5 fields, found 4"),
+        Arguments.of("too many fields", HEADER + "trade,export,word,18,,extra\n",
+            "fixture.csv:2: expected 5 fields, found 6"),
+        Arguments.of("whitespace-only row", HEADER + ok + "   \n",
+            "fixture.csv:3: expected 5 fields, found 1"),
+        Arguments.of("missing sector", HEADER + ok + " ,export,word,18,\n",
+            "fixture.csv:3: missing sector"),
+        Arguments.of("missing phrase", HEADER + ok + "trade,,word,18,\n",
+            "fixture.csv:3: missing phrase"),
+        Arguments.of("missing kind", HEADER + ok + "trade,export,,18,\n",
+            "fixture.csv:3: missing kind"),
+        Arguments.of("unknown kind", HEADER + "trade,export,term,18,\n",
+            "fixture.csv:2: kind \"term\" is not one of word, phrase, acronym"),
+        Arguments.of("kind in wrong case", HEADER + "trade,export,Word,18,\n",
+            "fixture.csv:2: kind \"Word\" is not one of word, phrase, acronym"),
+        Arguments.of("phrase without letters", HEADER + "sport and major events,2027,phrase,,\n",
+            "fixture.csv:2: phrase \"2027\" has no letters"),
+        Arguments.of("word with whitespace", HEADER + "trade,trade deal,word,18,\n",
+            "fixture.csv:2: word \"trade deal\" contains whitespace (use kind phrase)"),
+        Arguments.of("acronym in lower case", HEADER + "IT and digital,Ai,acronym,17,\n",
+            "fixture.csv:2: acronym \"Ai\" must be 2 or more upper-case letters or digits (& and - allowed inside)"),
+        Arguments.of("acronym of one letter", HEADER + "IT and digital,X,acronym,17,\n",
+            "fixture.csv:2: acronym \"X\" must be 2 or more upper-case letters or digits (& and - allowed inside)"),
+        Arguments.of("acronym with a space", HEADER + "IT and digital,R D,acronym,17,\n",
+            "fixture.csv:2: acronym \"R D\" must be 2 or more upper-case letters or digits (& and - allowed inside)"),
+        Arguments.of("cap_code not an integer", HEADER + "trade,export,word,eighteen,\n",
+            "fixture.csv:2: cap_code \"eighteen\" is not an integer"),
+        Arguments.of("cap_code decimal", HEADER + "trade,export,word,18.0,\n",
+            "fixture.csv:2: cap_code \"18.0\" is not an integer"),
+        Arguments.of("cap_code unused 22", HEADER + "trade,export,word,22,\n",
+            "fixture.csv:2: cap_code 22 is not a CAP major topic (1-10, 12-21, 23)"),
+        Arguments.of("cap_code unused 11", HEADER + "trade,export,word,11,\n",
+            "fixture.csv:2: cap_code 11 is not a CAP major topic (1-10, 12-21, 23)"),
+        Arguments.of("cap_code 0", HEADER + "trade,export,word,0,\n",
+            "fixture.csv:2: cap_code 0 is not a CAP major topic (1-10, 12-21, 23)"),
+        Arguments.of("cap_code above range", HEADER + "trade,export,word,24,\n",
+            "fixture.csv:2: cap_code 24 is not a CAP major topic (1-10, 12-21, 23)"),
+        Arguments.of("cap_code negative", HEADER + "trade,export,word,-8,\n",
+            "fixture.csv:2: cap_code -8 is not a CAP major topic (1-10, 12-21, 23)"),
+        Arguments.of("cap_code huge", HEADER + "trade,export,word,99999999999999,\n",
+            "fixture.csv:2: cap_code 99999999999999 is not a CAP major topic (1-10, 12-21, 23)"),
+        Arguments.of("duplicate phrase ignoring case", HEADER + ok + "investment,Trade,word,18,\n",
+            "fixture.csv:3: duplicate phrase \"Trade\" (already on line 2, sector trade)"),
+        Arguments.of("duplicate word and phrase", HEADER + ok + "trade,trade,phrase,18,\n",
+            "fixture.csv:3: duplicate phrase \"trade\" (already on line 2, sector trade)"),
+        Arguments.of("duplicate acronym", HEADER + "IT and digital,AI,acronym,17,\nscience,AI,acronym,6,\n",
+            "fixture.csv:3: duplicate phrase \"AI\" (already on line 2, sector IT and digital)"),
+        Arguments.of("plural overlaps singular", HEADER + "sport,sport,word,23,\nsport,sports,word,23,\n",
+            "fixture.csv:3: phrase \"sports\" overlaps \"sport\" (line 2, sector sport): both match \"sports\""),
+        Arguments.of("American spelling overlaps British",
+            HEADER + "defence industry,defence industry,phrase,16,\nindustry,defense industry,phrase,1,\n",
+            "fixture.csv:3: phrase \"defense industry\" overlaps \"defence industry\" (line 2,"
+                + " sector defence industry): both match \"defense industry\""),
+        Arguments.of("hyphen overlaps space",
+            HEADER + "defence,military-industrial complex,phrase,16,\ndefence,military industrial complex,phrase,16,\n",
+            "fixture.csv:3: phrase \"military industrial complex\" overlaps \"military-industrial complex\" (line 2,"
+                + " sector defence): both match \"military industrial complex\""),
+        Arguments.of("word overlaps acronym", HEADER + "events,EXPO,acronym,,\nevents,expo,word,,\n",
+            "fixture.csv:3: duplicate phrase \"expo\" (already on line 2, sector events)"),
+        Arguments.of("acronym overlaps word plural", HEADER + "ngo,ngos,word,,\nngo,NGO,acronym,,\n",
+            "fixture.csv:3: phrase \"NGO\" overlaps \"ngos\" (line 2, sector ngo): both match \"NGOs\""),
+        Arguments.of("sector differs only in case", HEADER + ok + "Trade,export,word,18,\n",
+            "fixture.csv:3: sector \"Trade\" differs only in letter case from \"trade\" (line 2)"),
+        Arguments.of("unclosed quote", HEADER + ok + "trade,export,word,18,\"no end\n",
+            "fixture.csv:3: a quoted field is not closed (missing \")"),
+        Arguments.of("text after closing quote", HEADER + ok + "\ntrade,\"export\"s,word,18,\n",
+            "fixture.csv:4: text after the closing quote of a field (write a quote inside a quoted field as \"\")"),
+        Arguments.of("error after a multi-line note",
+            HEADER + "trade,trade,word,18,\"line one\nline two\nline three\"\ntrade,export,wrd,18,\n",
+            "fixture.csv:5: kind \"wrd\" is not one of word, phrase, acronym"),
+        Arguments.of("error in a record with a multi-line note",
+            HEADER + ok + "trade,export,wrd,18,\"line one\r\nline two\"\r\n",
+            "fixture.csv:3: kind \"wrd\" is not one of word, phrase, acronym"),
+        Arguments.of("error after blank lines and CRLF",
+            "sector,phrase,kind,cap_code,notes\r\n\r\ntrade,trade,word,18,\r\n\r\n\r\ntrade,,word,18,\r\n",
+            "fixture.csv:6: missing phrase"),
+        Arguments.of("error after lone CR line ends",
+            "sector,phrase,kind,cap_code,notes\rtrade,trade,word,18,\r\rtrade,,word,18,\r",
+            "fixture.csv:4: missing phrase"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformed")
+  void malformedFileIsRefusedWithFileLineAndReason(String label, String text, String expected) {
+    ConfigException e = assertThrows(ConfigException.class, () -> parse(text),
+        label + ": the fixture should be refused");
+    assertEquals(expected, e.getMessage(), label);
+    assertEquals("fixture.csv", e.file(), label);
+    assertEquals(expected, e.file() + ":" + e.line() + ": " + e.reason(), label + ": parts agree with message");
+  }
+
+  @Test
+  void fileWithMultiLineNotesReportsThePhysicalLine() throws URISyntaxException {
+    Path file = resource("multiline-notes.csv");
+    ConfigException e = assertThrows(ConfigException.class, () -> SectorLexicon.load(file));
+    assertEquals(file + ":9: acronym \"Ict\" must be 2 or more upper-case letters or digits (& and - allowed inside)",
+        e.getMessage(), "line of the record after two multi-line notes and a blank line");
+  }
+
+  @Test
+  void fileThatIsNotUtf8IsRefusedAtTheLineOfTheBadByte() throws URISyntaxException {
+    Path file = resource("latin1.csv");
+    ConfigException e = assertThrows(ConfigException.class, () -> SectorLexicon.load(file));
+    assertEquals(file + ":3: not valid UTF-8 (byte 0xE9 at offset 85); save the file as UTF-8", e.getMessage());
+  }
+
+  @Test
+  void missingFileIsAConfigErrorForTheWholeFile(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Path file = dir.resolve("absent.csv");
+    ConfigException e = assertThrows(ConfigException.class, () -> SectorLexicon.load(file));
+    assertEquals(0, e.line(), "a file that cannot be read is reported at line 0");
+    assertTrue(e.getMessage().startsWith(file + ":0: cannot read the file (java.nio.file.NoSuchFileException"),
+        e.getMessage());
+  }
+
+  @Test
+  void theShippedFileIsValidUtf8WithCrlfLineEnds() throws Exception {
+    byte[] bytes = Files.readAllBytes(SHIPPED);
+    String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("sector,phrase,kind,cap_code,notes\r\n"), "RFC 4180 header with CRLF");
+    assertFalse(text.replace("\r\n", "").contains("\n"), "RFC 4180 wants CRLF line ends, found a bare LF");
+  }
+
+  @Test
+  void everyVariantOfTheShippedLexiconLooksUpItsOwnEntry() {
+    Map<String, Entry> seen = new HashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Entry e : shipped.entries()) {
+      for (String form : SectorLexicon.variants(e)) {
+        Entry found = shipped.lookup(form).orElse(null);
+        if (found != e) {
+          problems.add(form + " -> " + found + " instead of " + e);
+        }
+        Entry before = seen.put(e.kind() == Kind.ACRONYM ? form : form.toLowerCase(java.util.Locale.ROOT), e);
+        if (before != null && before != e) {
+          problems.add(form + " is a form of both " + before + " and " + e);
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void entryNotesDefaultToEmpty() {
+    assertEquals("", new Entry("s", "p", Kind.WORD, null, null).notes());
+    assertNull(new Entry("s", "p", Kind.WORD, null, null).capCode());
+  }
+
+  @Test
+  void capMajorTopicsAreTheTwentyOneOfTheMasterCodebook() {
+    assertEquals(21, SectorLexicon.CAP_MAJOR_TOPICS.size());
+    assertEquals(Set.of(11, 22), Stream.iterate(1, i -> i + 1).limit(23)
+        .filter(i -> !SectorLexicon.CAP_MAJOR_TOPICS.contains(i)).collect(Collectors.toSet()),
+        "11 and 22 are the unused numbers in 1-23");
+  }
+
+  private static Path resource(String name) throws URISyntaxException {
+    return Path.of(SectorLexiconTest.class.getResource(name).toURI());
+  }
+}
