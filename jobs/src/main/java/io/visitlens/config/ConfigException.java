@@ -17,6 +17,12 @@ public class ConfigException extends RuntimeException {
     this.reason = reason;
   }
 
+  /** The same, caused by another exception (an I/O error reading the file). */
+  public ConfigException(String file, long line, String reason, Throwable cause) {
+    this(file, line, reason);
+    initCause(cause);
+  }
+
   /** A problem with something that is not a file, such as a flag: the message is {@code where: reason}. */
   public static ConfigException of(String where, String reason) {
     return new ConfigException(where, 0, reason);

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
+import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.CorpusReader;
 import io.visitlens.io.HadoopFiles;
@@ -12,9 +13,11 @@ import io.visitlens.io.ReportWriter;
 import io.visitlens.io.RunManifest;
 import io.visitlens.nlp.AnnotationPipeline;
 import io.visitlens.report.CorpusReports;
+import io.visitlens.report.SectorReports;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.Rejections;
+import io.visitlens.transform.SectorMentions;
 import io.visitlens.transform.VisitAttribution;
 import io.visitlens.transform.VisitAttributor;
 import java.io.IOException;
@@ -89,7 +92,7 @@ public final class AnalysisJob {
 
       Dataset<Row> counted = options.keepDuplicates() ? paragraphs : paragraphs.where(col("is_duplicate").equalTo(false));
       writer.writeParquet("annotated_corpus",
-          Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text"), counted));
+          Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text", inputs.lexicon()), counted));
       Dataset<Row> corpus = spark.read().parquet(writer.parquetPath("annotated_corpus").toString());
       counts.put("annotated_corpus", corpus.count());
       steps.done("annotate", "annotated %d sentences", counts.get("annotated_corpus"));
@@ -102,6 +105,21 @@ public final class AnalysisJob {
       counts.put("rejected_documents", writer.write("rejected_documents",
           CorpusReports.rejectedDocuments(raw), "doc_id", "source_path"));
       steps.done("reports", "wrote documents, visits and rejected_documents");
+
+      counts.put("sector_mentions", writer.write("sector_mentions",
+          SectorMentions.explodeMentions(corpus, inputs.lexicon()), "doc_id", "begin"));
+      Dataset<Row> mentions = spark.read().parquet(writer.parquetPath("sector_mentions").toString());
+      Dataset<Row> documentsWritten = spark.read().parquet(writer.parquetPath("documents").toString());
+      counts.put("sector_summary", writer.write("sector_summary", SectorReports.sectorSummary(spark, mentions,
+              documentsWritten, catalog.visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors()),
+          "visit_id", "rank", "sector"));
+      counts.put("topic_cooccurrence", writer.write("topic_cooccurrence",
+          SectorReports.topicCooccurrence(mentions, corpus, documentsWritten), "scope", "window", "sector_a", "sector_b"));
+      counts.put("emphasis_comparison", writer.write("emphasis_comparison",
+          SectorReports.emphasisComparison(spark.read().parquet(writer.parquetPath("sector_summary").toString()),
+              mentions, comparison.get(0), comparison.get(1), options.priorScale()), "sector"));
+      steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
+          comparison.get(0), comparison.get(1));
 
       for (String shipped : ReportDirectory.SHIPPED_FILES) {
         HadoopFiles.copyResource(conf, "/io/visitlens/reports/" + shipped, new Path(dir.staging(), shipped));
@@ -124,7 +142,7 @@ public final class AnalysisJob {
   }
 
   /** The validated configuration inputs of a run. */
-  public record Inputs(VisitCatalog catalog, List<String> comparison) {}
+  public record Inputs(VisitCatalog catalog, SectorLexicon lexicon, List<String> comparison) {}
 
   /**
    * Reads and validates everything a run is configured with (visit catalogue, comparison, output location)
@@ -132,9 +150,10 @@ public final class AnalysisJob {
    */
   public static Inputs checkInputs(Configuration conf, JobOptions options) {
     VisitCatalog catalog = readCatalog(conf, options.visits());
+    SectorLexicon lexicon = readLexicon(conf, options.lexicon());
     List<String> comparison = comparison(catalog, options);
     ReportDirectory.check(conf, options.out(), options.corpus(), options.force());
-    return new Inputs(catalog, comparison);
+    return new Inputs(catalog, lexicon, comparison);
   }
 
   /** Session settings every run needs, whatever the master: Parquet that BI tools read, no Hadoop clutter. */
@@ -167,6 +186,17 @@ public final class AnalysisJob {
     long partitions = Math.max(spark.sparkContext().defaultParallelism(),
         (bytes + BYTES_PER_SHUFFLE_PARTITION - 1) / BYTES_PER_SHUFFLE_PARTITION);
     spark.conf().set("spark.sql.shuffle.partitions", Long.toString(Math.min(partitions, 20_000)));
+  }
+
+  private static SectorLexicon readLexicon(Configuration conf, String location) {
+    if (!HadoopFiles.exists(conf, location)) {
+      throw ConfigException.of("--lexicon", location + ": no such file");
+    }
+    try (Reader reader = HadoopFiles.reader(conf, location)) {
+      return SectorLexicon.load(reader, location);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + location, e);
+    }
   }
 
   private static VisitCatalog readCatalog(Configuration conf, String location) {

@@ -3,6 +3,17 @@ package io.visitlens.nlp;
 import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.annotators.Normalizer;
 import com.johnsnowlabs.nlp.annotators.StopWordsCleaner;
+import com.johnsnowlabs.nlp.annotators.TextMatcher;
+import com.johnsnowlabs.nlp.annotators.TokenizerModel;
+import com.johnsnowlabs.nlp.util.io.ReadAs;
+import io.visitlens.config.SectorLexicon;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
 import org.apache.spark.ml.Pipeline;
@@ -34,6 +45,10 @@ public final class AnnotationPipeline {
   public static final String TOKEN = "nlp_token";
   public static final String NORMALIZED = "nlp_normalized";
   public static final String CLEAN = "nlp_clean";
+  /** Sector phrases matched ignoring case (lexicon kinds word and phrase). */
+  public static final String SECTOR_WORDS = "nlp_sector_words";
+  /** Sector acronyms matched with case ({@code IT}, never the pronoun {@code it}). */
+  public static final String SECTOR_ACRONYMS = "nlp_sector_acronyms";
 
   /** What the Normalizer removes: everything but letters, combining marks, digits and hyphens. */
   public static final String CLEANUP_PATTERN = "[^\\p{L}\\p{M}\\p{N}\\-]";
@@ -73,9 +88,67 @@ public final class AnnotationPipeline {
 
   /** The fitted pipeline. Every stage is rule-based, so fitting reads no data and loads no model. */
   public static PipelineModel fit(SparkSession spark, String inputCol) {
-    Dataset<Row> empty = spark.createDataFrame(java.util.List.of(),
-        new StructType().add(inputCol, DataTypes.StringType));
-    return create(inputCol).fit(empty);
+    return create(inputCol).fit(empty(spark, inputCol));
+  }
+
+  /**
+   * The fitted pipeline followed by two TextMatchers that find the lexicon's phrases on the pipeline's own
+   * tokens: one ignoring case for words and phrases, one with case for acronyms. Each matcher tokenises the
+   * lexicon's surface forms ({@link SectorLexicon#variants}) with the same TokenizerModel as the text, so a
+   * phrase matches exactly the token sequences the text would give it, and never inside a word.
+   * Overlapping matches are all kept here; the longest wins when they are flattened.
+   */
+  public static PipelineModel fit(SparkSession spark, String inputCol, SectorLexicon lexicon) {
+    Dataset<Row> empty = empty(spark, inputCol);
+    PipelineModel base = create(inputCol).fit(empty);
+    TokenizerModel tokenizer = (TokenizerModel) base.stages()[2];
+    List<PipelineStage> stages = new ArrayList<>(Arrays.asList(base.stages()));
+    List<String> words = new ArrayList<>();
+    List<String> acronyms = new ArrayList<>();
+    for (SectorLexicon.Entry e : lexicon.entries()) {
+      (e.kind() == SectorLexicon.Kind.ACRONYM ? acronyms : words).addAll(SectorLexicon.variants(e));
+    }
+    stages.add(matcher(words, false, SECTOR_WORDS, tokenizer));
+    stages.add(matcher(acronyms, true, SECTOR_ACRONYMS, tokenizer));
+    return new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(empty);
+  }
+
+  private static TextMatcher matcher(List<String> phrases, boolean caseSensitive, String outputCol,
+      TokenizerModel tokenizer) {
+    TextMatcher matcher = new TextMatcher();
+    matcher.setInputCols(new String[] {SENTENCE, tokenizer.getOutputCol()});
+    matcher.setOutputCol(outputCol);
+    matcher.setCaseSensitive(caseSensitive);
+    matcher.setMergeOverlapping(false);
+    matcher.setBuildFromTokens(false);
+    matcher.setTokenizer(tokenizer);
+    matcher.setEntityValue(outputCol);
+    matcher.setEntities(phrasesFile(phrases.isEmpty() ? List.of("\u0000no entries\u0000") : phrases),
+        ReadAs.TEXT(), textFormat());
+    return matcher;
+  }
+
+  /**
+   * TextMatcher reads its phrases from a file while it is fitted on the driver; the fitted model carries them
+   * to the executors. The file is a driver-local temporary.
+   */
+  private static String phrasesFile(List<String> phrases) {
+    try {
+      java.nio.file.Path file = Files.createTempFile("visitlens-phrases-", ".txt");
+      file.toFile().deleteOnExit();
+      Files.write(file, phrases, StandardCharsets.UTF_8);
+      return file.toUri().toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the lexicon phrases for TextMatcher", e);
+    }
+  }
+
+  private static scala.collection.immutable.Map<String, String> textFormat() {
+    return new scala.collection.immutable.Map.Map1<>("format", "text");
+  }
+
+  private static Dataset<Row> empty(SparkSession spark, String inputCol) {
+    return spark.createDataFrame(List.of(), new StructType().add(inputCol, DataTypes.StringType));
   }
 
   /**

@@ -333,7 +333,7 @@ class SectorLexiconTest {
     Path file = dir.resolve("absent.csv");
     ConfigException e = assertThrows(ConfigException.class, () -> SectorLexicon.load(file));
     assertEquals(0, e.line(), "a file that cannot be read is reported at line 0");
-    assertTrue(e.getMessage().startsWith(file + ":0: cannot read the file (java.nio.file.NoSuchFileException"),
+    assertTrue(e.getMessage().startsWith(file + ": cannot read the file (java.nio.file.NoSuchFileException"),
         e.getMessage());
   }
 

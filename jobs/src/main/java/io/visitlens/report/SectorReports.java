@@ -1,0 +1,198 @@
+package io.visitlens.report;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.rank;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import io.visitlens.stats.Association;
+import io.visitlens.stats.Keyness;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.api.java.UDF6;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The sector reports: {@code sector_summary}, {@code topic_cooccurrence} and {@code emphasis_comparison}. */
+public final class SectorReports {
+
+  /** {@link Association#jaccard}, {@link Association#pmi} and {@link Association#npmi} over (co, a, b, n). */
+  private static final UserDefinedFunction JACCARD = udf(
+      (UDF4<Long, Long, Long, Long, Double>) (co, a, b, n) -> Association.jaccard(co, a, b), DataTypes.DoubleType);
+  private static final UserDefinedFunction PMI = udf(
+      (UDF4<Long, Long, Long, Long, Double>) (co, a, b, n) -> finite(Association.pmi(co, a, b, n)), DataTypes.DoubleType);
+  private static final UserDefinedFunction NPMI = udf(
+      (UDF4<Long, Long, Long, Long, Double>) (co, a, b, n) -> finite(Association.npmi(co, a, b, n)), DataTypes.DoubleType);
+  /** Returns [log_odds, z_score] of {@link Keyness#logOddsDirichlet}, or null when the prior is degenerate. */
+  private static final UserDefinedFunction LOG_ODDS = udf(
+      (UDF6<Long, Long, Long, Long, Double, Double, List<Double>>) (ca, ta, cb, tb, aw, a0) -> {
+        if (aw == null || a0 == null || !(aw > 0) || !(a0 > aw)) {
+          return null;
+        }
+        Keyness.LogOdds lo = Keyness.logOddsDirichlet(ca, ta, cb, tb, aw, a0);
+        return List.of(lo.logOdds(), lo.zScore());
+      }, DataTypes.createArrayType(DataTypes.DoubleType));
+
+  private SectorReports() {}
+
+  private static Double finite(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  /**
+   * One row per visit and sector (every catalogued visit × every lexicon sector, zeros included).
+   *
+   * @param mentions  sector_mentions
+   * @param documents the documents report (for each visit's documents and tokens)
+   */
+  public static Dataset<Row> sectorSummary(SparkSession spark, Dataset<Row> mentions, Dataset<Row> documents,
+      List<String> visitIds, List<String> sectors) {
+    Dataset<Row> grid = grid(spark, visitIds, sectors);
+    Dataset<Row> perSector = mentions.where(col("visit_id").isNotNull()).groupBy("visit_id", "sector").agg(
+        count(lit(1)).as("mentions"), countDistinct(col("doc_id")).as("documents"));
+    Dataset<Row> perVisit = documents.where(col("visit_id").isNotNull()).groupBy("visit_id").agg(
+        count(lit(1)).as("visit_documents"), sum(col("n_tokens")).as("visit_tokens"));
+    Dataset<Row> joined = grid.join(perSector, seq("visit_id", "sector"), "left")
+        .join(perVisit, seq("visit_id"), "left")
+        .select(col("visit_id"), col("sector"),
+            coalesce(col("mentions"), lit(0L)).as("mentions"),
+            coalesce(col("documents"), lit(0L)).as("documents"),
+            coalesce(col("visit_documents"), lit(0L)).as("visit_documents"),
+            coalesce(col("visit_tokens"), lit(0L)).as("visit_tokens"));
+    var byVisit = Window.partitionBy(col("visit_id"));
+    Column total = sum(col("mentions")).over(byVisit);
+    return joined.select(col("visit_id"), col("sector"), col("mentions"), col("documents"),
+        ratio(col("documents"), col("visit_documents")).as("doc_share"),
+        ratio(col("mentions"), total).as("share"),
+        ratio(col("mentions").multiply(10_000.0), col("visit_tokens")).as("per_10k_tokens"),
+        rank().over(byVisit.orderBy(col("mentions").desc())).as("rank"));
+  }
+
+  /**
+   * One row per scope (each visit, and {@code all} for every processed document), window ({@code sentence} or
+   * {@code document}) and pair of sectors that both occur in the scope, {@code sector_a < sector_b}. Counts
+   * are numbers of windows; PMI and NPMI after Bouma (2009) from the window probabilities.
+   *
+   * @param mentions  sector_mentions
+   * @param sentences the annotated corpus (every counted sentence is a window)
+   * @param documents the documents report (every processed document is a window)
+   */
+  public static Dataset<Row> topicCooccurrence(Dataset<Row> mentions, Dataset<Row> sentences, Dataset<Row> documents) {
+    Dataset<Row> inWindows = mentions.select(col("visit_id"), col("doc_id"), col("sentence_id"), col("sector"))
+        .distinct();
+    Dataset<Row> sentenceSets = inWindows.select(col("visit_id"), lit("sentence").as("window"),
+        org.apache.spark.sql.functions.concat_ws("#", col("doc_id"), col("sentence_id")).as("window_id"), col("sector"));
+    Dataset<Row> documentSets = inWindows.select(col("visit_id"), lit("document").as("window"),
+        col("doc_id").as("window_id"), col("sector")).distinct();
+    Dataset<Row> sets = sentenceSets.unionByName(documentSets);
+    Dataset<Row> scoped = sets.where(col("visit_id").isNotNull()).withColumnRenamed("visit_id", "scope")
+        .unionByName(sets.drop("visit_id").withColumn("scope", lit("all")));
+
+    Dataset<Row> singles = scoped.groupBy("scope", "window", "sector").agg(count(lit(1)).as("n"));
+    Dataset<Row> pairs = scoped.as("x").join(scoped.as("y"),
+            col("x.scope").equalTo(col("y.scope")).and(col("x.window").equalTo(col("y.window")))
+                .and(col("x.window_id").equalTo(col("y.window_id"))).and(col("x.sector").lt(col("y.sector"))))
+        .groupBy(col("x.scope").as("scope"), col("x.window").as("window"), col("x.sector").as("sector_a"),
+            col("y.sector").as("sector_b"))
+        .agg(count(lit(1)).as("co_count"));
+    Dataset<Row> allPairs = singles.as("a").join(singles.as("b"),
+            col("a.scope").equalTo(col("b.scope")).and(col("a.window").equalTo(col("b.window")))
+                .and(col("a.sector").lt(col("b.sector"))))
+        .select(col("a.scope").as("scope"), col("a.window").as("window"), col("a.sector").as("sector_a"),
+            col("b.sector").as("sector_b"), col("a.n").as("count_a"), col("b.n").as("count_b"));
+
+    Dataset<Row> sentenceWindows = sentences.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
+        .agg(count(lit(1)).as("n"));
+    Dataset<Row> documentWindows = documents.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
+        .agg(count(lit(1)).as("n"));
+    Dataset<Row> windows = sentenceWindows.select(col("visit_id").as("scope"), lit("sentence").as("window"), col("n"))
+        .unionByName(documentWindows.select(col("visit_id").as("scope"), lit("document").as("window"), col("n")));
+    Dataset<Row> nWindows = windows.where(col("scope").notEqual(""))
+        .unionByName(windows.groupBy(col("window")).agg(sum(col("n")).as("n")).withColumn("scope", lit("all")))
+        .withColumnRenamed("n", "n_windows");
+
+    Dataset<Row> counted = allPairs
+        .join(pairs, seq("scope", "window", "sector_a", "sector_b"), "left")
+        .join(nWindows, seq("scope", "window"))
+        .select(col("scope"), col("window"), col("sector_a"), col("sector_b"),
+            coalesce(col("co_count"), lit(0L)).as("co_count"), col("count_a"), col("count_b"), col("n_windows"));
+    return counted.select(col("scope"), col("window"), col("sector_a"), col("sector_b"), col("co_count"),
+        col("count_a"), col("count_b"), col("n_windows"),
+        JACCARD.apply(col("co_count"), col("count_a"), col("count_b"), col("n_windows")).as("jaccard"),
+        PMI.apply(col("co_count"), col("count_a"), col("count_b"), col("n_windows")).as("pmi"),
+        NPMI.apply(col("co_count"), col("count_a"), col("count_b"), col("n_windows")).as("npmi"));
+  }
+
+  /**
+   * One row per sector mentioned in visit A or B: how its share of the sector mentions moved from A to B, and
+   * whether that is more than chance, by the log-odds ratio with an informative Dirichlet prior (Monroe,
+   * Colaresi &amp; Quinn 2008) whose α_w is {@code priorScale} × the sector's mentions over the whole corpus.
+   *
+   * @param summary  sector_summary
+   * @param mentions sector_mentions (for the pooled prior over every document, attributed or not)
+   */
+  public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Dataset<Row> mentions, String visitA,
+      String visitB, double priorScale) {
+    Dataset<Row> a = side(summary, visitA, "a");
+    Dataset<Row> b = side(summary, visitB, "b");
+    Dataset<Row> pooled = mentions.groupBy("sector").agg(count(lit(1)).as("pooled"));
+    Dataset<Row> prior = pooled.crossJoin(pooled.agg(sum(col("pooled")).as("pooled_total")))
+        .select(col("sector"), col("pooled").multiply(priorScale).as("alpha_w"),
+            col("pooled_total").multiply(priorScale).as("alpha_0"));
+    Dataset<Row> joined = a.join(b, "sector").join(prior, seq("sector"), "left")
+        .where(col("mentions_a").plus(col("mentions_b")).gt(0));
+    Column lo = LOG_ODDS.apply(col("mentions_a"), col("total_a"), col("mentions_b"), col("total_b"),
+        col("alpha_w"), col("alpha_0"));
+    Dataset<Row> scored = joined.select(col("*"), lo.as("lo"));
+    Column z = col("lo").getItem(1);
+    return scored.select(col("sector"), lit(visitA).as("visit_a"), lit(visitB).as("visit_b"),
+        col("mentions_a"), col("mentions_b"), col("total_a"), col("total_b"), col("share_a"), col("share_b"),
+        col("share_b").minus(col("share_a")).multiply(100.0).as("delta_pp"),
+        col("doc_share_a"), col("doc_share_b"), col("alpha_w"), col("alpha_0"),
+        col("lo").getItem(0).as("log_odds"), z.as("z_score"),
+        when(col("mentions_a").equalTo(0), "new").when(col("mentions_b").equalTo(0), "dropped")
+            .when(z.geq(1.96), "rising").when(z.leq(-1.96), "falling").otherwise("stable").as("trend"));
+  }
+
+  private static Dataset<Row> side(Dataset<Row> summary, String visitId, String s) {
+    var byVisit = Window.partitionBy(col("visit_id"));
+    return summary.where(col("visit_id").equalTo(visitId)).select(col("sector"),
+        col("mentions").as("mentions_" + s),
+        sum(col("mentions")).over(byVisit).as("total_" + s),
+        col("share").as("share_" + s),
+        col("doc_share").as("doc_share_" + s));
+  }
+
+  private static Dataset<Row> grid(SparkSession spark, List<String> visitIds, List<String> sectors) {
+    List<Row> rows = new ArrayList<>();
+    for (String v : visitIds) {
+      for (String s : sectors) {
+        rows.add(RowFactory.create(v, s));
+      }
+    }
+    return spark.createDataFrame(rows, new StructType()
+        .add("visit_id", DataTypes.StringType, false).add("sector", DataTypes.StringType, false));
+  }
+
+  private static scala.collection.Seq<String> seq(String... columns) {
+    return scala.collection.JavaConverters.asScalaBuffer(List.of(columns)).toSeq();
+  }
+
+  /** x / y as a double, 0 when y is 0 (an empty visit has no share of anything). */
+  private static Column ratio(Column x, Column y) {
+    return when(y.equalTo(0), lit(0.0)).otherwise(x.cast("double").divide(y));
+  }
+}
