@@ -4,3 +4,7 @@ CREATE OR REPLACE VIEW documents AS SELECT * FROM read_parquet('parquet/document
 CREATE OR REPLACE VIEW visits AS SELECT * FROM read_parquet('parquet/visits/*.parquet');
 CREATE OR REPLACE VIEW rejected_documents AS SELECT * FROM read_parquet('parquet/rejected_documents/*.parquet');
 CREATE OR REPLACE VIEW annotated_corpus AS SELECT * FROM read_parquet('parquet/annotated_corpus/*.parquet');
+CREATE OR REPLACE VIEW sector_mentions AS SELECT * FROM read_parquet('parquet/sector_mentions/*.parquet');
+CREATE OR REPLACE VIEW sector_summary AS SELECT * FROM read_parquet('parquet/sector_summary/*.parquet');
+CREATE OR REPLACE VIEW topic_cooccurrence AS SELECT * FROM read_parquet('parquet/topic_cooccurrence/*.parquet');
+CREATE OR REPLACE VIEW emphasis_comparison AS SELECT * FROM read_parquet('parquet/emphasis_comparison/*.parquet');

@@ -96,8 +96,36 @@ class AnalysisJobIT extends SparkTestBase {
   }
 
   @Test
+  void sectorsOfTheSeedsFollowTheLexiconAndTheMatchingRules() {
+    Map<String, String> sectorOf = new HashMap<>();
+    for (Row r : report("sector_mentions").collectAsList()) {
+      sectorOf.put(r.<String>getAs("matched_text").toLowerCase(java.util.Locale.ROOT), r.getAs("sector"));
+      assertFalse(r.<String>getAs("matched_text").equalsIgnoreCase("it") && !r.<String>getAs("matched_text").equals("IT"),
+          "the pronoun is never IT: " + r);
+    }
+    assertEquals(sectorOf.get("artificial intelligence"), sectorOf.get("information technology"));
+    assertEquals(sectorOf.get("defense industry"), sectorOf.get("military-industrial complex"));
+    for (String found : List.of("critical minerals", "green energy", "veterinary", "healthcare", "tourism")) {
+      assertTrue(sectorOf.containsKey(found), found + " is found: " + sectorOf.keySet());
+    }
+    assertEquals("astana-2026", report("sector_mentions").where("matched_text = 'defense industry'")
+        .first().getAs("visit_id"));
+    assertEquals("belgrade-2024", report("sector_mentions").where("matched_text = 'military-industrial complex'")
+        .first().getAs("visit_id"));
+    assertEquals(0, report("sector_mentions").where("matched_text = 'energy' and sentence like '%green energy%'").count(),
+        "green energy is one mention, not also energy");
+    for (Row v : report("sector_summary").groupBy("visit_id").agg(org.apache.spark.sql.functions.sum("share"))
+        .collectAsList()) {
+      assertEquals(1.0, v.getDouble(1), 1e-9, "shares of " + v.getString(0));
+    }
+    Row emphasis = report("emphasis_comparison").where("trend = 'rising' or trend = 'new'").orderBy("sector").first();
+    assertEquals("belgrade-2024", emphasis.getAs("visit_a"));
+  }
+
+  @Test
   void everyReportHasTheSameRowsInCsvAndParquetAndNoClutter() throws Exception {
-    for (String name : List.of("documents", "visits", "rejected_documents")) {
+    for (String name : List.of("documents", "visits", "rejected_documents", "sector_mentions", "sector_summary",
+        "topic_cooccurrence", "emphasis_comparison")) {
       Set<List<String>> csv = new HashSet<>();
       try (CSVParser p = CSVParser.parse(out.resolve("csv").resolve(name + ".csv"), StandardCharsets.UTF_8,
           CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
@@ -141,7 +169,8 @@ class AnalysisJobIT extends SparkTestBase {
           s.execute(sql);
         }
       }
-      for (String view : List.of("documents", "visits", "rejected_documents", "annotated_corpus")) {
+      for (String view : List.of("documents", "visits", "rejected_documents", "annotated_corpus", "sector_mentions",
+          "sector_summary", "topic_cooccurrence", "emphasis_comparison")) {
         try (ResultSet rs = s.executeQuery("DESCRIBE " + view)) {
           while (rs.next()) {
             types.put(view + "." + rs.getString("column_name"), rs.getString("column_type"));
@@ -159,6 +188,9 @@ class AnalysisJobIT extends SparkTestBase {
     assertEquals("BIGINT", types.get("visits.n_tokens"));
     assertEquals("VARCHAR[]", types.get("annotated_corpus.terms"));
     assertEquals("BOOLEAN[]", types.get("annotated_corpus.is_stop"));
+    assertEquals("DOUBLE", types.get("emphasis_comparison.z_score"));
+    assertEquals("BIGINT", types.get("topic_cooccurrence.co_count"));
+    assertEquals("INTEGER", types.get("sector_mentions.begin"));
   }
 
   @Test
