@@ -49,33 +49,10 @@ public record JobOptions(
         false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, 1.0, false);
   }
 
-  public JobOptions withCorpus(String value) {
-    return new JobOptions(value, format, visits, lexicon, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force);
-  }
-
-  public JobOptions withVisits(String value) {
-    return new JobOptions(corpus, format, value, lexicon, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force);
-  }
-
-  public JobOptions withLexicon(String value) {
-    return new JobOptions(corpus, format, visits, value, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force);
-  }
-
-  public JobOptions withOut(String value) {
-    return new JobOptions(corpus, format, visits, lexicon, value, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force);
-  }
-
-  public JobOptions withKeepDuplicates(boolean value) {
-    return new JobOptions(corpus, format, visits, lexicon, out, compareA, compareB, value, windowDays,
-        minCount, topPerDocument, priorScale, force);
-  }
-
-  public JobOptions withForce(boolean value) {
-    return new JobOptions(corpus, format, visits, lexicon, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, value);
+  /** The defaults with the four locations replaced, for tests and embedding callers. */
+  public static JobOptions of(String corpus, String visits, String lexicon, String out) {
+    JobOptions d = defaults();
+    return new JobOptions(corpus, d.format(), visits, lexicon, out, null, null, d.keepDuplicates(), d.windowDays(),
+        d.minCount(), d.topPerDocument(), d.priorScale(), d.force());
   }
 }

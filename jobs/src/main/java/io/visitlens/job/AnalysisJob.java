@@ -149,8 +149,8 @@ public final class AnalysisJob {
    * without starting Spark, so that bad input is refused in a second, with nothing written.
    */
   public static Inputs checkInputs(Configuration conf, JobOptions options) {
-    VisitCatalog catalog = readCatalog(conf, options.visits());
-    SectorLexicon lexicon = readLexicon(conf, options.lexicon());
+    VisitCatalog catalog = readConfig(conf, "--visits", options.visits(), VisitCatalog::read);
+    SectorLexicon lexicon = readConfig(conf, "--lexicon", options.lexicon(), SectorLexicon::load);
     List<String> comparison = comparison(catalog, options);
     ReportDirectory.check(conf, options.out(), options.corpus(), options.force());
     return new Inputs(catalog, lexicon, comparison);
@@ -188,23 +188,14 @@ public final class AnalysisJob {
     spark.conf().set("spark.sql.shuffle.partitions", Long.toString(Math.min(partitions, 20_000)));
   }
 
-  private static SectorLexicon readLexicon(Configuration conf, String location) {
+  /** Reads a small configuration file named by {@code flag}, refusing a missing one. */
+  private static <T> T readConfig(Configuration conf, String flag, String location,
+      java.util.function.BiFunction<Reader, String, T> parser) {
     if (!HadoopFiles.exists(conf, location)) {
-      throw ConfigException.of("--lexicon", location + ": no such file");
+      throw ConfigException.of(flag, location + ": no such file");
     }
     try (Reader reader = HadoopFiles.reader(conf, location)) {
-      return SectorLexicon.load(reader, location);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + location, e);
-    }
-  }
-
-  private static VisitCatalog readCatalog(Configuration conf, String location) {
-    if (!HadoopFiles.exists(conf, location)) {
-      throw ConfigException.of("--visits", location + ": no such file");
-    }
-    try (Reader reader = HadoopFiles.reader(conf, location)) {
-      return VisitCatalog.read(reader, location);
+      return parser.apply(reader, location);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + location, e);
     }

@@ -52,11 +52,9 @@ class AnalysisJobIT extends SparkTestBase {
   }
 
   static JobOptions seedOptions(Path out) {
-    return JobOptions.defaults()
-        .withCorpus(REPO.resolve(JobOptions.DEFAULT_CORPUS).toString())
-        .withVisits(REPO.resolve(JobOptions.DEFAULT_VISITS).toString())
-        .withLexicon(REPO.resolve(JobOptions.DEFAULT_LEXICON).toString())
-        .withOut(out.toString());
+    return JobOptions.of(REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
+        REPO.resolve(JobOptions.DEFAULT_VISITS).toString(), REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(),
+        out.toString());
   }
 
   Dataset<Row> report(String name) {
