@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 
 import io.visitlens.config.ConfigException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,12 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -27,6 +31,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Reads a corpus, whatever its shape, into one DataFrame of raw documents with {@link #SCHEMA}.
@@ -156,21 +161,42 @@ public final class CorpusReader {
     return false;
   }
 
+  /** The largest article file read; a larger one is rejected with the reason rather than risking the executor. */
+  public static final long MAX_ARTICLE_BYTES = 32L << 20;
+
+  /**
+   * Lists the {@code .txt} files with Spark's binaryFile source (only path and length: the content column is
+   * pruned, so nothing is read while listing), then reads each file on an executor. A file that cannot be read
+   * (permissions, vanished) or is too large becomes a rejected document with the reason, not a failed job.
+   */
   private static Dataset<Row> readText(SparkSession spark, String path, boolean directory) {
     Dataset<Row> files = spark.read().format("binaryFile")
         .option("recursiveFileLookup", directory)
         .option("pathGlobFilter", Format.TXT.glob())
         .load(path)
-        .select(col("path"), col("content"));
-    return files.map((MapFunction<Row, Row>) CorpusReader::textRow, Encoders.row(SCHEMA));
+        .select(col("path"), col("length"));
+    Broadcast<SerializableConfiguration> conf = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+    return files.map((MapFunction<Row, Row>) file -> textRow(file.getString(0), file.getLong(1), conf.value().value()),
+        Encoders.row(SCHEMA));
   }
 
-  private static Row textRow(Row file) {
-    String path = file.getString(0);
+  static Row textRow(String path, long length, Configuration conf) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
     String docId = dot > 0 ? name.substring(0, dot) : name;
-    ArticleText.Decoded d = ArticleText.decode((byte[]) file.get(1));
+    if (length > MAX_ARTICLE_BYTES) {
+      return RowFactory.create(docId, path, null, null, null, null, null, null, null, String.format(Locale.ROOT,
+          "too large: %.1f MB, the limit is %d MB per article", length / 1048576.0, MAX_ARTICLE_BYTES >> 20));
+    }
+    byte[] content;
+    try (InputStream in = new Path(path).getFileSystem(conf).open(new Path(path))) {
+      content = in.readAllBytes();
+    } catch (IOException | RuntimeException e) {
+      return RowFactory.create(docId, path, null, null, null, null, null, null, null,
+          "unreadable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+    ArticleText.Decoded d = ArticleText.decode(content);
     return RowFactory.create(docId, path, null, null, null, d.headerDate(), d.headerDate() == null ? null : "header",
         d.text(), d.note(), d.rejectReason());
   }

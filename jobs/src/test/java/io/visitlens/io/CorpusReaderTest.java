@@ -50,6 +50,26 @@ class CorpusReaderTest extends SparkTestBase {
   }
 
   @Test
+  void anUnreadableFileBecomesARejectedDocumentNotAFailedRun(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("ok.txt"), "Readable.");
+    Files.writeString(dir.resolve("other.txt"), "Also readable.");
+    // CI runs as root, who reads any file whatever its mode; so the unreadable file here is one the listing saw
+    // and that is gone when the executor opens it. Any IOException takes the same path.
+    Row row = CorpusReader.textRow(dir.resolve("gone.txt").toUri().toString(), 10, new org.apache.hadoop.conf.Configuration());
+    assertEquals("gone", row.getString(0));
+    assertTrue(row.getString(9).startsWith("unreadable: FileNotFoundException"), row.getString(9));
+    assertEquals(Map.of("other", Arrays.asList(null, null, "Also readable.", null),
+        "ok", Arrays.asList(null, null, "Readable.", null)), read(dir, "txt"));
+  }
+
+  @Test
+  void aTooLargeArticleIsRejectedWithTheReasonBeforeItIsRead() {
+    Row row = CorpusReader.textRow("file:/nowhere/huge.txt", CorpusReader.MAX_ARTICLE_BYTES + 1,
+        new org.apache.hadoop.conf.Configuration());
+    assertEquals("too large: 32.0 MB, the limit is 32 MB per article", row.getString(9));
+  }
+
+  @Test
   void readsJsonLinesKeepingMalformedRecordsAsRejected(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("articles.jsonl");
     Files.writeString(file, String.join("\n",
