@@ -2,6 +2,7 @@ package io.visitlens.nlp;
 
 import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.annotators.Normalizer;
+import com.johnsnowlabs.nlp.annotators.Stemmer;
 import com.johnsnowlabs.nlp.annotators.StopWordsCleaner;
 import com.johnsnowlabs.nlp.annotators.TextMatcher;
 import com.johnsnowlabs.nlp.annotators.TokenizerModel;
@@ -30,13 +31,17 @@ import org.apache.spark.sql.types.StructType;
  * The Spark NLP pipeline that annotates text: rule-based annotators only, no pretrained model.
  *
  * <pre>
- *   text ─ DocumentAssembler ─ SentenceDetector ─ Tokenizer ─ Normalizer ─ StopWordsCleaner
- *          document            sentence           token       normalized   clean
+ *   text ─ DocumentAssembler ─ SentenceDetector ─ Tokenizer ─ Normalizer ─┬─ Stemmer
+ *          document            sentence           token       normalized  │  stem
+ *                                                                         └─ StopWordsCleaner
+ *                                                                            clean
  * </pre>
  *
  * The Normalizer lowercases and keeps letters (diacritics included: {@code vučić}), digits and hyphens
  * ({@code kassym-jomart}); the StopWordsCleaner runs on the normalised tokens so {@code ’s} and
- * {@code The} are both caught. A token the normaliser empties (punctuation) has no term.
+ * {@code The} are both caught. A token the normaliser empties (punctuation) has no term. The Stemmer (Porter's
+ * rule-based English stemmer, no model) also reads the normalised tokens, so that {@code flight} and
+ * {@code flights} share the stem {@code flight}.
  */
 public final class AnnotationPipeline {
 
@@ -49,6 +54,7 @@ public final class AnnotationPipeline {
   public static final String SECTOR_WORDS = "nlp_sector_words";
   /** Sector acronyms matched with case ({@code IT}, never the pronoun {@code it}). */
   public static final String SECTOR_ACRONYMS = "nlp_sector_acronyms";
+  public static final String STEM = "nlp_stem";
 
   /** What the Normalizer removes: everything but letters, combining marks, digits and hyphens. */
   public static final String CLEANUP_PATTERN = "[^\\p{L}\\p{M}\\p{N}\\-]";
@@ -77,13 +83,17 @@ public final class AnnotationPipeline {
     normalizer.setLowercase(true);
     normalizer.setCleanupPatterns(new String[] {CLEANUP_PATTERN});
 
+    Stemmer stemmer = new Stemmer();
+    stemmer.setInputCols(new String[] {normalizer.getOutputCol()});
+    stemmer.setOutputCol(STEM);
+
     StopWordsCleaner stopWords = new StopWordsCleaner();
     stopWords.setInputCols(new String[] {normalizer.getOutputCol()});
     stopWords.setOutputCol(CLEAN);
     stopWords.setStopWords(StopWordsRemover.loadDefaultStopWords("english"));
     stopWords.setCaseSensitive(false);
 
-    return new Pipeline().setStages(new PipelineStage[] {document, sentence, tokenizer, normalizer, stopWords});
+    return new Pipeline().setStages(new PipelineStage[] {document, sentence, tokenizer, normalizer, stemmer, stopWords});
   }
 
   /** The fitted pipeline. Every stage is rule-based, so fitting reads no data and loads no model. */

@@ -41,6 +41,7 @@ public final class Annotations {
       .add("token_begin", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("token_end", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("terms", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("stems", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("is_stop", DataTypes.createArrayType(DataTypes.BooleanType, false), false)
       .add("match_begin", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("match_end", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
@@ -54,7 +55,8 @@ public final class Annotations {
    * the sentence's 0-based position in its document.
    *
    * <p>{@code terms[i]} is the normalised form of {@code tokens[i]} (lowercase, letters, digits and hyphens
-   * kept), empty for punctuation; {@code is_stop[i]} is true for an English stop word.
+   * kept), empty for punctuation; {@code stems[i]} is its Porter stem (empty for punctuation);
+   * {@code is_stop[i]} is true for an English stop word.
    */
   public static Dataset<Row> annotate(PipelineModel pipeline, Dataset<Row> paragraphs) {
     Dataset<Row> transformed = pipeline.transform(paragraphs.select(
@@ -63,7 +65,7 @@ public final class Annotations {
     Column noChunks = array().cast(transformed.schema().apply(AnnotationPipeline.TOKEN).dataType());
     Dataset<Row> annotated = transformed.select(col("doc_id"), col("visit_id"), col("paragraph_id"),
         col("paragraph_begin"), col(AnnotationPipeline.SENTENCE), col(AnnotationPipeline.TOKEN),
-        col(AnnotationPipeline.NORMALIZED), col(AnnotationPipeline.CLEAN),
+        col(AnnotationPipeline.NORMALIZED), col(AnnotationPipeline.CLEAN), col(AnnotationPipeline.STEM),
         columns.contains(AnnotationPipeline.SECTOR_WORDS) ? col(AnnotationPipeline.SECTOR_WORDS) : noChunks,
         columns.contains(AnnotationPipeline.SECTOR_ACRONYMS) ? col(AnnotationPipeline.SECTOR_ACRONYMS) : noChunks);
     Dataset<Row> sentences = annotated.flatMap((FlatMapFunction<Row, Row>) Annotations::flatten, Encoders.row(SCHEMA));
@@ -86,8 +88,12 @@ public final class Annotations {
     for (Row c : p.<Row>getList(7)) {
       kept.add(c.<Integer>getAs("begin"));
     }
-    List<Row> chunks = new ArrayList<>(p.<Row>getList(8));
-    chunks.addAll(p.<Row>getList(9));
+    Map<Integer, String> stemmed = new HashMap<>();
+    for (Row n : p.<Row>getList(8)) {
+      stemmed.put(n.<Integer>getAs("begin"), n.getAs("result"));
+    }
+    List<Row> chunks = new ArrayList<>(p.<Row>getList(9));
+    chunks.addAll(p.<Row>getList(10));
     List<Row> out = new ArrayList<>(sentences.size());
     int t = 0;
     for (Row s : sentences) {
@@ -97,6 +103,7 @@ public final class Annotations {
       List<Integer> begins = new ArrayList<>();
       List<Integer> ends = new ArrayList<>();
       List<String> terms = new ArrayList<>();
+      List<String> stems = new ArrayList<>();
       List<Boolean> stops = new ArrayList<>();
       while (t < tokens.size() && tokens.get(t).<Integer>getAs("begin") < sb) {
         t++;
@@ -109,6 +116,8 @@ public final class Annotations {
         begins.add(offset + tb);
         ends.add(offset + token.<Integer>getAs("end") + 1);
         terms.add(term == null ? "" : term);
+        String stem = term == null ? null : stemmed.get(tb);
+        stems.add(stem == null ? "" : stem);
         stops.add(term != null && !term.isEmpty() && !kept.contains(tb));
       }
       List<int[]> matches = longestFirst(chunks, sb, se);
@@ -123,7 +132,8 @@ public final class Annotations {
       }
       out.add(RowFactory.create(docId, visitId, paragraphId, offset + sb, offset + se + 1, text,
           words.toArray(new String[0]), begins.toArray(new Integer[0]), ends.toArray(new Integer[0]),
-          terms.toArray(new String[0]), stops.toArray(new Boolean[0]), matchBegin, matchEnd, matchText));
+          terms.toArray(new String[0]), stems.toArray(new String[0]), stops.toArray(new Boolean[0]), matchBegin,
+          matchEnd, matchText));
     }
     return out.iterator();
   }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class AnnotationsTest extends SparkTestBase {
   static final String DOC = "Intro paragraph.\n\n"
-      + "Kassym-Jomart Tokayev thanked Aleksandar Vučić. Serbia’s role is key, he said.";
+      + "Kassym-Jomart Tokayev thanked Aleksandar Vučić. Serbia’s role is key, he said.\n\n"
+      + "Direct flights: the first flight departs, and more flights are flying.";
   static List<Row> sentences;
 
   @BeforeAll
@@ -34,7 +35,7 @@ class AnnotationsTest extends SparkTestBase {
 
   @Test
   void sentencesCarryIdsAndDocumentOffsets() {
-    assertEquals(3, sentences.size(), "sentences: " + sentences);
+    assertEquals(4, sentences.size(), "sentences: " + sentences);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       Row s = sentences.get(i);
@@ -44,8 +45,9 @@ class AnnotationsTest extends SparkTestBase {
       texts.add(byOffsets);
     }
     assertEquals(List.of("Intro paragraph.", "Kassym-Jomart Tokayev thanked Aleksandar Vučić.",
-        "Serbia’s role is key, he said."), texts);
-    assertEquals(List.of(0, 1, 1), sentences.stream().map(r -> r.<Integer>getAs("paragraph_id")).toList());
+        "Serbia’s role is key, he said.", "Direct flights: the first flight departs, and more flights are flying."),
+        texts);
+    assertEquals(List.of(0, 1, 1, 2), sentences.stream().map(r -> r.<Integer>getAs("paragraph_id")).toList());
   }
 
   @Test
@@ -73,5 +75,19 @@ class AnnotationsTest extends SparkTestBase {
     assertEquals(List.of(false, true, false, true, false, false, true, false, false),
         third.getList(third.fieldIndex("is_stop")));
     assertTrue(second.<String>getAs("visit_id").equals("v1"));
+  }
+
+  @Test
+  void stemsAreAlignedWithTermsAndGroupInflections() {
+    Row fourth = sentences.get(3);
+    assertEquals(List.of("direct", "flights", "", "the", "first", "flight", "departs", "", "and", "more", "flights",
+        "are", "flying", ""), fourth.getList(fourth.fieldIndex("terms")));
+    assertEquals(List.of("direct", "flight", "", "the", "first", "flight", "depart", "", "and", "more", "flight",
+        "ar", "fly", ""), fourth.getList(fourth.fieldIndex("stems")));
+    for (Row s : sentences) {
+      assertEquals(s.getList(s.fieldIndex("terms")).size(), s.getList(s.fieldIndex("stems")).size(), "aligned: " + s);
+    }
+    Row second = sentences.get(1);
+    assertEquals("vučić", second.getList(second.fieldIndex("stems")).get(4), "a stem keeps diacritics");
   }
 }
