@@ -90,10 +90,24 @@ public final class AnnotationPipeline {
     StopWordsCleaner stopWords = new StopWordsCleaner();
     stopWords.setInputCols(new String[] {normalizer.getOutputCol()});
     stopWords.setOutputCol(CLEAN);
-    stopWords.setStopWords(StopWordsRemover.loadDefaultStopWords("english"));
+    stopWords.setStopWords(stopWords());
     stopWords.setCaseSensitive(false);
 
     return new Pipeline().setStages(new PipelineStage[] {document, sentence, tokenizer, normalizer, stemmer, stopWords});
+  }
+
+  /**
+   * What the Tokenizer leaves of a clitic it splits off ({@code I’m}, {@code I’d}, {@code we’re},
+   * {@code they’ll}, {@code we’ve}, {@code don’t}) once normalised. Spark's list already has {@code s} and
+   * {@code t}; without these the remainders would be counted as words.
+   */
+  public static final List<String> CLITIC_REMAINDERS = List.of("m", "d", "re", "ll", "ve", "nt");
+
+  /** The stop words: Spark's English list plus {@link #CLITIC_REMAINDERS}. */
+  public static String[] stopWords() {
+    List<String> words = new ArrayList<>(Arrays.asList(StopWordsRemover.loadDefaultStopWords("english")));
+    words.addAll(CLITIC_REMAINDERS);
+    return words.toArray(new String[0]);
   }
 
   /** The fitted pipeline. Every stage is rule-based, so fitting reads no data and loads no model. */

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class AnnotationsTest extends SparkTestBase {
   static final String DOC = "Intro paragraph.\n\n"
       + "Kassym-Jomart Tokayev thanked Aleksandar Vučić. Serbia’s role is key, he said.\n\n"
-      + "Direct flights: the first flight departs, and more flights are flying.";
+      + "Direct flights: the first flight departs, and more flights are flying.\n\n"
+      + "I’m sure they’ll agree, we’re ready, we’ve said I’d come, don’t worry.";
   static List<Row> sentences;
 
   @BeforeAll
@@ -35,7 +36,7 @@ class AnnotationsTest extends SparkTestBase {
 
   @Test
   void sentencesCarryIdsAndDocumentOffsets() {
-    assertEquals(4, sentences.size(), "sentences: " + sentences);
+    assertEquals(5, sentences.size(), "sentences: " + sentences);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < sentences.size(); i++) {
       Row s = sentences.get(i);
@@ -45,9 +46,9 @@ class AnnotationsTest extends SparkTestBase {
       texts.add(byOffsets);
     }
     assertEquals(List.of("Intro paragraph.", "Kassym-Jomart Tokayev thanked Aleksandar Vučić.",
-        "Serbia’s role is key, he said.", "Direct flights: the first flight departs, and more flights are flying."),
-        texts);
-    assertEquals(List.of(0, 1, 1, 2), sentences.stream().map(r -> r.<Integer>getAs("paragraph_id")).toList());
+        "Serbia’s role is key, he said.", "Direct flights: the first flight departs, and more flights are flying.",
+        "I’m sure they’ll agree, we’re ready, we’ve said I’d come, don’t worry."), texts);
+    assertEquals(List.of(0, 1, 1, 2, 3), sentences.stream().map(r -> r.<Integer>getAs("paragraph_id")).toList());
   }
 
   @Test
@@ -89,5 +90,20 @@ class AnnotationsTest extends SparkTestBase {
     }
     Row second = sentences.get(1);
     assertEquals("vučić", second.getList(second.fieldIndex("stems")).get(4), "a stem keeps diacritics");
+  }
+
+  @Test
+  void theRemaindersOfSplitCliticsAreStopWords() {
+    Row fifth = sentences.get(4);
+    List<String> terms = fifth.getList(fifth.fieldIndex("terms"));
+    List<Boolean> stops = fifth.getList(fifth.fieldIndex("is_stop"));
+    List<String> contentTerms = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      if (!terms.get(i).isEmpty() && !stops.get(i)) {
+        contentTerms.add(terms.get(i));
+      }
+    }
+    assertEquals(List.of("sure", "agree", "ready", "said", "come", "worry"), contentTerms, "terms " + terms);
+    assertTrue(terms.containsAll(List.of("m", "ll", "re", "ve", "d", "nt")), "the clitics are tokens: " + terms);
   }
 }
