@@ -62,7 +62,10 @@ public final class ReportWriter {
     keepOnlyParquet(dir);
   }
 
-  /** Writes a report as Parquet and CSV, sorted by {@code sortColumns}; returns its row count. */
+  /**
+   * Writes a report as Parquet and CSV, sorted by {@code sortColumns}; returns its row count. A sort column is
+   * ascending, or descending when written {@code "name desc"}.
+   */
   public long write(String name, Dataset<Row> report, String... sortColumns) {
     writeParquet(name, report, sortColumns);
     Dataset<Row> written = spark.read().parquet(parquetPath(name).toString());
@@ -131,7 +134,12 @@ public final class ReportWriter {
     }
   }
 
+  /** Sort columns: {@code "x"} ascending, {@code "x desc"} descending; nulls first ascending, last descending. */
   private static Column[] columns(String... names) {
-    return Arrays.stream(names).map(n -> col(n)).toArray(Column[]::new);
+    return Arrays.stream(names)
+        .map(n -> n.endsWith(DESC) ? col(n.substring(0, n.length() - DESC.length())).desc() : col(n))
+        .toArray(Column[]::new);
   }
+
+  private static final String DESC = " desc";
 }

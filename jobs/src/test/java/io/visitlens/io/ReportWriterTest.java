@@ -65,4 +65,18 @@ class ReportWriterTest extends SparkTestBase {
     assertEquals(List.of(1, 2, 3, 4, 5), back.orderBy("n").collectAsList().stream().map(r -> r.getInt(2)).toList());
     assertEquals("=HYPERLINK(\"x\")", back.where("n = 1").first().getString(0), "Parquet keeps the raw text");
   }
+
+  @Test
+  void sortsDescendingWhereASortColumnSaysSo(@TempDir Path dir) throws Exception {
+    StructType schema = new StructType().add("g", DataTypes.IntegerType).add("z", DataTypes.DoubleType)
+        .add("t", DataTypes.StringType);
+    Dataset<Row> report = spark.createDataFrame(List.of(
+        row(2, 0.5, "b"), row(1, -2.0, "a"), row(1, 3.0, "c"), row(1, 3.0, "b"), row(2, 1.5, "a")), schema)
+        .repartition(3);
+
+    new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri())).write("desc", report, "g", "z desc", "t");
+
+    List<String> lines = Files.readAllLines(dir.resolve("csv/desc.csv"));
+    assertEquals(List.of("g,z,t", "1,3.0,b", "1,3.0,c", "1,-2.0,a", "2,1.5,a", "2,0.5,b"), lines);
+  }
 }
