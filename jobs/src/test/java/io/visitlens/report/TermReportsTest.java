@@ -1,0 +1,277 @@
+package io.visitlens.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.visitlens.SparkTestBase;
+import io.visitlens.nlp.AnnotationPipeline;
+import io.visitlens.transform.Annotations;
+import io.visitlens.transform.Paragraphs;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** The term reports on in-memory fixtures whose expected values are worked by hand in the test. */
+class TermReportsTest extends SparkTestBase {
+
+  static final StructType TERM_COUNTS = new StructType()
+      .add("doc_id", DataTypes.StringType)
+      .add("visit_id", DataTypes.StringType)
+      .add("ngram", DataTypes.IntegerType)
+      .add("term", DataTypes.StringType)
+      .add("stem", DataTypes.StringType)
+      .add("count", DataTypes.LongType);
+
+  static Row tc(String doc, String visit, int ngram, String term, String stem, long count) {
+    return row(doc, visit, ngram, term, stem, count);
+  }
+
+  /**
+   * Per-document counts of a five-document corpus: d1, d2 in visit v1, d3 in v2, d4 without a visit, and d5
+   * (only stop words) without any term, so N = 5.
+   *
+   * <pre>
+   *   unigrams   d1 (v1)   d2 (v1)   d3 (v2)   d4 (-)  | corpus  df
+   *   flights      3         1                          |   4      2
+   *   flight                 1                          |   1      1
+   *   trade        1         2         2         1      |   6      4
+   *   energy       1                   2                |   3      2
+   *   culture                          1                |   1      1
+   *   total        5         4         5         1      |  15
+   *   bigrams
+   *   direct flights  2                1                |   3      2
+   *   trade deal                       1                |   1      1
+   * </pre>
+   */
+  static Dataset<Row> fiveDocuments() {
+    return spark.createDataFrame(List.of(
+        tc("d1", "v1", 1, "flights", "flight", 3), tc("d1", "v1", 1, "trade", "trade", 1),
+        tc("d1", "v1", 1, "energy", "energi", 1), tc("d1", "v1", 2, "direct flights", "direct flight", 2),
+        tc("d2", "v1", 1, "flights", "flight", 1), tc("d2", "v1", 1, "flight", "flight", 1),
+        tc("d2", "v1", 1, "trade", "trade", 2),
+        tc("d3", "v2", 1, "trade", "trade", 2), tc("d3", "v2", 1, "energy", "energi", 2),
+        tc("d3", "v2", 1, "culture", "cultur", 1), tc("d3", "v2", 2, "direct flights", "direct flight", 1),
+        tc("d3", "v2", 2, "trade deal", "trade deal", 1),
+        tc("d4", null, 1, "trade", "trade", 1)), TERM_COUNTS);
+  }
+
+  static final double LN5 = Math.log(5.0);
+
+  /** Rows of term_frequencies in the report's sort order, as lists. */
+  static List<List<Object>> frequencies(Dataset<Row> report, String where) {
+    return report.where(where).orderBy("scope", "scope_id", "ngram", "rank", "term").collectAsList().stream()
+        .map(SparkTestBase::values).toList();
+  }
+
+  /** Expected row: scope, scope_id, term, ngram, count, per_10k, doc_freq, tf_idf, rank, stem. */
+  static List<Object> freq(String scope, String scopeId, String term, int ngram, long count, double per10k,
+      long docFreq, double tfIdf, int rank, String stem) {
+    return Arrays.asList(scope, scopeId, term, ngram, count, per10k, docFreq, tfIdf, rank, stem);
+  }
+
+  static void assertRows(List<List<Object>> expected, List<List<Object>> actual) {
+    assertEquals(expected.size(), actual.size(), () -> "rows:\n" + join(actual));
+    for (int i = 0; i < expected.size(); i++) {
+      List<Object> e = expected.get(i);
+      List<Object> a = actual.get(i);
+      assertEquals(e.size(), a.size(), "columns of row " + i);
+      for (int j = 0; j < e.size(); j++) {
+        if (e.get(j) instanceof Double d && a.get(j) instanceof Double x) {
+          assertEquals(d, x, 1e-9 * Math.max(1.0, Math.abs(d)), "row " + i + " column " + j + ": " + a);
+        } else {
+          assertEquals(e.get(j), a.get(j), "row " + i + " column " + j + ": " + a);
+        }
+      }
+    }
+  }
+
+  static String join(List<List<Object>> rows) {
+    return rows.stream().map(Object::toString).collect(Collectors.joining("\n"));
+  }
+
+  @Test
+  void termFrequenciesHasTheColumnsOfTheCatalogue() {
+    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    assertEquals(List.of("scope", "scope_id", "term", "ngram", "count", "per_10k", "doc_freq", "tf_idf", "rank",
+        "stem"), List.of(report.columns()));
+    assertEquals("scope:string,scope_id:string,term:string,ngram:int,count:bigint,per_10k:double,"
+            + "doc_freq:bigint,tf_idf:double,rank:int,stem:string",
+        Arrays.stream(report.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString())
+            .collect(Collectors.joining(",")));
+  }
+
+  @Test
+  void corpusScopeCountsPer10kDocFreqTfIdfAndCompetitionRank() {
+    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    assertRows(List.of(
+        // per_10k = count × 10,000 / 15 unigrams; tf_idf = count × ln(5 / df); culture and flight tie at rank 4
+        freq("corpus", "", "trade", 1, 6, 6 * 10_000.0 / 15, 4, 6 * Math.log(5.0 / 4), 1, "trade"),
+        freq("corpus", "", "flights", 1, 4, 4 * 10_000.0 / 15, 2, 4 * Math.log(5.0 / 2), 2, "flight"),
+        freq("corpus", "", "energy", 1, 3, 3 * 10_000.0 / 15, 2, 3 * Math.log(5.0 / 2), 3, "energi"),
+        freq("corpus", "", "culture", 1, 1, 1 * 10_000.0 / 15, 1, LN5, 4, "cultur"),
+        freq("corpus", "", "flight", 1, 1, 1 * 10_000.0 / 15, 1, LN5, 4, "flight"),
+        // 4 bigrams in the corpus
+        freq("corpus", "", "direct flights", 2, 3, 7500.0, 2, 3 * Math.log(5.0 / 2), 1, "direct flight"),
+        freq("corpus", "", "trade deal", 2, 1, 2500.0, 1, LN5, 2, "trade deal")),
+        frequencies(report, "scope = 'corpus'"));
+  }
+
+  @Test
+  void visitScopeCountsItsDocumentsAndUsesTheCorpusIdf() {
+    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    assertRows(List.of(
+        // v1 = d1 + d2: 9 unigrams, 2 bigrams; doc_freq within v1; idf from the corpus df
+        freq("visit", "v1", "flights", 1, 4, 4 * 10_000.0 / 9, 2, 4 * Math.log(5.0 / 2), 1, "flight"),
+        freq("visit", "v1", "trade", 1, 3, 3 * 10_000.0 / 9, 2, 3 * Math.log(5.0 / 4), 2, "trade"),
+        freq("visit", "v1", "energy", 1, 1, 1 * 10_000.0 / 9, 1, 1 * Math.log(5.0 / 2), 3, "energi"),
+        freq("visit", "v1", "flight", 1, 1, 1 * 10_000.0 / 9, 1, LN5, 3, "flight"),
+        freq("visit", "v1", "direct flights", 2, 2, 10_000.0, 1, 2 * Math.log(5.0 / 2), 1, "direct flight"),
+        // v2 = d3: 5 unigrams, 2 bigrams
+        freq("visit", "v2", "energy", 1, 2, 4000.0, 1, 2 * Math.log(5.0 / 2), 1, "energi"),
+        freq("visit", "v2", "trade", 1, 2, 4000.0, 1, 2 * Math.log(5.0 / 4), 1, "trade"),
+        freq("visit", "v2", "culture", 1, 1, 2000.0, 1, LN5, 3, "cultur"),
+        freq("visit", "v2", "direct flights", 2, 1, 5000.0, 1, Math.log(5.0 / 2), 1, "direct flight"),
+        freq("visit", "v2", "trade deal", 2, 1, 5000.0, 1, LN5, 1, "trade deal")),
+        frequencies(report, "scope = 'visit'"));
+    assertEquals(0, report.where("scope = 'visit' and term = 'trade' and count = 1").count(),
+        "d4 has no visit: it is in the corpus and document scopes only");
+  }
+
+  @Test
+  void documentScopeHasDocFreqOneAndRanksWithinTheDocument() {
+    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    assertRows(List.of(
+        freq("document", "d1", "flights", 1, 3, 6000.0, 1, 3 * Math.log(5.0 / 2), 1, "flight"),
+        freq("document", "d1", "energy", 1, 1, 2000.0, 1, Math.log(5.0 / 2), 2, "energi"),
+        freq("document", "d1", "trade", 1, 1, 2000.0, 1, Math.log(5.0 / 4), 2, "trade"),
+        freq("document", "d1", "direct flights", 2, 2, 10_000.0, 1, 2 * Math.log(5.0 / 2), 1, "direct flight"),
+        freq("document", "d4", "trade", 1, 1, 10_000.0, 1, Math.log(5.0 / 4), 1, "trade")),
+        frequencies(report, "scope = 'document' and scope_id in ('d1', 'd4')"));
+    assertEquals(Map.of("corpus", 7L, "visit", 10L, "document", 13L), countsByScope(report));
+  }
+
+  static Map<String, Long> countsByScope(Dataset<Row> report) {
+    return report.groupBy("scope").count().collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+  }
+
+  @Test
+  void minCountCutsCorpusAndVisitScopesAndTopNCutsDocumentsAfterTheDenominatorsAndRanks() {
+    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 2, 1);
+    // corpus and visits: count >= 2 only, every such term kept (more than the top 1); per_10k still over 15 / 9
+    assertRows(List.of(
+        freq("corpus", "", "trade", 1, 6, 6 * 10_000.0 / 15, 4, 6 * Math.log(5.0 / 4), 1, "trade"),
+        freq("corpus", "", "flights", 1, 4, 4 * 10_000.0 / 15, 2, 4 * Math.log(5.0 / 2), 2, "flight"),
+        freq("corpus", "", "energy", 1, 3, 3 * 10_000.0 / 15, 2, 3 * Math.log(5.0 / 2), 3, "energi"),
+        freq("corpus", "", "direct flights", 2, 3, 7500.0, 2, 3 * Math.log(5.0 / 2), 1, "direct flight"),
+        freq("visit", "v1", "flights", 1, 4, 4 * 10_000.0 / 9, 2, 4 * Math.log(5.0 / 2), 1, "flight"),
+        freq("visit", "v1", "trade", 1, 3, 3 * 10_000.0 / 9, 2, 3 * Math.log(5.0 / 4), 2, "trade"),
+        freq("visit", "v1", "direct flights", 2, 2, 10_000.0, 1, 2 * Math.log(5.0 / 2), 1, "direct flight"),
+        freq("visit", "v2", "energy", 1, 2, 4000.0, 1, 2 * Math.log(5.0 / 2), 1, "energi"),
+        freq("visit", "v2", "trade", 1, 2, 4000.0, 1, 2 * Math.log(5.0 / 4), 1, "trade")),
+        frequencies(report, "scope in ('corpus', 'visit')"));
+    // documents: the first term by count desc, then term asc (d3: energy before trade; direct flights before
+    // trade deal), whatever --min-count says
+    assertEquals(List.of("d1:1:flights", "d1:2:direct flights", "d2:1:trade", "d3:1:energy",
+            "d3:2:direct flights", "d4:1:trade"),
+        report.where("scope = 'document'").orderBy("scope", "scope_id", "ngram", "rank", "term").collectAsList().stream()
+            .map(r -> r.getAs("scope_id") + ":" + r.getAs("ngram") + ":" + r.getAs("term")).toList());
+    assertEquals(5000.0, report.where("scope = 'document' and scope_id = 'd2'").first().<Double>getAs("per_10k"),
+        1e-9, "trade is 2 of d2's 4 unigrams");
+    assertThrows(IllegalArgumentException.class, () -> TermReports.termFrequencies(fiveDocuments(), 5, 0, 1));
+  }
+
+  /**
+   * Three articles run through paragraphs, de-duplication and the real annotation pipeline. w2 repeats w1's
+   * third paragraph (a syndicated copy), which must not be counted.
+   */
+  static final String W1 = "Kazakhstan and Serbia agreed on direct flights. Flights between Astana and Belgrade "
+      + "start in May; FLIGHTS will run twice a week.\n\n"
+      + "Serbia’s president, Aleksandar Vučić, said the flights were “a bridge”. VUČIĆ thanked Tokayev (again).\n\n"
+      + "Trade reached 2 billion dollars in 2024, and the expanded-format talks covered trade and energy.";
+  static final String W2_OWN = "Direct flights, direct trade: Vučić and Tokayev met in Astana.\n\n"
+      + "Energy, energy and ENERGY! Belgrade-based firms want flights too.";
+  static final String W2 = "Trade reached 2 billion dollars in 2024, and the expanded-format talks covered trade "
+      + "and energy.\n\n" + W2_OWN;
+  static final String W3 = "Flights? Yes: flights. Serbia and Kazakhstan... flights.";
+  /** The de-duplicated text, written out here independently of Paragraphs: w2 without its first paragraph. */
+  static final String DEDUPLICATED = W1 + "\n\n" + W2_OWN + "\n\n" + W3;
+
+  @Test
+  void aCorpusCountEqualsACaseInsensitiveWholeWordCountOverTheDeduplicatedText() {
+    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
+        .add("published_date", DataTypes.DateType).add("text", DataTypes.StringType);
+    Dataset<Row> paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(spark.createDataFrame(
+        List.of(row("w1", "v1", Date.valueOf("2024-11-18"), W1), row("w2", "v2", Date.valueOf("2026-02-26"), W2),
+            row("w3", null, null, W3)), docs)));
+    Dataset<Row> corpus = Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text"),
+        paragraphs.where("not is_duplicate"));
+    Map<String, Long> counted = new TreeMap<>();
+    for (Row r : TermReports.termFrequencies(TermReports.documentTermCounts(corpus), 3, 1, 200)
+        .where("scope = 'corpus' and ngram = 1").collectAsList()) {
+      counted.put(r.getAs("term"), r.getAs("count"));
+    }
+
+    // The independent count: every ordinary word of the de-duplicated text (a run of letters that is not a
+    // stop word and is never glued to a hyphen, a digit or a clitic other than the possessive ’s), counted
+    // with a plain case-insensitive whole-word regex.
+    Set<String> stop = new HashSet<>(Arrays.asList(AnnotationPipeline.stopWords()));
+    Set<String> words = new HashSet<>();
+    Set<String> glued = new HashSet<>();
+    Matcher m = Pattern.compile("\\p{L}+").matcher(DEDUPLICATED);
+    while (m.find()) {
+      String word = m.group().toLowerCase();
+      int before = m.start() > 0 ? DEDUPLICATED.charAt(m.start() - 1) : ' ';
+      int after = charAt(DEDUPLICATED, m.end());
+      boolean possessive = isApostrophe(after) && charAt(DEDUPLICATED, m.end() + 1) == 's'
+          && !Character.isLetter(charAt(DEDUPLICATED, m.end() + 2));
+      boolean gluedHere = before == '-' || Character.isDigit(before) || isApostrophe(before)
+          || after == '-' || Character.isDigit(after) || (isApostrophe(after) && !possessive);
+      (gluedHere ? glued : words).add(word);
+    }
+    words.removeAll(glued);
+    words.removeAll(stop);
+    Map<String, Long> expected = new TreeMap<>();
+    for (String word : words) {
+      Pattern whole = Pattern.compile("\\b" + Pattern.quote(word) + "\\b",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.UNICODE_CHARACTER_CLASS);
+      expected.put(word, whole.matcher(DEDUPLICATED).results().count());
+    }
+    Map<String, Long> actual = new TreeMap<>(counted);
+    actual.keySet().retainAll(words);
+    assertEquals(expected, actual);
+
+    assertTrue(words.containsAll(List.of("flights", "serbia", "vučić", "energy", "direct", "trade", "tokayev")),
+        "the check covers the tricky words: " + words);
+    assertEquals(9L, expected.get("flights"), "4 in w1, 2 in w2, 3 in w3");
+    assertEquals(3L, expected.get("trade"), "w1 twice, w2 once; w2's copy of w1's paragraph not counted");
+    assertTrue(glued.containsAll(List.of("expanded", "format", "belgrade", "based")), "glued: " + glued);
+    assertEquals(1L, counted.get("expanded-format"), "a hyphenated word is one term");
+    assertEquals(1L, counted.get("belgrade-based"));
+    assertNull(counted.get("2024"), "numbers are not terms");
+    assertNull(counted.get("the"), "stop words are not terms");
+  }
+
+  static int charAt(String text, int i) {
+    return i < text.length() ? text.charAt(i) : ' ';
+  }
+
+  static boolean isApostrophe(int c) {
+    return c == '\'' || c == '’';
+  }
+}
