@@ -1,5 +1,6 @@
 package io.visitlens.report;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
 import io.visitlens.nlp.AnnotationPipeline;
+import io.visitlens.stats.MultipleTesting;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
 import java.sql.Date;
@@ -273,5 +275,166 @@ class TermReportsTest extends SparkTestBase {
 
   static boolean isApostrophe(int c) {
     return c == '\'' || c == '’';
+  }
+
+  // ---------------------------------------------------------------------------------------------------------
+  // term_keyness
+
+  /**
+   * Visit a (one document) against visit b (two documents), plus an unassigned document u1 that only feeds the
+   * prior, which pools the whole corpus.
+   *
+   * <pre>
+   *   unigrams  a1 (a) | b1 (b)  b2 (b) | u1 (-) || count_a  count_b  pooled = α_w (scale 1)
+   *   trade       4    |   1       1    |   2    ||   4        2        8
+   *   energy      2    |           2    |        ||   2        2        4
+   *   flights          |   3       1    |        ||   0        4        4
+   *   culture          |                |   2    ||   (not in a or b: no row)   2
+   *   total_a = 6, total_b = 8, α_0 = Σ α_w = 18
+   *   bigrams
+   *   trade deal  1    |   1            |        ||   1        1        2
+   *   direct flights   |   2            |        ||   0        2        2
+   *   total_a = 1, total_b = 3, α_0 = 4
+   *   trigrams: b1 has one, a none: no trigram rows
+   * </pre>
+   */
+  static Dataset<Row> twoVisits() {
+    return spark.createDataFrame(List.of(
+        tc("a1", "a", 1, "trade", "trade", 4), tc("a1", "a", 1, "energy", "energi", 2),
+        tc("a1", "a", 2, "trade deal", "trade deal", 1),
+        tc("b1", "b", 1, "trade", "trade", 1), tc("b1", "b", 1, "flights", "flight", 3),
+        tc("b1", "b", 2, "direct flights", "direct flight", 2), tc("b1", "b", 2, "trade deal", "trade deal", 1),
+        tc("b1", "b", 3, "direct flights resume", "direct flight resum", 1),
+        tc("b2", "b", 1, "trade", "trade", 1), tc("b2", "b", 1, "energy", "energi", 2),
+        tc("b2", "b", 1, "flights", "flight", 1),
+        tc("u1", null, 1, "trade", "trade", 2), tc("u1", null, 1, "culture", "cultur", 2)), TERM_COUNTS);
+  }
+
+  /** Expected keyness row, in the report's column order. */
+  static List<Object> key(String term, int ngram, long countA, long countB, long totalA, long totalB,
+      double alphaW, double alpha0, double logOdds, double z, double g2, double logRatio, double p, double q) {
+    return Arrays.asList(term, ngram, "a", "b", countA, countB, totalA, totalB, alphaW, alpha0, logOdds, z, g2,
+        logRatio, p, q);
+  }
+
+  /** The report's rows in its sort order: ngram, z_score descending, term. */
+  static List<List<Object>> keynessRows(Dataset<Row> report) {
+    return report.orderBy(col("ngram"), col("z_score").desc(), col("term")).collectAsList().stream()
+        .map(SparkTestBase::values).toList();
+  }
+
+  @Test
+  void keynessRowsMatchTheirHandWorkedValues() {
+    Dataset<Row> report = TermReports.termKeyness(twoVisits(), "a", "b", 1.0);
+    assertEquals(List.of("term", "ngram", "visit_a", "visit_b", "count_a", "count_b", "total_a", "total_b",
+        "alpha_w", "alpha_0", "log_odds", "z_score", "g2", "log_ratio", "p_value", "q_value"),
+        List.of(report.columns()));
+    assertRows(List.of(
+        // flights: δ = ln((4+4)/(8+18−4−4)) − ln((0+4)/(6+18−0−4)) = ln(8/18) − ln(4/20) = 0.798508
+        //   σ² = 1/(0+4) + 1/(4+4) = 0.375, z = 0.798508 / 0.612372 = 1.303958
+        //   2×2 table a: 0 | 6, b: 4 | 4, n = 14; E = 6·4/14, 6·10/14, 8·4/14, 8·10/14
+        //   G² = 2[0 + 6 ln(6/4.285714) + 4 ln(4/2.285714) + 4 ln(4/5.714286)] = 5.661194, b's rate higher: +
+        //   log ratio = log2((4/8) / (0.5/6)) = log2(6) = 2.584963 (zero count → 0.5)
+        //   p = erfc(√(5.661194/2)) = 0.017344;  BH, m = 3, rank 1: q = min(3·0.017344/1, q_trade) = 0.052033
+        key("flights", 1, 0, 4, 6, 8, 4.0, 18.0, 0.798507696217772, 1.30395760761257, 5.66119359142808,
+            2.58496250072116, 0.0173443156900078, 0.0520329470700235),
+        // energy: δ = ln((2+4)/(8+18−2−4)) − ln((2+4)/(6+18−2−4)) = ln(6/20) − ln(6/18) = −0.105361
+        //   σ² = 1/6 + 1/6, z = −0.105361 / 0.577350 = −0.182490
+        //   table a: 2 | 4, b: 2 | 6; G² = 2[2 ln(2/1.714286) + 4 ln(4/4.285714) + 2 ln(2/2.285714)
+        //   + 6 ln(6/5.714286)] = 0.116016, b's rate 2/8 < 2/6: −;  log ratio = log2((2/8)/(2/6)) = −0.415037
+        //   p = erfc(√(0.116016/2)) = 0.733396; rank 3 of 3: q = p
+        key("energy", 1, 2, 2, 6, 8, 4.0, 18.0, -0.105360515657826, -0.182489766231011, -0.116016146948516,
+            -0.415037499278844, 0.733396122804687, 0.733396122804687),
+        // trade: δ = ln((2+8)/(8+18−2−8)) − ln((4+8)/(6+18−4−8)) = ln(10/16) − ln(12/12) = −0.470004
+        //   σ² = 1/12 + 1/10 = 0.183333, z = −0.470004 / 0.428174 = −1.097692
+        //   table a: 4 | 2, b: 2 | 6; E = 2.571429, 3.428571, 3.428571, 4.571429
+        //   G² = 2[4 ln(4/2.571429) + 2 ln(2/3.428571) + 2 ln(2/3.428571) + 6 ln(6/4.571429)] = 2.485895, −
+        //   log ratio = log2((2/8)/(4/6)) = log2(0.375) = −1.415037
+        //   p = erfc(√(2.485895/2)) = 0.114871; rank 2 of 3: q = min(3·0.114871/2, 0.733396) = 0.172307
+        key("trade", 1, 4, 2, 6, 8, 8.0, 18.0, -0.470003629245736, -1.09769198735967, -2.48589459817452,
+            -1.41503749927884, 0.114871016109109, 0.172306524163663),
+        // direct flights: δ = ln((2+2)/(3+4−2−2)) − ln((0+2)/(1+4−0−2)) = ln(4/3) − ln(2/3) = ln 2 = 0.693147
+        //   σ² = 1/2 + 1/4, z = 0.693147 / 0.866025 = 0.800377
+        //   table a: 0 | 1, b: 2 | 1, n = 4; G² = 2[1 ln(1/0.5) + 2 ln(2/1.5) + 1 ln(1/1.5)] = 1.726092, +
+        //   log ratio = log2((2/3)/(0.5/1)) = 0.415037;  p = erfc(√(1.726092/2)) = 0.188911
+        //   BH, m = 2, the two p-values tie: both have i = 2, q = 2·p/2 = p
+        key("direct flights", 2, 0, 2, 1, 3, 2.0, 4.0, 0.693147180559945, 0.800377422568629, 1.72609243471069,
+            0.415037499278844, 0.188910700005692, 0.188910700005692),
+        // trade deal: the mirror image: δ = ln((1+2)/(3+4−1−2)) − ln((1+2)/(1+4−1−2)) = ln(3/4) − ln(3/2)
+        //   = −ln 2; σ² = 1/3 + 1/3, z = −0.848928; G² = −1.726092 (same table, columns swapped);
+        //   log ratio = log2((1/3)/(1/1)) = −1.584963; p and q as direct flights
+        key("trade deal", 2, 1, 1, 1, 3, 2.0, 4.0, -0.693147180559945, -0.848928454510333, -1.72609243471069,
+            -1.58496250072116, 0.188910700005692, 0.188910700005692)),
+        keynessRows(report));
+  }
+
+  @Test
+  void thePriorScaleScalesBothAlphas() {
+    Row trade = TermReports.termKeyness(twoVisits(), "a", "b", 0.5).where("term = 'trade'").first();
+    // α_w = 0.5 · 8 = 4, α_0 = 0.5 · 18 = 9
+    // δ = ln((2+4)/(8+9−2−4)) − ln((4+4)/(6+9−4−4)) = ln(6/11) − ln(8/7) = −0.739667
+    // σ² = 1/8 + 1/6, z = −0.739667 / 0.540062 = −1.369598; G², log ratio and p do not depend on the prior
+    assertEquals(4.0, trade.<Double>getAs("alpha_w"), 0.0);
+    assertEquals(9.0, trade.<Double>getAs("alpha_0"), 0.0);
+    assertEquals(-0.7396671961948382, trade.<Double>getAs("log_odds"), 1e-12);
+    assertEquals(-1.3695975147591772, trade.<Double>getAs("z_score"), 1e-12);
+    assertEquals(-2.48589459817452, trade.<Double>getAs("g2"), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> TermReports.termKeyness(twoVisits(), "a", "b", 0.0));
+  }
+
+  @Test
+  void swappingTheVisitsNegatesTheDirectionalStatistics() {
+    Map<String, Row> ab = byTerm(TermReports.termKeyness(twoVisits(), "a", "b", 1.0));
+    Map<String, Row> ba = byTerm(TermReports.termKeyness(twoVisits(), "b", "a", 1.0));
+    assertEquals(ab.keySet(), ba.keySet());
+    for (String term : ab.keySet()) {
+      for (String stat : List.of("log_odds", "z_score", "g2", "log_ratio")) {
+        assertEquals(-ab.get(term).<Double>getAs(stat), ba.get(term).<Double>getAs(stat), 1e-12, term + " " + stat);
+      }
+      assertEquals(ab.get(term).<Double>getAs("q_value"), ba.get(term).<Double>getAs("q_value"), 1e-12);
+    }
+  }
+
+  static Map<String, Row> byTerm(Dataset<Row> report) {
+    return report.collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("term"), r -> r));
+  }
+
+  @Test
+  void qValuesAgreeWithTheInMemoryBenjaminiHochbergIncludingTies() {
+    // 60 terms with assorted counts (many repeated, so many tied p-values) in two visits.
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rows.add(tc("a1", "a", 1, "t" + i, "t" + i, 1 + (i * 7) % 5));
+      rows.add(tc("b1", "b", 1, "t" + i, "t" + i, 1 + (i * 3) % 4));
+    }
+    List<Row> report = TermReports.termKeyness(spark.createDataFrame(rows, TERM_COUNTS), "a", "b", 1.0)
+        .collectAsList();
+    double[] p = report.stream().mapToDouble(r -> r.<Double>getAs("p_value")).toArray();
+    double[] q = MultipleTesting.benjaminiHochberg(p);
+    for (int i = 0; i < report.size(); i++) {
+      assertEquals(q[i], report.get(i).<Double>getAs("q_value"), 1e-12, "q of " + report.get(i));
+    }
+    assertEquals(60, report.size());
+  }
+
+  @Test
+  void aVisitWithoutDocumentsGivesAnEmptyTable() {
+    Dataset<Row> report = TermReports.termKeyness(twoVisits(), "a", "nowhere", 1.0);
+    assertEquals(0, report.count());
+    assertEquals(16, report.columns().length);
+  }
+
+  @Test
+  void anOrderWithASingleTermInTheCorpusHasNoLogOdds() {
+    // α_w = α_0 = 3: the prior has no odds for the only term, so log_odds and z are null; the rates are equal
+    Row only = TermReports.termKeyness(spark.createDataFrame(List.of(
+        tc("a1", "a", 1, "flights", "flight", 1), tc("b1", "b", 1, "flights", "flight", 2)), TERM_COUNTS),
+        "a", "b", 1.0).first();
+    assertNull(only.getAs("log_odds"));
+    assertNull(only.getAs("z_score"));
+    assertEquals(0.0, only.<Double>getAs("g2"), 0.0);
+    assertEquals(0.0, only.<Double>getAs("log_ratio"), 0.0);
+    assertEquals(1.0, only.<Double>getAs("p_value"), 0.0);
+    assertEquals(1.0, only.<Double>getAs("q_value"), 0.0);
   }
 }
