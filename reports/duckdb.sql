@@ -3,6 +3,8 @@
 CREATE OR REPLACE VIEW documents AS SELECT * FROM read_parquet('parquet/documents/*.parquet');
 CREATE OR REPLACE VIEW visits AS SELECT * FROM read_parquet('parquet/visits/*.parquet');
 CREATE OR REPLACE VIEW rejected_documents AS SELECT * FROM read_parquet('parquet/rejected_documents/*.parquet');
+CREATE OR REPLACE VIEW term_frequencies AS SELECT * FROM read_parquet('parquet/term_frequencies/*.parquet');
+CREATE OR REPLACE VIEW term_keyness AS SELECT * FROM read_parquet('parquet/term_keyness/*.parquet');
 CREATE OR REPLACE VIEW annotated_corpus AS SELECT * FROM read_parquet('parquet/annotated_corpus/*.parquet');
 CREATE OR REPLACE VIEW sector_mentions AS SELECT * FROM read_parquet('parquet/sector_mentions/*.parquet');
 CREATE OR REPLACE VIEW sector_summary AS SELECT * FROM read_parquet('parquet/sector_summary/*.parquet');

@@ -14,6 +14,7 @@ import io.visitlens.io.RunManifest;
 import io.visitlens.nlp.AnnotationPipeline;
 import io.visitlens.report.CorpusReports;
 import io.visitlens.report.SectorReports;
+import io.visitlens.report.TermReports;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.Rejections;
@@ -63,6 +64,7 @@ public final class AnalysisJob {
     Dataset<Row> raw = null;
     Dataset<Row> documents = null;
     Dataset<Row> paragraphs = null;
+    Dataset<Row> termCounts = null;
     try {
       ReportWriter writer = new ReportWriter(spark, dir.staging());
 
@@ -121,6 +123,16 @@ public final class AnalysisJob {
       steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
           comparison.get(0), comparison.get(1));
 
+      termCounts = TermReports.documentTermCounts(corpus).persist(StorageLevel.MEMORY_AND_DISK());
+      counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
+          corpus.select(col("doc_id")).distinct().count(), options.minCount(), options.topPerDocument()),
+          TermReports.TERM_FREQUENCIES_ORDER));
+      warnIfNoTerms(termCounts, comparison);
+      counts.put("term_keyness", writer.write("term_keyness", TermReports.termKeyness(termCounts,
+          comparison.get(0), comparison.get(1), options.priorScale()), TermReports.TERM_KEYNESS_ORDER));
+      steps.done("terms", "wrote %d term frequencies and %d keyness rows (%s vs %s)",
+          counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0), comparison.get(1));
+
       for (String shipped : ReportDirectory.SHIPPED_FILES) {
         HadoopFiles.copyResource(conf, "/io/visitlens/reports/" + shipped, new Path(dir.staging(), shipped));
       }
@@ -133,7 +145,7 @@ public final class AnalysisJob {
       dir.abort();
       throw e;
     } finally {
-      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs}) {
+      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, termCounts}) {
         if (d != null) {
           d.unpersist();
         }
@@ -213,6 +225,16 @@ public final class AnalysisJob {
       }
     }
     return List.of(options.compareA(), options.compareB());
+  }
+
+  /** Warns when a compared visit has no counted term: its keyness table is then empty, not an error. */
+  static void warnIfNoTerms(Dataset<Row> termCounts, List<String> comparison) {
+    for (String visit : comparison) {
+      if (termCounts.where(col("visit_id").equalTo(visit)).isEmpty()) {
+        LOG.warn("visit {} has no counted term (no attributed document, or only duplicate paragraphs): "
+            + "term_keyness {} vs {} is empty", visit, comparison.get(0), comparison.get(1));
+      }
+    }
   }
 
   /** Times the steps and logs each with its counts. */

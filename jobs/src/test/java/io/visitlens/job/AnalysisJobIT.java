@@ -123,7 +123,7 @@ class AnalysisJobIT extends SparkTestBase {
   @Test
   void everyReportHasTheSameRowsInCsvAndParquetAndNoClutter() throws Exception {
     for (String name : List.of("documents", "visits", "rejected_documents", "sector_mentions", "sector_summary",
-        "topic_cooccurrence", "emphasis_comparison")) {
+        "topic_cooccurrence", "emphasis_comparison", "term_frequencies", "term_keyness")) {
       Set<List<String>> csv = new HashSet<>();
       try (CSVParser p = CSVParser.parse(out.resolve("csv").resolve(name + ".csv"), StandardCharsets.UTF_8,
           CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
@@ -152,6 +152,9 @@ class AnalysisJobIT extends SparkTestBase {
     assertEquals("3.5.7", run.at("/versions/spark").asText());
     assertEquals("belgrade-2024", run.at("/parameters/compare/0").asText());
     assertEquals(5, run.at("/row_counts/documents").asInt());
+    assertTrue(run.at("/row_counts/term_frequencies").asLong() > 0);
+    assertTrue(run.at("/row_counts/term_keyness").asLong() > 0);
+    assertTrue(run.at("/timings_ms/terms").isNumber());
     assertTrue(run.at("/timings_ms/total").asLong() > 0);
   }
 
@@ -168,7 +171,7 @@ class AnalysisJobIT extends SparkTestBase {
         }
       }
       for (String view : List.of("documents", "visits", "rejected_documents", "annotated_corpus", "sector_mentions",
-          "sector_summary", "topic_cooccurrence", "emphasis_comparison")) {
+          "sector_summary", "topic_cooccurrence", "emphasis_comparison", "term_frequencies", "term_keyness")) {
         try (ResultSet rs = s.executeQuery("DESCRIBE " + view)) {
           while (rs.next()) {
             types.put(view + "." + rs.getString("column_name"), rs.getString("column_type"));
@@ -189,6 +192,81 @@ class AnalysisJobIT extends SparkTestBase {
     assertEquals("DOUBLE", types.get("emphasis_comparison.z_score"));
     assertEquals("BIGINT", types.get("topic_cooccurrence.co_count"));
     assertEquals("INTEGER", types.get("sector_mentions.begin"));
+    assertEquals("VARCHAR[]", types.get("annotated_corpus.stems"));
+    assertEquals("BIGINT", types.get("term_frequencies.count"));
+    assertEquals("DOUBLE", types.get("term_frequencies.per_10k"));
+    assertEquals("INTEGER", types.get("term_frequencies.rank"));
+    assertEquals("DOUBLE", types.get("term_keyness.z_score"));
+    assertEquals("BIGINT", types.get("term_keyness.total_b"));
+  }
+
+  static List<CSVRecord> csv(String name) throws Exception {
+    try (CSVParser p = CSVParser.parse(out.resolve("csv").resolve(name + ".csv"), StandardCharsets.UTF_8,
+        CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      return p.getRecords();
+    }
+  }
+
+  @Test
+  void termFrequenciesCoverThreeScopesAndThreeOrdersAndTheDomainPhrases() throws Exception {
+    List<CSVRecord> rows = csv("term_frequencies");
+    assertEquals(Set.of("corpus/1", "corpus/2", "corpus/3", "document/1", "document/2", "document/3",
+        "visit/1", "visit/2", "visit/3"),
+        rows.stream().map(r -> r.get("scope") + "/" + r.get("ngram")).collect(Collectors.toSet()));
+    assertEquals(Set.of("belgrade-2024", "astana-2026"), rows.stream().filter(r -> r.get("scope").equals("visit"))
+        .map(r -> r.get("scope_id")).collect(Collectors.toSet()));
+    assertEquals(5, rows.stream().filter(r -> r.get("scope").equals("document"))
+        .map(r -> r.get("scope_id")).distinct().count());
+    Set<String> corpusBigrams = rows.stream().filter(r -> r.get("scope").equals("corpus") && r.get("ngram").equals("2"))
+        .map(r -> r.get("term")).collect(Collectors.toSet());
+    assertTrue(corpusBigrams.containsAll(List.of("direct flights", "diplomatic relations", "strategic partnership")),
+        "domain phrases among " + corpusBigrams.size() + " corpus bigrams");
+    assertFalse(corpusBigrams.contains("launch direct"), "no bigram across 'of'");
+
+    List<String> order = rows.stream().map(r -> String.join("|", r.get("scope"), r.get("scope_id"),
+        String.format("%d|%09d", Integer.parseInt(r.get("ngram")), Integer.parseInt(r.get("rank"))), r.get("term")))
+        .toList();
+    assertEquals(order.stream().sorted().toList(), order, "sorted by scope, scope_id, ngram, rank, term");
+  }
+
+  @Test
+  void corpusCountsOnTheSeedsEqualWholeWordCountsOverTheCountedSentences() {
+    // The annotated corpus holds exactly the de-duplicated sentences; these words are never hyphenated there.
+    String text = report("annotated_corpus").orderBy("doc_id", "sentence_id").collectAsList().stream()
+        .map(r -> r.<String>getAs("sentence")).collect(Collectors.joining("\n"));
+    Map<String, Long> counted = report("term_frequencies").where("scope = 'corpus' and ngram = 1").collectAsList()
+        .stream().collect(Collectors.toMap(r -> r.getAs("term"), r -> r.getAs("count")));
+    for (String word : List.of("flights", "cooperation", "vučić", "relations", "partnership", "tokayev", "trade")) {
+      long expected = java.util.regex.Pattern.compile("\\b" + word + "\\b", java.util.regex.Pattern.CASE_INSENSITIVE
+              | java.util.regex.Pattern.UNICODE_CASE | java.util.regex.Pattern.UNICODE_CHARACTER_CLASS)
+          .matcher(text).results().count();
+      assertTrue(expected > 0, word);
+      assertEquals(expected, counted.get(word), word);
+    }
+  }
+
+  @Test
+  void termKeynessComparesTheEarliestWithTheLatestVisitInEveryOrder() throws Exception {
+    List<CSVRecord> rows = csv("term_keyness");
+    assertEquals(Set.of("1", "2", "3"), rows.stream().map(r -> r.get("ngram")).collect(Collectors.toSet()));
+    assertEquals(Set.of("belgrade-2024/astana-2026"),
+        rows.stream().map(r -> r.get("visit_a") + "/" + r.get("visit_b")).collect(Collectors.toSet()));
+    for (int i = 1; i < rows.size(); i++) {
+      CSVRecord a = rows.get(i - 1);
+      CSVRecord b = rows.get(i);
+      int byOrder = Integer.compare(Integer.parseInt(a.get("ngram")), Integer.parseInt(b.get("ngram")));
+      int byZ = -Double.compare(Double.parseDouble(a.get("z_score")), Double.parseDouble(b.get("z_score")));
+      int cmp = byOrder != 0 ? byOrder : byZ != 0 ? byZ : a.get("term").compareTo(b.get("term"));
+      assertTrue(cmp < 0, "sorted by ngram, z_score desc, term: " + a + " / " + b);
+    }
+    CSVRecord flights = rows.stream().filter(r -> r.get("term").equals("direct flights")).findFirst().orElseThrow();
+    long unigramsA = rows.stream().filter(r -> r.get("ngram").equals("1"))
+        .mapToLong(r -> Long.parseLong(r.get("count_a"))).sum();
+    assertEquals(Long.parseLong(rows.stream().filter(r -> r.get("ngram").equals("1")).findFirst().orElseThrow()
+        .get("total_a")), unigramsA, "total_a is the sum of A's unigram counts");
+    assertEquals(List.of("1", "0"), List.of(flights.get("count_a"), flights.get("count_b")),
+        "in 002 (Belgrade); 004's copy is a duplicate");
+    assertTrue(Double.parseDouble(flights.get("z_score")) < 0, "negative: used more in A");
   }
 
   @Test
