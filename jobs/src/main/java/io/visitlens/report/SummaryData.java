@@ -1,0 +1,333 @@
+package io.visitlens.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What the HTML summary shows, read from the Parquet reports of one report directory. Only small tables are
+ * collected to the driver: the aggregated reports whole (up to {@link #MAX_ROWS} rows), and from the
+ * per-document and per-term reports only counts and the first rows of a stated sort order.
+ *
+ * <p>A report that is absent, or lacks a column the page needs, is recorded in {@link #unavailable} with the
+ * reason, and its sections say so instead of failing the run.
+ */
+final class SummaryData {
+  /** Most documents listed in the documents table. */
+  static final int MAX_DOCUMENTS = 500;
+  /** Most rows listed in each data-quality list (unassigned, rejected, with duplicates). */
+  static final int MAX_LISTED = 100;
+  /** Distinctive terms shown per side of the comparison. */
+  static final int TOP_TERMS = 15;
+  /** Most visits given a co-occurrence heatmap. */
+  static final int MAX_HEATMAPS = 12;
+  /** Guard on the aggregated reports (one row per visit and sector, or per sector pair): never expected. */
+  static final int MAX_ROWS = 50_000;
+
+  static final List<String> VISITS_COLUMNS = List.of("visit_id", "label", "start_date", "end_date", "host_city",
+      "host_country", "n_documents", "n_tokens");
+  static final List<String> DOCUMENTS_COLUMNS = List.of("doc_id", "title", "published_date", "date_source",
+      "visit_id", "visit_evidence", "n_paragraphs", "n_duplicate_paragraphs", "n_tokens");
+  static final List<String> REJECTED_COLUMNS = List.of("doc_id", "source_path", "reason");
+  static final List<String> SUMMARY_COLUMNS = List.of("visit_id", "sector", "mentions", "documents", "share",
+      "doc_share", "per_10k_tokens", "rank");
+  static final List<String> EMPHASIS_COLUMNS = List.of("sector", "visit_a", "visit_b", "mentions_a", "mentions_b",
+      "share_a", "share_b", "delta_pp", "z_score", "trend");
+  static final List<String> COOCCURRENCE_COLUMNS = List.of("scope", "window", "sector_a", "sector_b", "co_count",
+      "count_a", "count_b", "n_windows", "npmi");
+  static final List<String> KEYNESS_COLUMNS = List.of("term", "ngram", "visit_a", "visit_b", "count_a", "count_b",
+      "z_score", "q_value");
+
+  /** Report name → why its sections are empty, as a predicate: "is not available in this run", "lacks the column x". */
+  final Map<String, String> unavailable = new LinkedHashMap<>();
+
+  /** visits, in report order (start date, id); empty when the report is unavailable. */
+  List<Map<String, Object>> visits = List.of();
+
+  long documentsTotal;
+  /** The first {@link #MAX_DOCUMENTS} documents by visit start date, published date and id. */
+  List<Map<String, Object>> documents = List.of();
+  long unassignedTotal;
+  List<Map<String, Object>> unassigned = List.of();
+  long paragraphsTotal;
+  long duplicateParagraphsTotal;
+  long documentsWithDuplicates;
+  List<Map<String, Object>> withDuplicates = List.of();
+
+  long rejectedTotal;
+  List<Map<String, Object>> rejected = List.of();
+
+  List<Map<String, Object>> sectorSummary = List.of();
+  List<Map<String, Object>> emphasis = List.of();
+  /** Co-occurrence rows of the scopes in {@link #heatmapScopes}. */
+  List<Map<String, Object>> cooccurrence = List.of();
+  List<String> heatmapScopes = List.of();
+  List<String> scopesWithoutHeatmap = List.of();
+
+  /** The compared pair of the keyness rows shown, or null. */
+  String keynessA;
+  String keynessB;
+  /** Terms most distinctive of A (most negative z) and of B (most positive z). */
+  List<Map<String, Object>> termsA = List.of();
+  List<Map<String, Object>> termsB = List.of();
+
+  /** Notes on rows left out (a guard reached), shown on the page. */
+  final List<String> truncated = new ArrayList<>();
+
+  private SummaryData() {}
+
+  /** Reads what the page shows from the Parquet reports under {@code dir/parquet}. */
+  static SummaryData read(SparkSession spark, Path dir) {
+    SummaryData d = new SummaryData();
+    Reader reader = new Reader(spark, dir, d.unavailable);
+
+    Dataset<Row> visits = reader.open("visits", VISITS_COLUMNS);
+    if (visits != null) {
+      d.visits = d.collect("visits", visits.orderBy(col("start_date"), col("visit_id")));
+    }
+    d.readDocuments(reader.open("documents", DOCUMENTS_COLUMNS), visits);
+    Dataset<Row> rejected = reader.open("rejected_documents", REJECTED_COLUMNS);
+    if (rejected != null) {
+      d.rejectedTotal = rejected.count();
+      d.rejected = maps(rejected.orderBy(col("doc_id"), col("source_path")).limit(MAX_LISTED));
+    }
+    Dataset<Row> summary = reader.open("sector_summary", SUMMARY_COLUMNS);
+    if (summary != null) {
+      d.sectorSummary = d.collect("sector_summary", summary.orderBy(col("visit_id"), col("rank"), col("sector")));
+    }
+    Dataset<Row> emphasis = reader.open("emphasis_comparison", EMPHASIS_COLUMNS);
+    if (emphasis != null) {
+      d.emphasis = d.collect("emphasis_comparison", emphasis.orderBy(col("sector")));
+    }
+    d.readCooccurrence(reader.open("topic_cooccurrence", COOCCURRENCE_COLUMNS));
+    d.readKeyness(reader.open("term_keyness", KEYNESS_COLUMNS));
+    return d;
+  }
+
+  /** The visit ids in display order: the visits report's, then any other visit the reports name. */
+  List<String> visitOrder() {
+    Set<String> ids = new LinkedHashSet<>();
+    visits.forEach(v -> ids.add(str(v.get("visit_id"))));
+    Set<String> others = new java.util.TreeSet<>();
+    sectorSummary.forEach(r -> others.add(str(r.get("visit_id"))));
+    emphasis.forEach(r -> {
+      others.add(str(r.get("visit_a")));
+      others.add(str(r.get("visit_b")));
+    });
+    others.removeAll(ids);
+    ids.addAll(others);
+    ids.remove("");
+    return new ArrayList<>(ids);
+  }
+
+  /** The visits row of an id, or null. */
+  Map<String, Object> visit(String id) {
+    return visits.stream().filter(v -> id != null && id.equals(v.get("visit_id"))).findFirst().orElse(null);
+  }
+
+  private void readDocuments(Dataset<Row> documents, Dataset<Row> visits) {
+    if (documents == null) {
+      return;
+    }
+    Column unassigned = col("visit_id").isNull().or(col("visit_id").equalTo(""));
+    Row totals = documents.agg(count(lit(1)), sum(when(unassigned, 1).otherwise(0)),
+        sum(col("n_paragraphs")), sum(col("n_duplicate_paragraphs")),
+        sum(when(col("n_duplicate_paragraphs").gt(0), 1).otherwise(0))).first();
+    documentsTotal = totals.getLong(0);
+    unassignedTotal = longOr0(totals.get(1));
+    paragraphsTotal = longOr0(totals.get(2));
+    duplicateParagraphsTotal = longOr0(totals.get(3));
+    documentsWithDuplicates = longOr0(totals.get(4));
+
+    Dataset<Row> ordered = visits == null
+        ? documents.orderBy(col("visit_id").asc_nulls_last(), col("published_date").asc_nulls_last(), col("doc_id"))
+        : documents.join(visits.select(col("visit_id").as("_visit_id"), col("start_date").as("_visit_start")),
+                col("visit_id").equalTo(col("_visit_id")), "left")
+            .orderBy(col("_visit_start").asc_nulls_last(), col("visit_id").asc_nulls_last(),
+                col("published_date").asc_nulls_last(), col("doc_id"));
+    this.documents = maps(ordered.select(columns(DOCUMENTS_COLUMNS)).limit(MAX_DOCUMENTS));
+    this.unassigned = maps(documents.where(unassigned).orderBy(col("doc_id")).select(columns(DOCUMENTS_COLUMNS))
+        .limit(MAX_LISTED));
+    this.withDuplicates = maps(documents.where(col("n_duplicate_paragraphs").gt(0))
+        .orderBy(col("n_duplicate_paragraphs").desc(), col("doc_id")).select(columns(DOCUMENTS_COLUMNS))
+        .limit(MAX_LISTED));
+  }
+
+  private void readCooccurrence(Dataset<Row> cooccurrence) {
+    if (cooccurrence == null) {
+      return;
+    }
+    List<String> scopes = new ArrayList<>();
+    Set<String> present = new java.util.TreeSet<>();
+    cooccurrence.select(col("scope")).distinct().collectAsList().forEach(r -> present.add(str(r.get(0))));
+    List<String> order = visitOrder();
+    // The compared visits first, then the others in visit order, then any scope the visits do not name.
+    List<String> preferred = new ArrayList<>();
+    if (!emphasis.isEmpty()) {
+      preferred.add(str(emphasis.get(0).get("visit_a")));
+      preferred.add(str(emphasis.get(0).get("visit_b")));
+    }
+    preferred.addAll(order);
+    preferred.addAll(present);
+    for (String s : preferred) {
+      if (present.contains(s) && !scopes.contains(s) && !"all".equals(s)) {
+        scopes.add(s);
+      }
+    }
+    List<String> shown = new ArrayList<>(scopes.subList(0, Math.min(MAX_HEATMAPS, scopes.size())));
+    scopesWithoutHeatmap = scopes.subList(shown.size(), scopes.size());
+    if (present.contains("all")) {
+      shown.add("all");
+    }
+    // Back to display order: visits in catalogue order, "all" last.
+    shown.sort(java.util.Comparator.comparingInt(s -> "all".equals(s) ? Integer.MAX_VALUE
+        : order.contains(s) ? order.indexOf(s) : order.size()));
+    heatmapScopes = shown;
+    this.cooccurrence = collect("topic_cooccurrence", cooccurrence.where(col("scope").isin(shown.toArray()))
+        .orderBy(col("scope"), col("window"), col("sector_a"), col("sector_b")));
+  }
+
+  private void readKeyness(Dataset<Row> keyness) {
+    if (keyness == null) {
+      return;
+    }
+    String a = null;
+    String b = null;
+    if (!emphasis.isEmpty()) {
+      a = str(emphasis.get(0).get("visit_a"));
+      b = str(emphasis.get(0).get("visit_b"));
+      if (keyness.where(col("visit_a").equalTo(a).and(col("visit_b").equalTo(b))).limit(1).count() == 0) {
+        a = null;
+      }
+    }
+    if (a == null) {
+      List<Row> pairs = keyness.select(col("visit_a"), col("visit_b")).distinct()
+          .orderBy(col("visit_a"), col("visit_b")).limit(1).collectAsList();
+      if (pairs.isEmpty()) {
+        return;
+      }
+      a = pairs.get(0).getString(0);
+      b = pairs.get(0).getString(1);
+    }
+    keynessA = a;
+    keynessB = b;
+    Dataset<Row> pair = keyness.where(col("visit_a").equalTo(a).and(col("visit_b").equalTo(b))
+        .and(col("z_score").isNotNull()).and(col("z_score").isNaN().unary_$bang()));
+    termsB = maps(pair.where(col("z_score").gt(0)).orderBy(col("z_score").desc(), col("term")).limit(TOP_TERMS));
+    termsA = maps(pair.where(col("z_score").lt(0)).orderBy(col("z_score").asc(), col("term")).limit(TOP_TERMS));
+  }
+
+  private List<Map<String, Object>> collect(String report, Dataset<Row> rows) {
+    List<Map<String, Object>> maps = maps(rows.limit(MAX_ROWS + 1));
+    if (maps.size() > MAX_ROWS) {
+      truncated.add(report + ": only the first " + MAX_ROWS + " rows are shown");
+      return maps.subList(0, MAX_ROWS);
+    }
+    return maps;
+  }
+
+  private static List<Map<String, Object>> maps(Dataset<Row> rows) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    String[] names = rows.columns();
+    for (Row r : rows.collectAsList()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      for (int i = 0; i < names.length; i++) {
+        m.put(names[i], plain(r.get(i)));
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** Dates as ISO text, non-finite numbers as null: what JSON and the page can show. */
+  static Object plain(Object v) {
+    if (v instanceof java.sql.Date date) {
+      return date.toLocalDate().toString();
+    }
+    if (v instanceof LocalDate || v instanceof TemporalAccessor || v instanceof java.util.Date) {
+      return v.toString();
+    }
+    if (v instanceof Double x && !Double.isFinite(x)) {
+      return null;
+    }
+    if (v instanceof Float x && !Float.isFinite(x)) {
+      return null;
+    }
+    return v;
+  }
+
+  static String str(Object v) {
+    return v == null ? "" : v.toString();
+  }
+
+  private static long longOr0(Object v) {
+    return v == null ? 0 : ((Number) v).longValue();
+  }
+
+  private static Column[] columns(List<String> names) {
+    return names.stream().map(n -> col(n)).toArray(Column[]::new);
+  }
+
+  /** Opens reports, recording why one cannot be used. */
+  private static final class Reader {
+    private final SparkSession spark;
+    private final Path parquet;
+    private final FileSystem fs;
+    private final Map<String, String> unavailable;
+
+    Reader(SparkSession spark, Path dir, Map<String, String> unavailable) {
+      this.spark = spark;
+      this.parquet = new Path(dir, "parquet");
+      this.unavailable = unavailable;
+      try {
+        this.fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The report's rows, or null (with the reason recorded) when it is absent or lacks a needed column. */
+    Dataset<Row> open(String report, List<String> needed) {
+      Path path = new Path(parquet, report);
+      try {
+        FileStatus[] files = fs.exists(path) ? fs.globStatus(new Path(path, "*.parquet")) : null;
+        if (files == null || files.length == 0) {
+          unavailable.put(report, "is not available in this run");
+          return null;
+        }
+      } catch (IOException e) {
+        unavailable.put(report, "cannot be read (" + e.getMessage() + ")");
+        return null;
+      }
+      Dataset<Row> rows = spark.read().parquet(path.toString());
+      Set<String> have = new LinkedHashSet<>(Arrays.asList(rows.columns()));
+      List<String> missing = needed.stream().filter(c -> !have.contains(c)).toList();
+      if (!missing.isEmpty()) {
+        unavailable.put(report, "lacks the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+        return null;
+      }
+      return rows;
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package io.visitlens.report;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A small report directory for tests of what reads the reports: every report of the catalogue as Parquet with
+ * the contract's column names and types, three visits (belgrade-2024 → astana-2026 compared, tashkent-2025 in
+ * between), and hostile text in a document title, a sector and a term.
+ *
+ * <p>The comparison: energy rising (z = +2.41), tourism new (+2.05), trade falling (−3.10), defence industry
+ * dropped (−2.20), {@link #HOSTILE_SECTOR} stable (+0.52); space is in the lexicon but never mentioned.
+ */
+public final class FixtureReports {
+  public static final String HOSTILE_TITLE = "<script>alert(\"title\")</script>";
+  public static final String HOSTILE_SECTOR = "arts & <b>crafts</b>";
+  public static final String HOSTILE_TERM = "<img src=x onerror=alert(1)>";
+
+  public static final List<String> ALL = List.of("documents", "visits", "rejected_documents", "sector_mentions",
+      "sector_summary", "topic_cooccurrence", "emphasis_comparison", "term_keyness");
+
+  private final SparkSession spark;
+  private final Path dir;
+
+  public FixtureReports(SparkSession spark, Path dir) {
+    this.spark = spark;
+    this.dir = dir;
+  }
+
+  /** Writes every report. */
+  public FixtureReports all() {
+    for (String report : ALL) {
+      write(report);
+    }
+    return this;
+  }
+
+  /** Writes the named reports only. */
+  public FixtureReports only(String... reports) {
+    for (String report : reports) {
+      write(report);
+    }
+    return this;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public org.apache.hadoop.fs.Path hadoopDir() {
+    return new org.apache.hadoop.fs.Path(dir.toUri());
+  }
+
+  public void write(String report) {
+    switch (report) {
+      case "visits" -> write(report, VISITS, visits());
+      case "documents" -> write(report, DOCUMENTS, documents());
+      case "rejected_documents" -> write(report, REJECTED, List.of(
+          RowFactory.create("bad", "file:/corpus/bad.bin", "binary file (NUL bytes)")));
+      case "sector_summary" -> write(report, SECTOR_SUMMARY, sectorSummary());
+      case "emphasis_comparison" -> write(report, EMPHASIS, emphasis());
+      case "topic_cooccurrence" -> write(report, COOCCURRENCE, cooccurrence());
+      case "term_keyness" -> write(report, KEYNESS, keyness());
+      case "sector_mentions" -> write(report, MENTIONS, mentions());
+      default -> throw new IllegalArgumentException(report);
+    }
+  }
+
+  /** Writes rows with a schema as a report's Parquet ({@code parquet/<report>/*.parquet}). */
+  public void write(String report, StructType schema, List<Row> rows) {
+    spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
+        .parquet(dir.resolve("parquet").resolve(report).toString());
+  }
+
+  // ------------------------------------------------------------------------------------------ schemas
+
+  private static final DataType S = DataTypes.StringType;
+  private static final DataType D = DataTypes.DateType;
+  private static final DataType I = DataTypes.IntegerType;
+  private static final DataType L = DataTypes.LongType;
+  private static final DataType X = DataTypes.DoubleType;
+
+  public static final StructType VISITS = schema(
+      "visit_id", S, "label", S, "start_date", D, "end_date", D, "host_city", S, "host_country", S,
+      "n_documents", I, "n_tokens", L);
+  public static final StructType DOCUMENTS = schema(
+      "doc_id", S, "source_path", S, "title", S, "published_date", D, "date_source", S, "visit_id", S,
+      "visit_evidence", S, "n_paragraphs", I, "n_duplicate_paragraphs", I, "n_sentences", I, "n_tokens", I);
+  public static final StructType REJECTED = schema("doc_id", S, "source_path", S, "reason", S);
+  public static final StructType SECTOR_SUMMARY = schema(
+      "visit_id", S, "sector", S, "mentions", L, "documents", L, "doc_share", X, "share", X, "per_10k_tokens", X,
+      "rank", I);
+  public static final StructType COOCCURRENCE = schema(
+      "scope", S, "window", S, "sector_a", S, "sector_b", S, "co_count", L, "count_a", L, "count_b", L,
+      "n_windows", L, "jaccard", X, "pmi", X, "npmi", X);
+  public static final StructType EMPHASIS = schema(
+      "sector", S, "visit_a", S, "visit_b", S, "mentions_a", L, "mentions_b", L, "total_a", L, "total_b", L,
+      "share_a", X, "share_b", X, "delta_pp", X, "doc_share_a", X, "doc_share_b", X, "alpha_w", X, "alpha_0", X,
+      "log_odds", X, "z_score", X, "trend", S);
+  public static final StructType MENTIONS = schema(
+      "doc_id", S, "visit_id", S, "sentence_id", I, "sector", S, "phrase", S, "matched_text", S, "begin", I,
+      "end", I, "sentence", S);
+  public static final StructType KEYNESS = schema(
+      "term", S, "ngram", I, "visit_a", S, "visit_b", S, "count_a", L, "count_b", L, "total_a", L, "total_b", L,
+      "alpha_w", X, "alpha_0", X, "log_odds", X, "z_score", X, "g2", X, "log_ratio", X, "p_value", X, "q_value", X);
+
+  // ------------------------------------------------------------------------------------------ rows
+
+  static final String A = "belgrade-2024";
+  static final String MID = "tashkent-2025";
+  static final String B = "astana-2026";
+
+  private static List<Row> visits() {
+    return List.of(
+        RowFactory.create(A, "Tokayev in Belgrade", date("2024-11-18"), date("2024-11-19"), "Belgrade", "Serbia", 2, 1000L),
+        RowFactory.create(MID, "Mirziyoyev in Tashkent", date("2025-06-01"), date("2025-06-02"), "Tashkent",
+            "Uzbekistan", 0, 0L),
+        RowFactory.create(B, "Vučić in Astana", date("2026-02-26"), date("2026-02-27"), "Astana", "Kazakhstan", 2, 1200L));
+  }
+
+  private static List<Row> documents() {
+    return List.of(
+        RowFactory.create("001", "file:/corpus/001.txt", "", date("2026-02-27"), "header", B,
+            "dated 2026-02-27 (header), within astana-2026", 6, 0, 20, 600),
+        RowFactory.create("002", "file:/corpus/002.txt", HOSTILE_TITLE, date("2024-11-18"), "header", A,
+            "dated 2024-11-18 (header), within belgrade-2024", 8, 0, 25, 700),
+        RowFactory.create("003", "file:/corpus/003.txt", "", date("2026-02-27"), "text", B,
+            "in-text date Feb. 27 and Vučić", 5, 0, 18, 600),
+        RowFactory.create("004", "file:/corpus/004.txt", "", date("2024-11-19"), "header", A,
+            "dated 2024-11-19 (header), within belgrade-2024", 9, 5, 10, 300),
+        RowFactory.create("009", "file:/corpus/009.txt", "", null, "none", null,
+            "no visit: no date and no host city", 3, 0, 7, 150));
+  }
+
+  private static final String[] SECTORS = {"energy", "trade", "tourism", "defence industry", HOSTILE_SECTOR, "space"};
+
+  private static List<Row> sectorSummary() {
+    List<Row> rows = new ArrayList<>();
+    summary(rows, A, new long[] {5, 10, 0, 3, 2, 0}, 1000);
+    summary(rows, MID, new long[] {2, 3, 0, 0, 0, 0}, 300);
+    summary(rows, B, new long[] {12, 9, 4, 0, 5, 0}, 1200);
+    return rows;
+  }
+
+  private static void summary(List<Row> rows, String visit, long[] mentions, long tokens) {
+    long total = 0;
+    for (long m : mentions) {
+      total += m;
+    }
+    for (int i = 0; i < SECTORS.length; i++) {
+      int rank = 1;
+      for (long m : mentions) {
+        rank += m > mentions[i] ? 1 : 0;
+      }
+      long docs = Math.min(2, mentions[i]);
+      rows.add(RowFactory.create(visit, SECTORS[i], mentions[i], docs, docs / 2.0,
+          total == 0 ? 0.0 : mentions[i] / (double) total, mentions[i] * 10_000.0 / tokens, rank));
+    }
+  }
+
+  private static List<Row> emphasis() {
+    return List.of(
+        emphasis("energy", 5, 12, 2.41, "rising"),
+        emphasis("tourism", 0, 4, 2.05, "new"),
+        emphasis("trade", 10, 9, -3.10, "falling"),
+        emphasis("defence industry", 3, 0, -2.20, "dropped"),
+        emphasis(HOSTILE_SECTOR, 2, 5, 0.52, "stable"));
+  }
+
+  private static Row emphasis(String sector, long a, long b, double z, String trend) {
+    double shareA = a / 20.0;
+    double shareB = b / 30.0;
+    return RowFactory.create(sector, A, B, a, b, 20L, 30L, shareA, shareB, (shareB - shareA) * 100, a / 2.0,
+        Math.min(b, 2) / 2.0, 1.0, 8.0, z / 4, z, trend);
+  }
+
+  private static List<Row> cooccurrence() {
+    List<Row> rows = new ArrayList<>();
+    for (String scope : List.of(A, B, "all")) {
+      rows.add(pair(scope, "sentence", "energy", "trade", 3, 8, 12, 60, 0.31));
+      rows.add(pair(scope, "sentence", "energy", "tourism", 0, 8, 2, 60, -1.0));
+      rows.add(pair(scope, "sentence", "tourism", "trade", 1, 2, 12, 60, 0.12));
+      rows.add(pair(scope, "document", "energy", "trade", 2, 2, 2, 2, 1.0));
+      rows.add(pair(scope, "document", HOSTILE_SECTOR, "energy", 1, 1, 2, 2, null));
+    }
+    return rows;
+  }
+
+  private static Row pair(String scope, String window, String a, String b, long co, long na, long nb, long n,
+      Double npmi) {
+    return RowFactory.create(scope, window, a, b, co, na, nb, n, co / (double) (na + nb - co), 0.5, npmi);
+  }
+
+  private static List<Row> keyness() {
+    return List.of(
+        term("astana", 1, 0, 9, 4.10),
+        term("lithium", 1, 0, 5, 3.20),
+        term("critical minerals", 2, 0, 4, 2.50),
+        term(HOSTILE_TERM, 1, 0, 2, 1.10),
+        term("neutral", 1, 3, 3, 0.0),
+        term("undefined", 1, 0, 0, null),
+        term("wheat", 1, 4, 0, -2.10),
+        term("belgrade", 1, 8, 0, -4.00));
+  }
+
+  private static Row term(String term, int ngram, long a, long b, Double z) {
+    return RowFactory.create(term, ngram, A, B, a, b, 1000L, 1200L, 0.5, 100.0, z == null ? null : z / 3, z,
+        z == null ? null : z * 2, z == null ? null : z / 2, 0.01, z == null ? null : Math.min(1.0, 0.5 / (1 + Math.abs(z))));
+  }
+
+  private static List<Row> mentions() {
+    return List.of(
+        RowFactory.create("001", B, 0, "energy", "energy", "energy", 10, 16, "Energy was first on the agenda."),
+        RowFactory.create("001", B, 1, "tourism", "tourism", "tourism", 30, 37, "Tourism will grow."),
+        RowFactory.create("002", A, 0, "trade", "trade", "trade", 0, 5, "Trade reached a record."),
+        RowFactory.create("009", null, 0, "trade", "trade", "trade", 0, 5, "Trade is unassigned here."));
+  }
+
+  // ------------------------------------------------------------------------------------------ helpers
+
+  private static StructType schema(Object... namesAndTypes) {
+    StructType s = new StructType();
+    for (int i = 0; i < namesAndTypes.length; i += 2) {
+      s = s.add((String) namesAndTypes[i], (DataType) namesAndTypes[i + 1], true);
+    }
+    return s;
+  }
+
+  private static Date date(String iso) {
+    return Date.valueOf(iso);
+  }
+}

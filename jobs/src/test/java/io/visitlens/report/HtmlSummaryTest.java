@@ -1,0 +1,240 @@
+package io.visitlens.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visitlens.SparkTestBase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HtmlSummaryTest extends SparkTestBase {
+  static final List<String> SECTIONS = List.of("visits", "headline", "shares", "emphasis", "cooccurrence", "terms",
+      "documents", "quality");
+
+  @TempDir
+  static Path tmp;
+  static String html;
+  static Document page;
+
+  @BeforeAll
+  static void renderTheFixture() throws Exception {
+    startSpark();
+    FixtureReports fixture = new FixtureReports(spark, tmp.resolve("full")).all();
+    org.apache.hadoop.fs.Path written = HtmlSummary.write(spark, fixture.hadoopDir());
+    assertEquals("index.html", written.getName());
+    html = Files.readString(fixture.dir().resolve("index.html"));
+    page = Jsoup.parse(html);
+    // Kept for the browser check in .ci/check-html, which renders it headless: every chart has data here.
+    Path kept = Path.of(System.getProperty("visitlens.repo", "..")).resolve("jobs/target/html-fixture/index.html");
+    Files.createDirectories(kept.getParent());
+    Files.writeString(kept, html);
+  }
+
+  @Test
+  void headlineNamesTheNewAndRisingAndTheDroppedAndFallingSectorsWithTheirNumbers() {
+    Element headline = page.getElementById("headline");
+    assertTrue(headline.text().contains("From Tokayev in Belgrade (A) to Vučić in Astana (B), 5 sectors were "
+        + "mentioned in either visit: 1 new, 1 rising, 1 falling, 1 dropped and 1 stable."), headline.text());
+    List<String> up = headline.select(".finding.up li").eachText();
+    assertEquals(List.of(
+        "tourism new 0 → 4 mentions; share 0.0% → 13.3% (+13.3 pp); z = +2.05",
+        "energy rising 5 → 12 mentions; share 25.0% → 40.0% (+15.0 pp); z = +2.41"), up);
+    List<String> down = headline.select(".finding.down li").eachText();
+    assertEquals(List.of(
+        "defence industry dropped 3 → 0 mentions; share 15.0% → 0.0% (−15.0 pp); z = −2.20",
+        "trade falling 10 → 9 mentions; share 50.0% → 30.0% (−20.0 pp); z = −3.10"), down);
+    assertFalse(headline.select(".finding").text().contains("crafts"), "a stable sector is no finding");
+    assertTrue(headline.text().contains("Tokayev in Belgrade: 2 documents, 1,000 tokens."), headline.text());
+  }
+
+  @Test
+  void everySectionIsThereWithItsChartOrTableAndNoneSaysItIsUnavailable() {
+    for (String id : SECTIONS) {
+      assertNotNull(page.getElementById(id), id);
+    }
+    assertEquals(List.of(), page.select(".unavailable").eachText());
+    for (String chart : List.of("chart-shares", "chart-emphasis", "chart-terms")) {
+      assertNotNull(page.getElementById(chart), chart);
+    }
+    assertEquals(List.of("belgrade-2024", "astana-2026", "all"),
+        page.select("#heatmaps .chart").eachAttr("data-scope"), "a heatmap per compared visit, then all documents");
+    assertEquals(List.of("sentence", "document"), page.select("#window-select option").eachAttr("value"));
+    assertEquals(3, page.select("#visits tbody tr").size());
+    assertEquals(5, page.select("#emphasis tbody tr").size());
+    assertEquals("energy rising 5 12 25.0% 40.0% +15.0 pp +2.41", page.select("#emphasis tbody tr").first().text());
+    assertTrue(page.getElementById("shares").text().contains("1 sector of the lexicon with no mention in any visit"
+        + " is left out."), page.getElementById("shares").text());
+  }
+
+  @Test
+  void distinctiveTermsAreTheMostNegativeAndMostPositiveZScoresOfThePair() {
+    List<Element> tables = page.select("#terms table");
+    assertEquals(2, tables.size());
+    assertEquals(List.of("belgrade", "wheat"), tables.get(0).select("tbody td:first-child").eachText());
+    assertEquals(List.of("astana", "lithium", "critical minerals", FixtureReports.HOSTILE_TERM),
+        tables.get(1).select("tbody td:first-child").eachText());
+    assertEquals("critical minerals 2 0 4 +2.50 0.143", tables.get(1).select("tbody tr").get(2).text());
+  }
+
+  @Test
+  void documentsTableAndDataQualityNotesComeFromTheReports() {
+    List<Element> rows = page.select("#documents tbody tr");
+    assertEquals(List.of("002", "004", "001", "003", "009"), rows.stream()
+        .map(r -> r.selectFirst("code").text()).toList(), "by visit start date, published date, id; unassigned last");
+    assertEquals("009 unassigned none no visit: no date and no host city 150 0 of 3", rows.get(4).text());
+    assertTrue(page.getElementById("documents").text().contains("All 5 documents"));
+    String quality = page.getElementById("quality").text();
+    for (String expected : List.of("5 paragraphs of 31 repeated an earlier document's, in 1 document.",
+        "004: 5 of 9 paragraphs", "1 document was not attributed to any visit",
+        "009: no visit: no date and no host city", "1 article was not processed.",
+        "bad file:/corpus/bad.bin: binary file (NUL bytes)")) {
+      assertTrue(quality.contains(expected), expected + " in: " + quality);
+    }
+  }
+
+  @Test
+  void hostileTextIsEscapedEverywhere() {
+    assertFalse(html.contains(FixtureReports.HOSTILE_TITLE), "the raw title never reaches the page");
+    assertFalse(html.contains(FixtureReports.HOSTILE_TERM));
+    assertFalse(html.contains("<b>crafts</b>"));
+    assertTrue(page.getElementById("documents").text().contains(FixtureReports.HOSTILE_TITLE), "shown as text");
+    assertTrue(page.getElementById("emphasis").text().contains(FixtureReports.HOSTILE_SECTOR));
+    assertEquals(0, page.select("b, img").size(), "no element made from report text");
+    // Only the page's own three scripts and the data block.
+    assertEquals(4, page.select("script").size());
+  }
+
+  @Test
+  void theChartDataIsTheReportRowsAsJson() throws Exception {
+    String block = page.getElementById("visitlens-data").data();
+    assertFalse(block.contains("<"), "no '<' can close the data block");
+    JsonNode data = new ObjectMapper().readTree(block);
+    assertEquals("belgrade-2024", data.at("/pair/a").asText());
+    assertEquals(5, data.get("emphasis").size());
+    assertEquals(18, data.get("sectorSummary").size());
+    assertEquals(FixtureReports.HOSTILE_SECTOR, data.get("emphasis").findValuesAsText("sector").get(0));
+    assertEquals(List.of("trade", "energy", FixtureReports.HOSTILE_SECTOR, "tourism", "defence industry", "space"),
+        toList(data.get("sectorOrder")), "by mentions over all visits, then name");
+    assertEquals(15, data.at("/cooccurrence").size(), "three scopes × five pairs");
+    assertTrue(data.at("/cooccurrence/0/npmi").isNull(), "an undefined NPMI stays null");
+    assertEquals("#0072B2", data.at("/visits/0/color").asText());
+  }
+
+  @Test
+  void thePageMakesNoNetworkRequest() {
+    Pattern external = Pattern.compile("(?i)\\b(?:src|href|action|srcset|data)\\s*=\\s*[\"']?\\s*(?:https?:|//|ftp:)");
+    Matcher m = external.matcher(html.replaceAll("(?s)<script\\b[^>]*>.*?</script>", ""));
+    assertFalse(m.find(), () -> "external reference: " + m.group());
+    for (Element e : page.select("[src], [href]")) {
+      String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
+      assertTrue(url.startsWith("#"), "only in-page links: " + e);
+    }
+    assertFalse(html.contains("//cdn"));
+    assertEquals(0, page.select("link, iframe, object, embed, img, base").size());
+    String csp = page.selectFirst("meta[http-equiv=Content-Security-Policy]").attr("content");
+    assertTrue(csp.startsWith("default-src 'none';"), csp);
+    assertTrue(page.select("script").stream().noneMatch(s -> s.hasAttr("src")));
+  }
+
+  @Test
+  void everyComingReportThatIsAbsentSaysSoInItsSections() throws Exception {
+    FixtureReports early = new FixtureReports(spark, tmp.resolve("early")).only("documents", "visits",
+        "rejected_documents");
+    Document doc = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark, early.hadoopDir())));
+    for (String id : SECTIONS) {
+      assertNotNull(doc.getElementById(id), id);
+    }
+    for (String[] s : new String[][] {{"headline", "emphasis_comparison"}, {"shares", "sector_summary"},
+        {"emphasis", "emphasis_comparison"}, {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"}}) {
+      assertEquals("The " + s[1] + " report is not available in this run, so this section is empty.",
+          doc.getElementById(s[0]).selectFirst(".unavailable").text(), s[0]);
+    }
+    assertEquals(5, doc.select("#documents tbody tr").size(), "the documents are still listed");
+    assertEquals("VisitLens report", doc.title());
+    assertTrue(doc.getElementById("visitlens-data").data().contains("\"sector_summary\":\"is not available in this run\""));
+
+    Document bare = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark,
+        new FixtureReports(spark, tmp.resolve("nothing")).hadoopDir())));
+    assertEquals(9, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
+  }
+
+  @Test
+  void aReportWithoutAColumnThePageNeedsIsNamedWithTheColumn() {
+    FixtureReports fixture = new FixtureReports(spark, tmp.resolve("old-schema")).only("visits");
+    StructType withoutZ = new StructType();
+    for (var f : FixtureReports.EMPHASIS.fields()) {
+      if (!f.name().equals("z_score")) {
+        withoutZ = withoutZ.add(f);
+      }
+    }
+    fixture.write("emphasis_comparison", withoutZ, List.of(RowFactory.create("energy", "a", "b", 1L, 2L, 10L, 10L,
+        0.1, 0.2, 10.0, 1.0, 1.0, 1.0, 2.0, 0.1, "stable")));
+    Document doc = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark, fixture.hadoopDir())));
+    assertEquals("The emphasis_comparison report lacks the column z_score, so this section is empty.",
+        doc.getElementById("headline").selectFirst(".unavailable").text());
+  }
+
+  @Test
+  void aLargeCorpusListsAtMostFiveHundredDocumentsAndSaysHowManyThereAre() {
+    FixtureReports fixture = new FixtureReports(spark, tmp.resolve("large"));
+    List<Row> docs = new ArrayList<>();
+    for (int i = 0; i < 620; i++) {
+      docs.add(RowFactory.create(String.format("d%04d", i), "file:/c/" + i, "", Date.valueOf("2024-11-18"), "header",
+          i % 2 == 0 ? "belgrade-2024" : null, "evidence " + i, 2, i % 3 == 0 ? 1 : 0, 4, 40));
+    }
+    fixture.write("documents", FixtureReports.DOCUMENTS, docs);
+    fixture.write("visits");
+    Document doc = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark, fixture.hadoopDir())));
+    assertEquals(SummaryData.MAX_DOCUMENTS, doc.select("#documents tbody tr").size());
+    assertTrue(doc.getElementById("documents").text().contains("The first 500 of 620 documents"));
+    assertEquals("d0000", doc.selectFirst("#documents tbody code").text(), "the visit's documents first");
+    String quality = doc.getElementById("quality").text();
+    assertTrue(quality.contains("310 documents were not attributed to any visit"), quality);
+    assertTrue(quality.contains("The first 100 of 310; all are in csv/documents.csv."), quality);
+    assertEquals(SummaryData.MAX_LISTED * 2, doc.select("#quality ul.list li").size(), "unassigned and duplicates");
+  }
+
+  @Test
+  void jsonForAScriptElementEscapesWhatCouldEndIt() {
+    assertEquals("{\"a\":\"\\u003c/script\\u003e \\u0026 \\u2028\"}",
+        HtmlSummary.scriptSafe("{\"a\":\"</script> & \u2028\"}"));
+    assertEquals("x = '<\\/script>'; y = '<\\/SCRIPT'", HtmlSummary.inlineScript("x = '</script>'; y = '</SCRIPT'"));
+  }
+
+  @Test
+  void numbersAreFormattedWithoutChangingThem() {
+    assertEquals("+2.41", HtmlSummary.signed(2.4149));
+    assertEquals("−3.10", HtmlSummary.signed(-3.1));
+    assertEquals("0.00", HtmlSummary.signed(-0.001));
+    assertEquals("n/a", HtmlSummary.signed(null));
+    assertEquals("13.3%", HtmlSummary.percent(4 / 30.0));
+    assertEquals("−15.0 pp", HtmlSummary.pp(-15.0));
+    assertEquals("12,345", HtmlSummary.integer(12345L));
+    assertEquals("< 0.001", HtmlSummary.probability(1e-9));
+    assertEquals("5.5.0", HtmlSummary.echartsVersion());
+  }
+
+  private static List<String> toList(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+}
