@@ -13,6 +13,7 @@ import io.visitlens.io.ReportWriter;
 import io.visitlens.io.RunManifest;
 import io.visitlens.nlp.AnnotationPipeline;
 import io.visitlens.report.CorpusReports;
+import io.visitlens.report.HtmlSummary;
 import io.visitlens.report.SectorReports;
 import io.visitlens.report.TermReports;
 import io.visitlens.transform.Annotations;
@@ -132,6 +133,8 @@ public final class AnalysisJob {
           comparison.get(0), comparison.get(1), options.priorScale()), TermReports.TERM_KEYNESS_ORDER));
       steps.done("terms", "wrote %d term frequencies and %d keyness rows (%s vs %s)",
           counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0), comparison.get(1));
+
+      steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging()).getName());
 
       for (String shipped : ReportDirectory.SHIPPED_FILES) {
         HadoopFiles.copyResource(conf, "/io/visitlens/reports/" + shipped, new Path(dir.staging(), shipped));

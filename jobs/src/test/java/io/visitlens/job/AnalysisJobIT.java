@@ -270,6 +270,28 @@ class AnalysisJobIT extends SparkTestBase {
   }
 
   @Test
+  void writesIndexHtmlOverTheReportsOfTheRun() throws Exception {
+    Path index = out.resolve("index.html");
+    assertTrue(Files.isRegularFile(index), "index.html is published with the reports");
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(index.toFile(), "UTF-8");
+    assertEquals(List.of("002", "004", "001", "003", "000"), page.select("#documents tbody code").eachText().stream()
+        .map(id -> id.substring(0, 3)).toList(), "documents by visit start date, published date and id");
+    assertTrue(page.getElementById("visits").text().contains("Tokayev's official visit to Belgrade"));
+    assertTrue(page.getElementById("quality").text().contains("5 paragraphs of "), page.getElementById("quality").text());
+    // A section says its report is unavailable exactly when the run did not write that report.
+    for (String[] s : new String[][] {{"shares", "sector_summary"}, {"emphasis", "emphasis_comparison"},
+        {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"}}) {
+      boolean written = Files.isDirectory(out.resolve("parquet").resolve(s[1]));
+      assertEquals(!written, page.getElementById(s[0]).selectFirst(".unavailable") != null, s[0]);
+    }
+    assertTrue(run().at("/timings_ms/html").isNumber(), "the page is a timed step");
+  }
+
+  JsonNode run() throws Exception {
+    return new ObjectMapper().readTree(out.resolve("run.json").toFile());
+  }
+
+  @Test
   void aMalformedCatalogueIsRefusedWithFileAndLineAndLeavesTheReportsIntact() throws Exception {
     Map<String, byte[]> before = snapshot(out);
     Path bad = tmp.resolve("bad-visits.csv");
