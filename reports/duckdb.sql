@@ -1,5 +1,6 @@
 -- One view per VisitLens report over its Parquet files. Paths are relative to the report directory:
 -- run DuckDB from inside it, or first SET file_search_path = '/path/to/reports';
+-- A run writes this file into its report directory with the views of the reports it wrote.
 CREATE OR REPLACE VIEW documents AS SELECT * FROM read_parquet('parquet/documents/*.parquet');
 CREATE OR REPLACE VIEW visits AS SELECT * FROM read_parquet('parquet/visits/*.parquet');
 CREATE OR REPLACE VIEW rejected_documents AS SELECT * FROM read_parquet('parquet/rejected_documents/*.parquet');

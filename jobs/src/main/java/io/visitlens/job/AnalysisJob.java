@@ -7,6 +7,7 @@ import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.CorpusReader;
+import io.visitlens.io.DuckDbViews;
 import io.visitlens.io.HadoopFiles;
 import io.visitlens.io.ReportDirectory;
 import io.visitlens.io.ReportWriter;
@@ -139,6 +140,7 @@ public final class AnalysisJob {
       for (String shipped : ReportDirectory.SHIPPED_FILES) {
         HadoopFiles.copyResource(conf, "/io/visitlens/reports/" + shipped, new Path(dir.staging(), shipped));
       }
+      DuckDbViews.keepWritten(conf, dir.staging());
       RunManifest.write(conf, new Path(dir.staging(), ReportDirectory.MARKER), dir.runId(), options, comparison,
           CorpusReports.corpusDigest(documents), found, counts, steps.timings());
       dir.publish();

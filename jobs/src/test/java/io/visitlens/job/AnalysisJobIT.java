@@ -170,8 +170,15 @@ class AnalysisJobIT extends SparkTestBase {
           s.execute(sql);
         }
       }
-      for (String view : List.of("documents", "visits", "rejected_documents", "annotated_corpus", "sector_mentions",
-          "sector_summary", "topic_cooccurrence", "emphasis_comparison", "term_frequencies", "term_keyness")) {
+      String script = Files.readString(out.resolve("duckdb.sql"));
+      List<String> views = java.util.regex.Pattern.compile("(?m)^CREATE OR REPLACE VIEW (\\w+)").matcher(script)
+          .results().map(m -> m.group(1)).sorted().toList();
+      try (Stream<Path> dirs = Files.list(out.resolve("parquet"))) {
+        assertEquals(dirs.map(p -> p.getFileName().toString()).sorted().toList(), views,
+            "one view per Parquet report the run wrote");
+      }
+      assertTrue(views.containsAll(List.of("documents", "visits", "rejected_documents", "annotated_corpus")));
+      for (String view : views) {
         try (ResultSet rs = s.executeQuery("DESCRIBE " + view)) {
           while (rs.next()) {
             types.put(view + "." + rs.getString("column_name"), rs.getString("column_type"));
