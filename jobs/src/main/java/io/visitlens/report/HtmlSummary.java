@@ -294,7 +294,8 @@ public final class HtmlSummary {
     List<String> windows = data.cooccurrence.stream().map(r -> str(r.get("window"))).distinct()
         .sorted(Comparator.comparing((String w) -> !"sentence".equals(w)).thenComparing(w -> w)).toList();
     html.append("<p class=\"note\">Normalised pointwise mutual information (NPMI) of two sectors over windows: "
-        + "+1 always in the same window, 0 independent, −1 never together. One heatmap per visit");
+        + "+1 always in the same window, 0 independent, −1 never together; grey: the diagonal, or a pair that does "
+        + "not occur in the visit. One heatmap per visit");
     if (data.heatmapScopes.contains("all")) {
       html.append(", and one over all documents");
     }
@@ -380,7 +381,8 @@ public final class HtmlSummary {
     }
     html.append("<div class=\"scroll\"><table class=\"documents\">\n<thead><tr><th>Document</th><th>Visit</th>")
         .append("<th>Published</th><th>Date source</th><th>Evidence</th><th class=\"num\">Tokens</th>")
-        .append("<th class=\"num\">Duplicate paragraphs</th></tr></thead>\n<tbody>\n");
+        .append("<th class=\"num\" title=\"Paragraphs already seen in an earlier document, of all paragraphs\">")
+        .append("Duplicates</th></tr></thead>\n<tbody>\n");
     for (Map<String, Object> d : data.documents) {
       String visit = str(d.get("visit_id"));
       html.append("<tr><td><code>").append(esc(str(d.get("doc_id")))).append("</code>");
@@ -388,7 +390,7 @@ public final class HtmlSummary {
         html.append("<br><span class=\"title\">").append(esc(str(d.get("title")))).append("</span>");
       }
       html.append("</td><td>").append(visit.isEmpty() ? "<span class=\"muted\">unassigned</span>" : visitChip(visit))
-          .append("</td><td>").append(esc(str(d.get("published_date")))).append("</td><td>")
+          .append("</td><td class=\"date\">").append(esc(str(d.get("published_date")))).append("</td><td>")
           .append(esc(str(d.get("date_source")))).append("</td><td>").append(esc(str(d.get("visit_evidence"))))
           .append("</td><td class=\"num\">").append(integer(d.get("n_tokens")))
           .append("</td><td class=\"num\">").append(integer(d.get("n_duplicate_paragraphs")))
@@ -408,15 +410,20 @@ public final class HtmlSummary {
           .append(". Unless the run kept them (<code>--keep-duplicates</code>), they are left out of every count.</p>\n");
       documentList(data.withDuplicates, data.documentsWithDuplicates,
           d -> integer(d.get("n_duplicate_paragraphs")) + " of " + integer(d.get("n_paragraphs")) + " paragraphs");
-      html.append("<h3>Unassigned documents</h3>\n<p>").append(count(data.unassignedTotal, "document"))
-          .append(data.unassignedTotal == 1 ? " was" : " were")
-          .append(" not attributed to any visit, and count only in the corpus-wide scopes.</p>\n");
+      html.append("<h3>Unassigned documents</h3>\n<p>");
+      if (data.unassignedTotal == 0) {
+        html.append("Every document was attributed to a visit.</p>\n");
+      } else {
+        html.append(count(data.unassignedTotal, "document")).append(data.unassignedTotal == 1 ? " was" : " were")
+            .append(" not attributed to any visit, and count only in the corpus-wide scopes.</p>\n");
+      }
       documentList(data.unassigned, data.unassignedTotal, d -> esc(str(d.get("visit_evidence"))));
     }
     html.append("<h3>Rejected documents</h3>\n");
     if (!unavailable("rejected_documents")) {
-      html.append("<p>").append(count(data.rejectedTotal, "article")).append(data.rejectedTotal == 1 ? " was" : " were")
-          .append(" not processed.</p>\n");
+      html.append("<p>").append(data.rejectedTotal == 0 ? "Every article was processed."
+          : count(data.rejectedTotal, "article") + (data.rejectedTotal == 1 ? " was" : " were") + " not processed:")
+          .append("</p>\n");
       if (!data.rejected.isEmpty()) {
         html.append("<ul class=\"list\">\n");
         for (Map<String, Object> r : data.rejected) {

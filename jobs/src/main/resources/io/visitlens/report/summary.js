@@ -201,7 +201,8 @@
             + 's<br>' + esc(r.sector_a) + ' in ' + r.count_a + ', ' + esc(r.sector_b) + ' in ' + r.count_b;
         }
       },
-      grid: { left: left, top: 10, width: n * size, height: n * size, containLabel: false },
+      grid: { left: left, top: 10, width: n * size, height: n * size, containLabel: false, show: true,
+        backgroundColor: '#e6e6e6', borderWidth: 0 },
       xAxis: { type: 'category', data: sectors, position: 'bottom', splitArea: { show: false },
         axisTick: { show: false }, axisLabel: { rotate: 45, fontSize: 11, width: 130, overflow: 'truncate', interval: 0 } },
       yAxis: { type: 'category', data: sectors, inverse: true, axisTick: { show: false },

@@ -1,20 +1,20 @@
 package io.visitlens.report;
 
+import io.visitlens.io.ReportWriter;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A small report directory for tests of what reads the reports: every report of the catalogue as Parquet with
- * the contract's column names and types, three visits (belgrade-2024 → astana-2026 compared, tashkent-2025 in
+ * A small report directory for tests of what reads the reports: every report of the catalogue as Parquet and
+ * CSV with the contract's column names and types, three visits (belgrade-2024 → astana-2026 compared, tashkent-2025 in
  * between), and hostile text in a document title, a sector and a term.
  *
  * <p>The comparison: energy rising (z = +2.41), tourism new (+2.05), trade falling (−3.10), defence industry
@@ -75,10 +75,10 @@ public final class FixtureReports {
     }
   }
 
-  /** Writes rows with a schema as a report's Parquet ({@code parquet/<report>/*.parquet}). */
+  /** Writes rows with a schema as a report, Parquet and CSV, as a run does (with {@link ReportWriter}). */
   public void write(String report, StructType schema, List<Row> rows) {
-    spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite)
-        .parquet(dir.resolve("parquet").resolve(report).toString());
+    new ReportWriter(spark, hadoopDir()).write(report, spark.createDataFrame(rows, schema).coalesce(1),
+        schema.fieldNames()[0]);
   }
 
   // ------------------------------------------------------------------------------------------ schemas
