@@ -263,5 +263,7 @@
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
   document.body.setAttribute('data-charts', String(charts.length));
+  // The drawn page's height, so that a headless browser can take a screenshot of all of it.
+  document.body.setAttribute('data-height', String(document.documentElement.scrollHeight));
   document.body.dataset.rendered = failed.length ? 'failed' : 'ok';
 })();
