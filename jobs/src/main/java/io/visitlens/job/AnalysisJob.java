@@ -135,6 +135,7 @@ public final class AnalysisJob {
       steps.done("terms", "wrote %d term frequencies and %d keyness rows (%s vs %s)",
           counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0), comparison.get(1));
 
+      // After every report: the page shows what the staging directory holds when it is written.
       steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging()).getName());
 
       for (String shipped : ReportDirectory.SHIPPED_FILES) {
