@@ -54,7 +54,7 @@ public final class AnalysisJob {
   public static Result run(SparkSession spark, JobOptions options) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     configure(spark, conf);
-    Steps steps = new Steps();
+    Steps steps = new Steps(spark);
 
     Inputs inputs = checkInputs(conf, options);
     VisitCatalog catalog = inputs.catalog();
@@ -70,6 +70,7 @@ public final class AnalysisJob {
     try {
       ReportWriter writer = new ReportWriter(spark, dir.staging());
 
+      steps.begin("read");
       raw = Rejections.withRejectReason(CorpusReader.read(spark, options.corpus(), options.format()))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long found = raw.count();
@@ -78,6 +79,7 @@ public final class AnalysisJob {
       }
       steps.done("read", "read %d articles", found);
 
+      steps.begin("attribute");
       documents = VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
               new VisitAttributor(catalog.visits(), options.windowDays()))
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -86,6 +88,7 @@ public final class AnalysisJob {
       steps.done("attribute", "%d documents processed, %d rejected; %d attributed to a visit, %d unassigned",
           accepted, found - accepted, assigned, accepted - assigned);
 
+      steps.begin("paragraphs");
       paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(
               documents.select(col("doc_id"), col("visit_id"), col("published_date"), col("text"))))
           .persist(StorageLevel.MEMORY_AND_DISK());
@@ -94,6 +97,7 @@ public final class AnalysisJob {
       steps.done("paragraphs", "%d paragraphs, %d duplicates of an earlier document's (%s)", nParagraphs, nDuplicates,
           options.keepDuplicates() ? "kept: --keep-duplicates" : "left out of the counts");
 
+      steps.begin("annotate");
       Dataset<Row> counted = options.keepDuplicates() ? paragraphs : paragraphs.where(col("is_duplicate").equalTo(false));
       writer.writeParquet("annotated_corpus",
           Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text", inputs.lexicon()), counted));
@@ -101,6 +105,7 @@ public final class AnalysisJob {
       counts.put("annotated_corpus", corpus.count());
       steps.done("annotate", "annotated %d sentences", counts.get("annotated_corpus"));
 
+      steps.begin("reports");
       Dataset<Row> documentsReport = CorpusReports.documents(documents, paragraphs, corpus);
       counts.put("documents", writer.write("documents", documentsReport, "doc_id"));
       counts.put("visits", writer.write("visits",
@@ -110,6 +115,7 @@ public final class AnalysisJob {
           CorpusReports.rejectedDocuments(raw), "doc_id", "source_path"));
       steps.done("reports", "wrote documents, visits and rejected_documents");
 
+      steps.begin("sectors");
       counts.put("sector_mentions", writer.write("sector_mentions",
           SectorMentions.explodeMentions(corpus, inputs.lexicon()), "doc_id", "begin"));
       Dataset<Row> mentions = spark.read().parquet(writer.parquetPath("sector_mentions").toString());
@@ -125,6 +131,7 @@ public final class AnalysisJob {
       steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
           comparison.get(0), comparison.get(1));
 
+      steps.begin("terms");
       termCounts = TermReports.documentTermCounts(corpus).persist(StorageLevel.MEMORY_AND_DISK());
       counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
           corpus.select(col("doc_id")).distinct().count(), options.minCount(), options.topPerDocument()),
@@ -136,8 +143,10 @@ public final class AnalysisJob {
           counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0), comparison.get(1));
 
       // After every report: the page shows what the staging directory holds when it is written.
+      steps.begin("html");
       steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging()).getName());
 
+      steps.begin("publish");
       for (String shipped : ReportDirectory.SHIPPED_FILES) {
         HadoopFiles.copyResource(conf, "/io/visitlens/reports/" + shipped, new Path(dir.staging(), shipped));
       }
@@ -151,6 +160,7 @@ public final class AnalysisJob {
       dir.abort();
       throw e;
     } finally {
+      steps.end();
       for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, termCounts}) {
         if (d != null) {
           d.unpersist();
@@ -243,11 +253,29 @@ public final class AnalysisJob {
     }
   }
 
-  /** Times the steps and logs each with its counts. */
+  /**
+   * Times the steps and logs each with its counts. Each step's Spark jobs carry its name as their description
+   * ({@code VisitLens annotate}), so the Spark UI, the event log and the REST API tell which step runs.
+   */
   static final class Steps {
+    static final String JOB_DESCRIPTION_PREFIX = "VisitLens ";
+
+    private final SparkSession spark;
     private final Map<String, Long> timings = new LinkedHashMap<>();
     private long last = System.nanoTime();
     private final long start = last;
+
+    Steps(SparkSession spark) {
+      this.spark = spark;
+    }
+
+    void begin(String step) {
+      spark.sparkContext().setJobDescription(JOB_DESCRIPTION_PREFIX + step);
+    }
+
+    void end() {
+      spark.sparkContext().setJobDescription(null);
+    }
 
     void done(String step, String format, Object... args) {
       long now = System.nanoTime();
