@@ -1,7 +1,9 @@
 package io.visitlens.job;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
 
 /**
  * Creates the SparkSession for the CLI. Under {@code spark-submit} the master comes from spark-submit; run
@@ -27,5 +29,19 @@ final class Sessions {
           .config("spark.driver.bindAddress", "127.0.0.1");
     }
     return builder.getOrCreate();
+  }
+
+  /**
+   * The Hadoop configuration the run's SparkSession will have, before it starts: Hadoop's defaults plus every
+   * {@code spark.hadoop.*} setting given to spark-submit ({@code --conf spark.hadoop.fs.s3a.endpoint=...}) or
+   * as a system property. The inputs are checked with it before Spark starts, so a catalogue on S3A or HDFS is
+   * read with the same credentials and endpoints as the corpus.
+   */
+  static Configuration hadoopConfiguration() {
+    Configuration conf = new Configuration();
+    for (Tuple2<String, String> setting : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
+      conf.set(setting._1(), setting._2());
+    }
+    return conf;
   }
 }

@@ -112,7 +112,7 @@ public final class VisitLens {
     @Override
     public Integer call() {
       JobOptions options = options();
-      AnalysisJob.checkInputs(new org.apache.hadoop.conf.Configuration(), options);
+      AnalysisJob.checkInputs(Sessions.hadoopConfiguration(), options);
       SparkSession spark = Sessions.create(master);
       try {
         AnalysisJob.Result result = AnalysisJob.run(spark, options);

@@ -10,8 +10,11 @@ import io.visitlens.SparkTestBase;
 import io.visitlens.cluster.FaultInjection;
 import io.visitlens.cluster.SameReports;
 import io.visitlens.config.JobOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -132,6 +135,28 @@ class DistributedSafetyIT extends SparkTestBase {
       assertEquals(List.of("file-reports", "other-reports"), entries.map(p -> p.getFileName().toString()).sorted().toList(),
           "no staging or old directory is left");
     }
+  }
+
+  @Test
+  void theCommandLineChecksInputsWithTheSparkHadoopSettingsOfTheSubmission(@TempDir Path dir) {
+    String key = "spark.hadoop.fs." + OtherScheme.SCHEME + ".impl";
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream saved = System.err;
+    int code;
+    try {
+      System.setProperty(key, OtherScheme.class.getName());
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = VisitLens.execute("run", "--corpus", OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_CORPUS)),
+          "--visits", OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_VISITS)),
+          "--lexicon", OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_LEXICON)),
+          "--out", OtherScheme.uri(dir.resolve("reports")), "--compare", "nowhere-2025,astana-2026");
+    } finally {
+      System.setErr(saved);
+      System.clearProperty(key);
+    }
+    assertEquals(VisitLens.EXIT_REFUSED, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("--compare: no visit 'nowhere-2025' in the catalogue"),
+        "the catalogue was read through the submitted file system settings: " + err);
   }
 
   /**
