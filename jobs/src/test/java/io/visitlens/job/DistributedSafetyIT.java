@@ -95,11 +95,11 @@ class DistributedSafetyIT extends SparkTestBase {
     }
 
     spark.sparkContext().hadoopConfiguration().set("fs." + OtherScheme.SCHEME + ".impl", OtherScheme.class.getName());
-    viaOther = AnalysisJob.run(spark, JobOptions.defaults()
-        .withCorpus(OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_CORPUS)))
-        .withVisits(OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_VISITS)))
-        .withLexicon(OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_LEXICON)))
-        .withOut(OtherScheme.uri(tmp.resolve("other-reports"))));
+    viaOther = AnalysisJob.run(spark, JobOptions.of(
+        OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_CORPUS)),
+        OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_VISITS)),
+        OtherScheme.uri(REPO.resolve(JobOptions.DEFAULT_LEXICON)),
+        OtherScheme.uri(tmp.resolve("other-reports"))));
   }
 
   @Test
