@@ -37,6 +37,12 @@ import org.apache.spark.sql.SparkSession;
  * every script error and console error in {@code body[data-errors]}, for a headless browser check.
  */
 public final class HtmlSummary {
+
+  /**
+   * The most rows the page ever brings to the driver from one report: its tables are capped (documents at
+   * 500, lists at 100, aggregates at 50,000 plus one to detect overflow) whatever the corpus size.
+   */
+  public static final long MAX_ROWS_PER_ACTION = SummaryData.MAX_ROWS + 1;
   /** The page's file name in the report directory. */
   public static final String FILE = "index.html";
 

@@ -180,7 +180,7 @@ final class SummaryData {
     }
     List<String> scopes = new ArrayList<>();
     Set<String> present = new java.util.TreeSet<>();
-    cooccurrence.select(col("scope")).distinct().collectAsList().forEach(r -> present.add(str(r.get(0))));
+    cooccurrence.select(col("scope")).distinct().limit(MAX_ROWS + 1).collectAsList().forEach(r -> present.add(str(r.get(0))));
     List<String> order = visitOrder();
     // The compared visits first, then the others in visit order, then any scope the visits do not name.
     List<String> preferred = new ArrayList<>();
