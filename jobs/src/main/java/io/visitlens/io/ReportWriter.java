@@ -20,6 +20,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Writes reports into a (staging) report directory, each twice with the same rows:
@@ -32,15 +33,14 @@ import org.apache.spark.sql.types.StructField;
  *       spreadsheets do not run them as formulas.</li>
  * </ul>
  *
- * The CSV is written from the Parquet just written, so the two always hold the same rows.
+ * Both are written from one sorted, persisted copy of the report, so they hold the same rows in the same order
+ * and the report is computed and sorted once.
  */
 public final class ReportWriter {
-  private final SparkSession spark;
   private final Path root;
   private final FileSystem fs;
 
   public ReportWriter(SparkSession spark, Path root) {
-    this.spark = spark;
     this.root = root;
     try {
       this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -67,10 +67,16 @@ public final class ReportWriter {
    * ascending, or descending when written {@code "name desc"}.
    */
   public long write(String name, Dataset<Row> report, String... sortColumns) {
-    writeParquet(name, report, sortColumns);
-    Dataset<Row> written = spark.read().parquet(parquetPath(name).toString());
-    writeCsv(name, written.orderBy(columns(sortColumns)));
-    return written.count();
+    Dataset<Row> sorted = report.orderBy(columns(sortColumns)).persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      writeParquet(name, sorted);
+      // The persisted rows are range-partitioned in sort order; coalesce(1) concatenates the partitions in
+      // that order, so the single CSV file is sorted without sorting again.
+      writeCsv(name, sorted);
+      return sorted.count();
+    } finally {
+      sorted.unpersist();
+    }
   }
 
   private void writeCsv(String name, Dataset<Row> rows) {

@@ -1,6 +1,9 @@
 package io.visitlens.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
@@ -34,6 +37,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -83,8 +87,9 @@ public final class AnalysisJob {
       documents = VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
               new VisitAttributor(catalog.visits(), options.windowDays()))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      long accepted = documents.count();
-      long assigned = documents.where(col("visit_id").isNotNull()).count();
+      Row attributed = documents.agg(count(lit(1)), count(col("visit_id"))).first();
+      long accepted = attributed.getLong(0);
+      long assigned = attributed.getLong(1);
       steps.done("attribute", "%d documents processed, %d rejected; %d attributed to a visit, %d unassigned",
           accepted, found - accepted, assigned, accepted - assigned);
 
@@ -92,8 +97,9 @@ public final class AnalysisJob {
       paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(
               documents.select(col("doc_id"), col("visit_id"), col("published_date"), col("text"))))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      long nParagraphs = paragraphs.count();
-      long nDuplicates = paragraphs.where(col("is_duplicate")).count();
+      Row split = paragraphs.agg(count(lit(1)), count(when(col("is_duplicate"), lit(1)))).first();
+      long nParagraphs = split.getLong(0);
+      long nDuplicates = split.getLong(1);
       steps.done("paragraphs", "%d paragraphs, %d duplicates of an earlier document's (%s)", nParagraphs, nDuplicates,
           options.keepDuplicates() ? "kept: --keep-duplicates" : "left out of the counts");
 
@@ -245,8 +251,10 @@ public final class AnalysisJob {
 
   /** Warns when a compared visit has no counted term: its keyness table is then empty, not an error. */
   static void warnIfNoTerms(Dataset<Row> termCounts, List<String> comparison) {
+    List<String> counted = termCounts.where(col("visit_id").isin(comparison.toArray())).select(col("visit_id"))
+        .distinct().limit(comparison.size()).as(Encoders.STRING()).collectAsList();
     for (String visit : comparison) {
-      if (termCounts.where(col("visit_id").equalTo(visit)).isEmpty()) {
+      if (!counted.contains(visit)) {
         LOG.warn("visit {} has no counted term (no attributed document, or only duplicate paragraphs): "
             + "term_keyness {} vs {} is empty", visit, comparison.get(0), comparison.get(1));
       }

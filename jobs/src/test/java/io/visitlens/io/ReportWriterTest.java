@@ -79,4 +79,31 @@ class ReportWriterTest extends SparkTestBase {
     List<String> lines = Files.readAllLines(dir.resolve("csv/desc.csv"));
     assertEquals(List.of("g,z,t", "1,3.0,b", "1,3.0,c", "1,-2.0,a", "2,1.5,a", "2,0.5,b"), lines);
   }
+
+  @Test
+  void keepsTheSortOrderInTheCsvWhenTheSortedRowsSpanManyPartitions(@TempDir Path dir) throws Exception {
+    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+    String coalesce = spark.conf().get("spark.sql.adaptive.coalescePartitions.enabled");
+    spark.conf().set("spark.sql.shuffle.partitions", "6");
+    spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+    try {
+      Dataset<Row> report = spark.range(0, 20_000).selectExpr("CAST((id * 7919) % 20000 AS INT) AS k",
+          "CAST(id % 13 AS STRING) AS t").repartition(7);
+
+      long n = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri())).write("big", report, "k");
+
+      assertEquals(20_000, n);
+      assertTrue(dir.resolve("parquet/big").toFile().listFiles().length > 1,
+          "the sort is spread over several partitions, so the CSV has to concatenate them in order");
+      List<String> lines = Files.readAllLines(dir.resolve("csv/big.csv"));
+      assertEquals("k,t", lines.get(0));
+      for (int i = 1; i < lines.size(); i++) {
+        assertEquals(i - 1, Integer.parseInt(lines.get(i).split(",")[0]), "CSV line " + (i + 1) + " out of order");
+      }
+      assertEquals(20_001, lines.size());
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", partitions);
+      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
+    }
+  }
 }
