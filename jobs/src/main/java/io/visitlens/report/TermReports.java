@@ -100,18 +100,24 @@ public final class TermReports {
         .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"))
         .select(lit(VISIT).as("scope"), col("visit_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
             col("count"), col("doc_freq"), col("corpus_doc_freq"), lit(null).cast("int").as("position"));
-    WindowSpec inDocument = Window.partitionBy(col("doc_id"), col("ngram"))
-        .orderBy(col("count").desc(), col("term").asc());
-    Dataset<Row> documentScope = counts
+    Dataset<Row> aggregated = corpusScope.unionByName(visitScope);
+    Dataset<Row> aggregatedKept = aggregated.where(col("count").geq(minCount))
+        .join(countProfile(aggregated), new String[] {"scope", "scope_id", "ngram", "count"});
+
+    // A document's own terms: its rank and total come from one window over the document and n-gram order,
+    // taken before the top-N cut (the same competition rank and total the count profile gives the other
+    // scopes), so the large document scope is sorted once and never joined.
+    WindowSpec inDocument = Window.partitionBy(col("doc_id"), col("ngram"));
+    WindowSpec byCount = inDocument.orderBy(col("count").desc());
+    Dataset<Row> documentKept = counts
         .select(lit(DOCUMENT).as("scope"), col("doc_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
             col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"),
-            row_number().over(inDocument).as("position"));
+            row_number().over(inDocument.orderBy(col("count").desc(), col("term").asc())).as("position"),
+            rank().over(byCount).as("rank"),
+            sum(col("count")).over(inDocument).as("scope_total"))
+        .where(col("position").leq(topPerDocument));
 
-    Dataset<Row> all = corpusScope.unionByName(visitScope).unionByName(documentScope);
-    Dataset<Row> kept = all.where(when(col("scope").equalTo(DOCUMENT), col("position").leq(topPerDocument))
-        .otherwise(col("count").geq(minCount)));
-
-    return kept.join(countProfile(all), new String[] {"scope", "scope_id", "ngram", "count"})
+    return aggregatedKept.unionByName(documentKept)
         .select(col("scope"), col("scope_id"), col("term"), col("ngram"), col("count"),
             col("count").multiply(10_000.0).divide(col("scope_total")).as("per_10k"),
             col("doc_freq"),
@@ -120,10 +126,9 @@ public final class TermReports {
   }
 
   /**
-   * Per (scope, scope_id, ngram, count): the competition rank of that count and the scope's total count of
-   * the n-gram order. Computed on the profile of counts (how many terms have each count), which has a few
-   * hundred rows where the vocabulary has millions, so that no window sorts a whole vocabulary:
-   * rank = 1 + the number of terms with a larger count.
+   * Rank and total of every (scope, n-gram order, count) of the corpus and visit scopes, computed on the
+   * count profile (how many terms have each count), which is small whatever the vocabulary: the competition
+   * rank is 1 + the number of terms with a higher count, the total is Σ count × terms with that count.
    */
   private static Dataset<Row> countProfile(Dataset<Row> all) {
     WindowSpec scope = Window.partitionBy(col("scope"), col("scope_id"), col("ngram"));
