@@ -1,6 +1,13 @@
 package io.visitlens.report;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -13,9 +20,12 @@ import static org.apache.spark.sql.functions.when;
 import io.visitlens.stats.Association;
 import io.visitlens.stats.Keyness;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -91,23 +101,21 @@ public final class SectorReports {
    * @param documents the documents report (every processed document is a window)
    */
   public static Dataset<Row> topicCooccurrence(Dataset<Row> mentions, Dataset<Row> sentences, Dataset<Row> documents) {
-    Dataset<Row> inWindows = mentions.select(col("visit_id"), col("doc_id"), col("sentence_id"), col("sector"))
-        .distinct();
-    Dataset<Row> sentenceSets = inWindows.select(col("visit_id"), lit("sentence").as("window"),
-        org.apache.spark.sql.functions.concat_ws("#", col("doc_id"), col("sentence_id")).as("window_id"), col("sector"));
-    Dataset<Row> documentSets = inWindows.select(col("visit_id"), lit("document").as("window"),
-        col("doc_id").as("window_id"), col("sector")).distinct();
-    Dataset<Row> sets = sentenceSets.unionByName(documentSets);
-    Dataset<Row> scoped = sets.where(col("visit_id").isNotNull()).withColumnRenamed("visit_id", "scope")
-        .unionByName(sets.drop("visit_id").withColumn("scope", lit("all")));
+    // One row per window that holds a mention: its scopes (the visit, when attributed, and "all") and the sorted
+    // set of its sectors. Pairs and single counts are then read off these sets, with no self-join of mentions.
+    Dataset<Row> sentenceSets = mentions.groupBy(col("visit_id"), col("doc_id"), col("sentence_id"))
+        .agg(array_sort(collect_set(col("sector"))).as("sectors"));
+    Dataset<Row> documentSets = sentenceSets.groupBy(col("visit_id"), col("doc_id"))
+        .agg(array_sort(array_distinct(flatten(collect_list(col("sectors"))))).as("sectors"));
+    Dataset<Row> sets = sentenceSets.select(col("visit_id"), lit("sentence").as("window"), col("sectors"))
+        .unionByName(documentSets.select(col("visit_id"), lit("document").as("window"), col("sectors")))
+        .select(explode(when(col("visit_id").isNull(), array(lit("all"))).otherwise(array(col("visit_id"), lit("all"))))
+            .as("scope"), col("window"), col("sectors"));
 
-    Dataset<Row> singles = scoped.groupBy("scope", "window", "sector").agg(count(lit(1)).as("n"));
-    Dataset<Row> pairs = scoped.as("x").join(scoped.as("y"),
-            col("x.scope").equalTo(col("y.scope")).and(col("x.window").equalTo(col("y.window")))
-                .and(col("x.window_id").equalTo(col("y.window_id"))).and(col("x.sector").lt(col("y.sector"))))
-        .groupBy(col("x.scope").as("scope"), col("x.window").as("window"), col("x.sector").as("sector_a"),
-            col("y.sector").as("sector_b"))
-        .agg(count(lit(1)).as("co_count"));
+    Dataset<Row> singles = sets.select(col("scope"), col("window"), explode(col("sectors")).as("sector"))
+        .groupBy("scope", "window", "sector").agg(count(lit(1)).as("n"));
+    Dataset<Row> pairs = sets.flatMap(new PairsOfSet(), Encoders.row(PAIR_SCHEMA))
+        .groupBy("scope", "window", "sector_a", "sector_b").agg(count(lit(1)).as("co_count"));
     Dataset<Row> allPairs = singles.as("a").join(singles.as("b"),
             col("a.scope").equalTo(col("b.scope")).and(col("a.window").equalTo(col("b.window")))
                 .and(col("a.sector").lt(col("b.sector"))))
@@ -165,6 +173,27 @@ public final class SectorReports {
         col("lo").getItem(0).as("log_odds"), z.as("z_score"),
         when(col("mentions_a").equalTo(0), "new").when(col("mentions_b").equalTo(0), "dropped")
             .when(z.geq(1.96), "rising").when(z.leq(-1.96), "falling").otherwise("stable").as("trend"));
+  }
+
+  private static final StructType PAIR_SCHEMA = new StructType()
+      .add("scope", DataTypes.StringType, false).add("window", DataTypes.StringType, false)
+      .add("sector_a", DataTypes.StringType, false).add("sector_b", DataTypes.StringType, false);
+
+  /** Every pair (a, b), a before b, of a window's sorted sector set, with the window's scope. */
+  private static final class PairsOfSet implements FlatMapFunction<Row, Row> {
+    @Override
+    public Iterator<Row> call(Row set) {
+      String scope = set.getString(0);
+      String window = set.getString(1);
+      List<String> sectors = set.getList(2);
+      List<Row> out = new ArrayList<>();
+      for (int i = 0; i < sectors.size(); i++) {
+        for (int j = i + 1; j < sectors.size(); j++) {
+          out.add(RowFactory.create(scope, window, sectors.get(i), sectors.get(j)));
+        }
+      }
+      return out.iterator();
+    }
   }
 
   private static Dataset<Row> side(Dataset<Row> summary, String visitId, String s) {
