@@ -3,7 +3,7 @@
 # (a Master and two 1-core Workers on 127.0.0.1), compared report by report with a local run.
 #
 #   1. assemble a Spark home (jars/) from Maven: spark-home-pom.xml
-#   2. generate a corpus of $ARTICLES articles from the seeds (io.visitlens.cluster.SyntheticCorpus)
+#   2. generate a corpus of $ARTICLES articles from the seeds (jobs/bin/visitlens generate)
 #   3. local run: jobs/bin/visitlens run (embedded local Spark), the reference
 #   4. start the Master and two Workers; submit jobs/target/visitlens.jar through SparkSubmit
 #   5. check every report equals the local run's (io.visitlens.cluster.SameReports)
@@ -79,8 +79,9 @@ log_config="-Dlog4j2.configurationFile=$target/classes/io/visitlens/log4j2-visit
 tools_cp="$target/test-classes:$jar:$spark_home/jars/*"
 
 # --- 2. the corpus -----------------------------------------------------------------------------------------
-java -cp "$tools_cp" io.visitlens.cluster.SyntheticCorpus "$repo/seeds" "$work/corpus/articles.jsonl" "$articles"
 corpus="$work/corpus/articles.jsonl"
+"$jobs_dir/bin/visitlens" generate --docs "$articles" --out "$corpus" --seeds-corpus "$repo/seeds/corpus" \
+  --visits "$repo/seeds/visits.csv" --lexicon "$repo/seeds/lexicon/sectors.csv"
 run_args=(run --corpus "$corpus" --visits "$repo/seeds/visits.csv" --lexicon "$repo/seeds/lexicon/sectors.csv")
 
 # --- 3. the local run, the reference -----------------------------------------------------------------------

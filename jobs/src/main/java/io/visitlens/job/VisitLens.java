@@ -1,24 +1,28 @@
 package io.visitlens.job;
 
+import io.visitlens.bench.CorpusGenerator;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code visitlens run [flags]}. Like Beam's WordCount, {@code main} only parses options;
- * {@link AnalysisJob#run} does the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
+ * The command line: {@code visitlens run|generate [flags]}. Like Beam's WordCount, {@code main} only parses
+ * options; {@link AnalysisJob#run} and {@link CorpusGenerator#run} do the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
  * or lexicon; nothing written).
  */
 @Command(name = "visitlens", mixinStandardHelpOptions = true, versionProvider = VisitLens.Version.class,
     description = "Reports on what state visits emphasised, from news articles, on Apache Spark.",
-    subcommands = {VisitLens.Run.class, CommandLine.HelpCommand.class})
+    subcommands = {VisitLens.Run.class, VisitLens.Generate.class, CommandLine.HelpCommand.class})
 public final class VisitLens {
 
   public static final int EXIT_REFUSED = 2;
@@ -138,6 +142,49 @@ public final class VisitLens {
       return new JobOptions(corpus, format, visits, lexicon, out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force);
+    }
+  }
+
+  /** The generator's inputs, shared by {@code generate} and {@code bench}. */
+  static final class GeneratorInputs {
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the generator (default: ${DEFAULT-VALUE}).")
+    long seed = 6;
+
+    @Option(names = "--seeds-corpus", paramLabel = "DIR", description = "Seed articles (.txt) whose paragraphs are "
+        + "recombined (default: ${DEFAULT-VALUE}).")
+    String seedsCorpus = home(JobOptions.DEFAULT_CORPUS);
+
+    @Option(names = "--visits", paramLabel = "FILE", description = "Visit catalogue CSV (default: ${DEFAULT-VALUE}).")
+    String visits = home(JobOptions.DEFAULT_VISITS);
+
+    @Option(names = "--lexicon", paramLabel = "FILE", description = "Sector lexicon CSV (default: ${DEFAULT-VALUE}).")
+    String lexicon = home(JobOptions.DEFAULT_LEXICON);
+  }
+
+  /** {@code visitlens generate}: a deterministic synthetic corpus. */
+  @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Write a deterministic synthetic corpus (JSON Lines) recombined from the seed articles and the "
+          + "lexicon: the same flags always give the same bytes.")
+  static final class Generate implements Callable<Integer> {
+    @Option(names = "--docs", paramLabel = "N", required = true, description = "Number of articles.")
+    int docs;
+
+    @Option(names = "--out", paramLabel = "FILE.jsonl", required = true, description = "The JSON Lines file to write.")
+    String out;
+
+    @Mixin
+    GeneratorInputs inputs = new GeneratorInputs();
+
+    @Override
+    public Integer call() throws IOException {
+      if (docs < 0) {
+        throw ConfigException.of("--docs", "must be 0 or more");
+      }
+      CorpusGenerator.Result r = CorpusGenerator.run(new CorpusGenerator.Options(docs, Path.of(out), inputs.seed,
+          Path.of(inputs.seedsCorpus), Path.of(inputs.visits), Path.of(inputs.lexicon)));
+      System.out.printf(java.util.Locale.ROOT, "visitlens: generated %s: %d articles, %.1f MB%n", r.file(),
+          r.articles(), r.megabytes());
+      return 0;
     }
   }
 
