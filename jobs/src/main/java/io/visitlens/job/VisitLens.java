@@ -1,11 +1,13 @@
 package io.visitlens.job;
 
+import io.visitlens.bench.Benchmark;
 import io.visitlens.bench.CorpusGenerator;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,13 +18,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The command line: {@code visitlens run|generate [flags]}. Like Beam's WordCount, {@code main} only parses
- * options; {@link AnalysisJob#run} and {@link CorpusGenerator#run} do the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
+ * The command line: {@code visitlens run|generate|bench [flags]}. Like Beam's WordCount, {@code main} only parses
+ * options; {@link AnalysisJob#run}, {@link CorpusGenerator#run} and {@link Benchmark#run} do the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
  * or lexicon; nothing written).
  */
 @Command(name = "visitlens", mixinStandardHelpOptions = true, versionProvider = VisitLens.Version.class,
     description = "Reports on what state visits emphasised, from news articles, on Apache Spark.",
-    subcommands = {VisitLens.Run.class, VisitLens.Generate.class, CommandLine.HelpCommand.class})
+    subcommands = {VisitLens.Run.class, VisitLens.Generate.class, VisitLens.Bench.class, CommandLine.HelpCommand.class})
 public final class VisitLens {
 
   public static final int EXIT_REFUSED = 2;
@@ -185,6 +187,74 @@ public final class VisitLens {
       System.out.printf(java.util.Locale.ROOT, "visitlens: generated %s: %d articles, %.1f MB%n", r.file(),
           r.articles(), r.megabytes());
       return 0;
+    }
+  }
+
+  /** {@code visitlens bench}: the analysis against a naive Spark NLP pipeline and a Spark ML word count. */
+  @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Time the whole analysis, a naive Spark NLP pipeline and a Spark ML word count on the same "
+          + "generated corpora, side by side; print a table and write the results as CSV.")
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--docs", paramLabel = "N,N,...", split = ",", description = "Corpus sizes in articles "
+        + "(default: ${DEFAULT-VALUE}).")
+    List<Integer> docs = List.of(1000, 10000);
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Work directory: cached corpora and the contenders' "
+        + "outputs (default: ${DEFAULT-VALUE}).")
+    String work = home("jobs/target/bench");
+
+    @Option(names = "--only", paramLabel = "C,C,...", split = ",", description = "Contenders to run, of analysis, "
+        + "naive, wordcount (default: all three, always in that order).")
+    List<String> only;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*] when not under "
+        + "spark-submit, which sets its own).")
+    String master;
+
+    @Option(names = "--results", paramLabel = "FILE", description = "Results CSV (default: WORK/results.csv).")
+    String results;
+
+    @Option(names = "--warmup-docs", paramLabel = "N", description = "Articles of the warm-up corpus every contender "
+        + "runs once before the measured runs; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int warmupDocs = 200;
+
+    @Mixin
+    GeneratorInputs inputs = new GeneratorInputs();
+
+    @Override
+    public Integer call() throws IOException {
+      Benchmark.Options options = options();
+      SparkSession spark = Sessions.create(master);
+      try {
+        Benchmark.run(spark, options, System.out);
+        return 0;
+      } finally {
+        spark.stop();
+      }
+    }
+
+    Benchmark.Options options() {
+      if (docs.isEmpty() || docs.stream().anyMatch(d -> d < 1)) {
+        throw ConfigException.of("--docs", "takes one or more sizes of at least 1 article");
+      }
+      if (warmupDocs < 0) {
+        throw ConfigException.of("--warmup-docs", "must be 0 or more");
+      }
+      EnumSet<Benchmark.Contender> contenders = EnumSet.allOf(Benchmark.Contender.class);
+      if (only != null) {
+        contenders = EnumSet.noneOf(Benchmark.Contender.class);
+        for (String c : only) {
+          try {
+            contenders.add(Benchmark.Contender.parse(c));
+          } catch (IllegalArgumentException e) {
+            throw ConfigException.of("--only", e.getMessage());
+          }
+        }
+      }
+      Path workDir = Path.of(work);
+      return new Benchmark.Options(docs, workDir, inputs.seed, contenders,
+          results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
+          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs);
     }
   }
 

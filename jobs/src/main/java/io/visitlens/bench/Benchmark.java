@@ -1,0 +1,343 @@
+package io.visitlens.bench;
+
+import io.visitlens.config.JobOptions;
+import io.visitlens.config.SectorLexicon;
+import io.visitlens.job.AnalysisJob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.spark.sql.SparkSession;
+import scala.Option;
+
+/**
+ * The benchmark of issue 7: for each corpus size, three contenders on the same generated corpus, in one JVM and
+ * one SparkSession, one after the other in a fixed order (analysis, naive, wordcount):
+ * <ol>
+ *   <li>{@code analysis}: the whole VisitLens analysis, {@link AnalysisJob#run}, into a fresh report directory;
+ *   <li>{@code naive}: a naive Spark NLP pipeline and its term and sector counts ({@link NaiveNlpPipeline});
+ *   <li>{@code wordcount}: a Spark ML word count ({@link WordCountBaseline}).
+ * </ol>
+ * Before the measured runs every selected contender runs once on a small corpus ({@code warmupDocs}), so the JIT
+ * and Spark's and Spark NLP's one-off initialisation do not favour whichever contender runs later. Before each
+ * contender the session's shuffle-partition setting is put back as it was (the analysis sizes it to the
+ * corpus), cached data is dropped, a GC is requested and the heap pools' peak usage is reset; afterwards the
+ * peaks of the heap pools are summed, an upper bound of the peak heap (the pools peak at different moments).
+ * With a {@code local} master the executors run in this JVM, so that is the heap of driver and executors
+ * together. Input MB is the JSON Lines file's size (10^6 bytes).
+ *
+ * <p>Nothing per document reaches the driver: every contender writes its results as files.
+ */
+public final class Benchmark {
+
+  /** The contenders, in the order they run. */
+  public enum Contender {
+    ANALYSIS, NAIVE, WORDCOUNT;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Contender parse(String label) {
+      for (Contender c : values()) {
+        if (c.label().equals(label.strip())) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException("'" + label + "' is not one of analysis, naive, wordcount");
+    }
+  }
+
+  /**
+   * What to run.
+   *
+   * @param docs        the corpus sizes, in articles, run in this order
+   * @param work        the local work directory: generated corpora ({@code corpora/}, cached by size, seed and
+   *                    inputs) and the contenders' outputs ({@code runs/<docs>/<contender>/}, replaced)
+   * @param seed        the generator's seed
+   * @param contenders  which contenders to run (always in the order of {@link Contender})
+   * @param results     the CSV file the results are written to (rewritten after each size)
+   * @param warmupDocs  articles of the warm-up corpus; 0 skips the warm-up
+   */
+  public record Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
+      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs) {
+    public Options {
+      docs = List.copyOf(docs);
+      contenders = contenders.isEmpty() ? EnumSet.noneOf(Contender.class) : EnumSet.copyOf(contenders);
+      if (docs.isEmpty() || docs.stream().anyMatch(d -> d < 1)) {
+        throw new IllegalArgumentException("--docs takes one or more sizes of at least 1 article");
+      }
+      if (contenders.isEmpty()) {
+        throw new IllegalArgumentException("no contender to run");
+      }
+    }
+  }
+
+  /** One contender's run on one corpus. */
+  public record Measurement(int docs, long bytes, Contender contender, long wallMs, long peakHeapBytes) {
+    public double mb() {
+      return bytes / 1e6;
+    }
+
+    public double wallS() {
+      return wallMs / 1000.0;
+    }
+
+    public double mbPerS() {
+      return mb() / Math.max(wallS(), 1e-3);
+    }
+
+    public double peakHeapMb() {
+      return peakHeapBytes / 1e6;
+    }
+  }
+
+  /** The CSV columns, in order. */
+  public static final List<String> COLUMNS = List.of("docs", "mb", "contender", "wall_s", "mb_per_s", "peak_heap_mb",
+      "ratio_to_wordcount", "ratio_to_analysis", "date", "java_version", "cores", "max_heap_mb", "master");
+
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
+  private final SparkSession spark;
+  private final Options options;
+  private final PrintStream out;
+  private final SectorLexicon lexicon;
+  private final Optional<String> shufflePartitions;
+  private final String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'"));
+
+  private Benchmark(SparkSession spark, Options options, PrintStream out) {
+    this.spark = spark;
+    this.options = options;
+    this.out = out;
+    this.lexicon = SectorLexicon.load(options.lexicon());
+    Option<String> set = spark.conf().getOption(SHUFFLE_PARTITIONS);
+    this.shufflePartitions = set.isDefined() ? Optional.of(set.get()) : Optional.empty();
+  }
+
+  /** Runs the benchmark, prints progress and the table to {@code out}, writes the CSV; returns the measurements. */
+  public static List<Measurement> run(SparkSession spark, Options options, PrintStream out) throws IOException {
+    return new Benchmark(spark, options, out).run();
+  }
+
+  private List<Measurement> run() throws IOException {
+    out.printf(Locale.ROOT, "bench: %s, Java %s, %d cores, max heap %.0f MB, master %s; contenders %s%n", date,
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), maxHeapMb(),
+        spark.sparkContext().master(), String.join(", ", options.contenders().stream().map(Contender::label).toList()));
+    if (options.warmupDocs() > 0) {
+      Path corpus = corpus(options.warmupDocs());
+      long t0 = System.nanoTime();
+      for (Contender c : options.contenders()) {
+        runContender(c, corpus, options.work().resolve("warmup").resolve(c.label()));
+      }
+      out.printf(Locale.ROOT, "bench: warm-up, %d articles, every contender once: %.1f s (not counted)%n",
+          options.warmupDocs(), (System.nanoTime() - t0) / 1e9);
+    }
+    List<Measurement> all = new ArrayList<>();
+    for (int docs : options.docs()) {
+      Path corpus = corpus(docs);
+      long bytes = Files.size(corpus);
+      for (Contender c : options.contenders()) {
+        Measurement m = measure(c, docs, bytes, corpus);
+        all.add(m);
+        out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s: %.1f s, %.3f MB/s, peak heap %.0f MB%n",
+            docs, m.mb(), c.label(), m.wallS(), m.mbPerS(), m.peakHeapMb());
+      }
+      writeCsv(all);
+    }
+    out.print(table(all));
+    out.printf("bench: results in %s%n", options.results());
+    return all;
+  }
+
+  private Measurement measure(Contender c, int docs, long bytes, Path corpus) {
+    Path target = options.work().resolve("runs").resolve(Integer.toString(docs)).resolve(c.label());
+    deleteRecursively(target);
+    spark.catalog().clearCache();
+    System.gc();
+    List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    long t0 = System.nanoTime();
+    runContender(c, corpus, target);
+    long wallMs = (System.nanoTime() - t0) / 1_000_000;
+    long peak = heap.stream().filter(MemoryPoolMXBean::isValid).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    return new Measurement(docs, bytes, c, wallMs, peak);
+  }
+
+  /** Runs one contender on {@code corpus} into {@code target}, from the session settings the benchmark began with. */
+  private void runContender(Contender c, Path corpus, Path target) {
+    deleteRecursively(target);
+    if (shufflePartitions.isPresent()) {
+      spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions.get());
+    } else {
+      spark.conf().unset(SHUFFLE_PARTITIONS);
+    }
+    String input = corpus.toUri().toString();
+    String output = target.toUri().toString();
+    try {
+      switch (c) {
+        case ANALYSIS -> AnalysisJob.run(spark, JobOptions.of(input, options.visits().toString(),
+            options.lexicon().toString(), output));
+        case NAIVE -> {
+          spark.sparkContext().setJobDescription("bench naive");
+          NaiveNlpPipeline.run(spark, input, lexicon, output);
+        }
+        case WORDCOUNT -> {
+          spark.sparkContext().setJobDescription("bench wordcount");
+          WordCountBaseline.run(spark, input, output);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** The generated corpus of {@code docs} articles, from the cache when it is there. */
+  private Path corpus(int docs) throws IOException {
+    Path file = options.work().resolve("corpora").resolve(String.format(Locale.ROOT, "corpus-%d-seed%d-%s.jsonl",
+        docs, options.seed(), inputsKey()));
+    if (Files.isRegularFile(file)) {
+      out.printf(Locale.ROOT, "bench: corpus %s (cached), %.1f MB%n", file, Files.size(file) / 1e6);
+      return file;
+    }
+    long t0 = System.nanoTime();
+    CorpusGenerator.Result r = CorpusGenerator.run(new CorpusGenerator.Options(docs, file, options.seed(),
+        options.seedsCorpus(), options.visits(), options.lexicon()));
+    out.printf(Locale.ROOT, "bench: generated %s: %,d articles, %.1f MB in %.1f s%n", file, r.articles(),
+        r.megabytes(), (System.nanoTime() - t0) / 1e9);
+    return file;
+  }
+
+  /** A short digest of the generator's version and inputs, so a cached corpus is never stale. */
+  private String inputsKey() throws IOException {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(("v" + CorpusGenerator.VERSION).getBytes(StandardCharsets.UTF_8));
+      List<Path> files;
+      try (Stream<Path> s = Files.walk(options.seedsCorpus())) {
+        files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
+      }
+      files.add(options.visits());
+      files.add(options.lexicon());
+      for (Path f : files) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), sha)) {
+          in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+      }
+      return HexFormat.of().formatHex(sha.digest()).substring(0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Optional<Measurement> find(List<Measurement> all, int docs, Contender c) {
+    return all.stream().filter(m -> m.docs() == docs && m.contender() == c).findFirst();
+  }
+
+  private static String ratio(List<Measurement> all, Measurement m, Contender to) {
+    return find(all, m.docs(), to).map(t -> String.format(Locale.ROOT, "%.2f", m.wallS() / Math.max(t.wallS(), 1e-3)))
+        .orElse("");
+  }
+
+  private void writeCsv(List<Measurement> all) throws IOException {
+    Path parent = options.results().toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader(COLUMNS.toArray(new String[0])).build();
+    try (Writer w = Files.newBufferedWriter(options.results(), StandardCharsets.UTF_8);
+        CSVPrinter csv = new CSVPrinter(w, format)) {
+      for (Measurement m : all) {
+        csv.printRecord(m.docs(), fmt("%.3f", m.mb()), m.contender().label(), fmt("%.3f", m.wallS()),
+            fmt("%.4f", m.mbPerS()), fmt("%.0f", m.peakHeapMb()), ratio(all, m, Contender.WORDCOUNT),
+            ratio(all, m, Contender.ANALYSIS), date, System.getProperty("java.version"),
+            Runtime.getRuntime().availableProcessors(), fmt("%.0f", maxHeapMb()), spark.sparkContext().master());
+      }
+    }
+  }
+
+  /** The results as an aligned table, with the issue's goals where both sides of a ratio were measured. */
+  static String table(List<Measurement> all) {
+    StringBuilder b = new StringBuilder();
+    String row = "%9s  %8s  %-9s  %8s  %8s  %12s  %11s  %10s%n";
+    b.append(String.format(Locale.ROOT, row, "docs", "MB", "contender", "wall s", "MB/s", "peak heap MB",
+        "÷ wordcount", "÷ analysis"));
+    for (Measurement m : all) {
+      b.append(String.format(Locale.ROOT, row, String.format(Locale.ROOT, "%,d", m.docs()), fmt("%.1f", m.mb()),
+          m.contender().label(), fmt("%.1f", m.wallS()), fmt("%.3f", m.mbPerS()), fmt("%.0f", m.peakHeapMb()),
+          ratio(all, m, Contender.WORDCOUNT), ratio(all, m, Contender.ANALYSIS)));
+    }
+    List<Integer> sizes = all.stream().map(Measurement::docs).distinct().sorted().toList();
+    for (int docs : sizes) {
+      Optional<Measurement> a = find(all, docs, Contender.ANALYSIS);
+      Optional<Measurement> n = find(all, docs, Contender.NAIVE);
+      Optional<Measurement> w = find(all, docs, Contender.WORDCOUNT);
+      if (a.isPresent() && w.isPresent()) {
+        b.append(String.format(Locale.ROOT, "%,d articles: analysis takes %.2f× the word count's time (goal at 10,000: ≤ 2.0)%n",
+            docs, a.get().wallS() / Math.max(w.get().wallS(), 1e-3)));
+      }
+      if (a.isPresent() && n.isPresent()) {
+        b.append(String.format(Locale.ROOT, "%,d articles: the naive pipeline takes %.2f× the analysis's time (goal at 10,000: ≥ 5)%n",
+            docs, n.get().wallS() / Math.max(a.get().wallS(), 1e-3)));
+      }
+    }
+    for (int i = 1; i < sizes.size(); i++) {
+      int from = sizes.get(i - 1);
+      int to = sizes.get(i);
+      for (Contender c : Contender.values()) {
+        Optional<Measurement> x = find(all, from, c);
+        Optional<Measurement> y = find(all, to, c);
+        if (x.isPresent() && y.isPresent()) {
+          b.append(String.format(Locale.ROOT, "%s, %,d → %,d articles (×%.0f): time ×%.1f%n", c.label(), from, to,
+              (double) to / from, y.get().wallS() / Math.max(x.get().wallS(), 1e-3)));
+        }
+      }
+    }
+    return b.toString();
+  }
+
+  private static String fmt(String format, double value) {
+    return String.format(Locale.ROOT, format, value);
+  }
+
+  private static double maxHeapMb() {
+    return Runtime.getRuntime().maxMemory() / 1e6;
+  }
+
+  static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + dir, e);
+    }
+  }
+}
