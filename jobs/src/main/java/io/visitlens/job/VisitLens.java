@@ -195,7 +195,7 @@ public final class VisitLens {
       description = "Time the whole analysis, a naive Spark NLP pipeline and a Spark ML word count on the same "
           + "generated corpora, side by side; print a table and write the results as CSV.")
   static final class Bench implements Callable<Integer> {
-    @Option(names = "--docs", paramLabel = "N,N,...", split = ",", description = "Corpus sizes in articles "
+    @Option(names = "--docs", paramLabel = "N", split = ",", description = "Corpus sizes in articles "
         + "(default: ${DEFAULT-VALUE}).")
     List<Integer> docs = List.of(1000, 10000);
 
@@ -203,7 +203,7 @@ public final class VisitLens {
         + "outputs (default: ${DEFAULT-VALUE}).")
     String work = home("jobs/target/bench");
 
-    @Option(names = "--only", paramLabel = "C,C,...", split = ",", description = "Contenders to run, of analysis, "
+    @Option(names = "--only", paramLabel = "C", split = ",", description = "Contenders to run, of analysis, "
         + "naive, wordcount (default: all three, always in that order).")
     List<String> only;
 
