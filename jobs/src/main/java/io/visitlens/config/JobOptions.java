@@ -19,6 +19,7 @@ import java.io.Serializable;
  * @param topPerDocument how many terms per document and n-gram order the document scope keeps
  * @param priorScale    the scale of the informative Dirichlet prior in the keyness statistics
  * @param force         replace an existing output directory that is not a VisitLens report directory
+ * @param maxDocumentMb the largest article read, in MB; a larger one is rejected with its size and this limit
  */
 public record JobOptions(
     String corpus,
@@ -33,7 +34,8 @@ public record JobOptions(
     int minCount,
     int topPerDocument,
     double priorScale,
-    boolean force) implements Serializable {
+    boolean force,
+    int maxDocumentMb) implements Serializable {
 
   public static final String DEFAULT_CORPUS = "seeds/corpus";
   public static final String DEFAULT_VISITS = "seeds/visits.csv";
@@ -42,17 +44,25 @@ public record JobOptions(
   public static final int DEFAULT_WINDOW_DAYS = 3;
   public static final int DEFAULT_MIN_COUNT = 1;
   public static final int DEFAULT_TOP_PER_DOCUMENT = 200;
+  public static final int DEFAULT_MAX_DOCUMENT_MB = 8;
+  /** The largest {@code --max-document-mb}: one article is one row, and a Java string holds at most 2 G chars. */
+  public static final int MAX_MAX_DOCUMENT_MB = 512;
 
   /** The defaults of the CLI, for tests and callers that change a few fields. */
   public static JobOptions defaults() {
     return new JobOptions(DEFAULT_CORPUS, "auto", DEFAULT_VISITS, DEFAULT_LEXICON, DEFAULT_OUT, null, null,
-        false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, 1.0, false);
+        false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, 1.0, false, DEFAULT_MAX_DOCUMENT_MB);
   }
 
   /** The defaults with the four locations replaced, for tests and embedding callers. */
   public static JobOptions of(String corpus, String visits, String lexicon, String out) {
     JobOptions d = defaults();
     return new JobOptions(corpus, d.format(), visits, lexicon, out, null, null, d.keepDuplicates(), d.windowDays(),
-        d.minCount(), d.topPerDocument(), d.priorScale(), d.force());
+        d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb());
+  }
+
+  /** {@link #maxDocumentMb} in bytes. */
+  public long maxDocumentBytes() {
+    return (long) maxDocumentMb << 20;
   }
 }

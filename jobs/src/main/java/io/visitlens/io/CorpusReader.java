@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.lit;
 
 import io.visitlens.config.ConfigException;
+import io.visitlens.config.JobOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -105,8 +106,16 @@ public final class CorpusReader {
 
   private CorpusReader() {}
 
-  /** Reads the corpus at {@code location} (a file or a directory, any Hadoop file system). */
+  /** Reads the corpus at {@code location} (a file or a directory, any Hadoop file system), articles up to the default size. */
   public static Dataset<Row> read(SparkSession spark, String location, String formatFlag) {
+    return read(spark, location, formatFlag, DEFAULT_MAX_ARTICLE_BYTES);
+  }
+
+  /**
+   * Reads the corpus at {@code location}; an article larger than {@code maxArticleBytes} (a file's length, or
+   * a record's text in UTF-8) is rejected with its size and the limit.
+   */
+  public static Dataset<Row> read(SparkSession spark, String location, String formatFlag, long maxArticleBytes) {
     Format format = Format.parse(formatFlag);
     Path path = new Path(location);
     try {
@@ -123,8 +132,8 @@ public final class CorpusReader {
       }
       String qualified = fs.makeQualified(path).toString();
       return format == Format.TXT
-          ? readText(spark, qualified, status.isDirectory())
-          : readRecords(spark, format, qualified, status.isDirectory());
+          ? readText(spark, qualified, status.isDirectory(), maxArticleBytes)
+          : readRecords(spark, format, qualified, status.isDirectory(), maxArticleBytes);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list corpus " + location, e);
     }
@@ -161,15 +170,18 @@ public final class CorpusReader {
     return false;
   }
 
-  /** The largest article file read; a larger one is rejected with the reason rather than risking the executor. */
-  public static final long MAX_ARTICLE_BYTES = 32L << 20;
+  /**
+   * The largest article read by default ({@code --max-document-mb}); a larger one is rejected with the reason
+   * rather than annotated as one huge row that could exhaust an executor's memory.
+   */
+  public static final long DEFAULT_MAX_ARTICLE_BYTES = (long) JobOptions.DEFAULT_MAX_DOCUMENT_MB << 20;
 
   /**
    * Lists the {@code .txt} files with Spark's binaryFile source (only path and length: the content column is
    * pruned, so nothing is read while listing), then reads each file on an executor. A file that cannot be read
    * (permissions, vanished) or is too large becomes a rejected document with the reason, not a failed job.
    */
-  private static Dataset<Row> readText(SparkSession spark, String path, boolean directory) {
+  private static Dataset<Row> readText(SparkSession spark, String path, boolean directory, long maxBytes) {
     Dataset<Row> files = spark.read().format("binaryFile")
         .option("recursiveFileLookup", directory)
         .option("pathGlobFilter", Format.TXT.glob())
@@ -177,17 +189,16 @@ public final class CorpusReader {
         .select(col("path"), col("length"));
     Broadcast<SerializableConfiguration> conf = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
-    return files.map((MapFunction<Row, Row>) file -> textRow(file.getString(0), file.getLong(1), conf.value().value()),
-        Encoders.row(SCHEMA));
+    return files.map((MapFunction<Row, Row>) file -> textRow(file.getString(0), file.getLong(1), conf.value().value(),
+        maxBytes), Encoders.row(SCHEMA));
   }
 
-  static Row textRow(String path, long length, Configuration conf) {
+  static Row textRow(String path, long length, Configuration conf, long maxBytes) {
     String name = path.substring(path.lastIndexOf('/') + 1);
     int dot = name.lastIndexOf('.');
     String docId = dot > 0 ? name.substring(0, dot) : name;
-    if (length > MAX_ARTICLE_BYTES) {
-      return RowFactory.create(docId, path, null, null, null, null, null, null, null, String.format(Locale.ROOT,
-          "too large: %.1f MB, the limit is %d MB per article", length / 1048576.0, MAX_ARTICLE_BYTES >> 20));
+    if (length > maxBytes) {
+      return RowFactory.create(docId, path, null, null, null, null, null, null, null, tooLarge(length, maxBytes));
     }
     byte[] content;
     try (InputStream in = new Path(path).getFileSystem(conf).open(new Path(path))) {
@@ -201,7 +212,15 @@ public final class CorpusReader {
         d.text(), d.note(), d.rejectReason());
   }
 
-  private static Dataset<Row> readRecords(SparkSession spark, Format format, String path, boolean directory) {
+  /** The reason a too large article is rejected: its size, and the limit with the flag that sets it. */
+  static String tooLarge(long bytes, long maxBytes) {
+    return String.format(Locale.ROOT, "too large: %d bytes (%.1f MB), the limit is %s MB per article (--max-document-mb)",
+        bytes, bytes / 1048576.0, maxBytes % (1 << 20) == 0 ? Long.toString(maxBytes >> 20)
+            : String.format(Locale.ROOT, "%.1f", maxBytes / 1048576.0));
+  }
+
+  private static Dataset<Row> readRecords(SparkSession spark, Format format, String path, boolean directory,
+      long maxBytes) {
     var reader = spark.read().option("recursiveFileLookup", directory).option("pathGlobFilter", format.glob());
     Dataset<Row> records;
     Column corrupt = lit(null).cast("string");
@@ -234,10 +253,10 @@ public final class CorpusReader {
     select.add(input_file_name().as("source_path"));
     select.add(corrupt.as("corrupt"));
     return records.select(select.toArray(new Column[0]))
-        .map((MapFunction<Row, Row>) CorpusReader::recordRow, Encoders.row(SCHEMA));
+        .map((MapFunction<Row, Row>) r -> recordRow(r, maxBytes), Encoders.row(SCHEMA));
   }
 
-  private static Row recordRow(Row r) {
+  private static Row recordRow(Row r, long maxBytes) {
     String id = r.getString(0);
     String rawText = r.getString(1);
     String date = r.getString(2);
@@ -252,6 +271,11 @@ public final class CorpusReader {
       return RowFactory.create(id, sourcePath, r.getString(3), r.getString(4), r.getString(5), null, null, null, null,
           "record has no id");
     }
+    long size = utf8Length(rawText, maxBytes);
+    if (size > maxBytes) {
+      return RowFactory.create(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), null, null, null,
+          null, tooLarge(size, maxBytes));
+    }
     ArticleText.Decoded d = ArticleText.parse(rawText);
     boolean hasMeta = date != null && !date.isBlank();
     String dateText = hasMeta ? date.strip() : d.headerDate();
@@ -259,5 +283,21 @@ public final class CorpusReader {
     String reject = rawText == null ? "record has no text" : d.rejectReason();
     return RowFactory.create(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), dateText, origin,
         d.text(), d.note(), reject);
+  }
+
+  /**
+   * The UTF-8 size of {@code text} when it might exceed {@code maxBytes}; otherwise its length in chars, which
+   * cannot exceed it either (a char takes at most 3 bytes). 0 for null.
+   */
+  static long utf8Length(String text, long maxBytes) {
+    if (text == null || (long) text.length() * 3 <= maxBytes) {
+      return text == null ? 0 : text.length();
+    }
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return bytes;
   }
 }

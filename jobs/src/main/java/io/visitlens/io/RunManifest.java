@@ -57,6 +57,7 @@ public final class RunManifest {
     params.put("top_per_document", o.topPerDocument());
     params.put("prior_scale", o.priorScale());
     params.put("force", o.force());
+    params.put("max_document_mb", o.maxDocumentMb());
     root.put("parameters", params);
 
     Map<String, Object> versions = new LinkedHashMap<>();

@@ -75,7 +75,8 @@ public final class AnalysisJob {
       ReportWriter writer = new ReportWriter(spark, dir.staging());
 
       steps.begin("read");
-      raw = Rejections.withRejectReason(CorpusReader.read(spark, options.corpus(), options.format()))
+      raw = Rejections.withRejectReason(CorpusReader.read(spark, options.corpus(), options.format(),
+              options.maxDocumentBytes()))
           .persist(StorageLevel.MEMORY_AND_DISK());
       long found = raw.count();
       if (found == 0) {

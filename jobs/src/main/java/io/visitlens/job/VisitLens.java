@@ -112,6 +112,10 @@ public final class VisitLens {
         + "keyness and emphasis statistics (default: ${DEFAULT-VALUE}).")
     double priorScale = 1.0;
 
+    @Option(names = "--max-document-mb", paramLabel = "N", description = "Largest article read, in MB; a larger one "
+        + "is listed in rejected_documents with its size (default: ${DEFAULT-VALUE}).")
+    int maxDocumentMb = JobOptions.DEFAULT_MAX_DOCUMENT_MB;
+
     @Option(names = "--force", description = "Replace --out even if it is not a VisitLens report directory.")
     boolean force;
 
@@ -141,9 +145,14 @@ public final class VisitLens {
             : topPerDocument < 1 ? "--top-per-document" : "--prior-scale",
             windowDays < 0 ? "must be 0 or more" : "must be greater than 0");
       }
+      io.visitlens.io.CorpusReader.Format.parse(format);
+      if (maxDocumentMb < 1 || maxDocumentMb > JobOptions.MAX_MAX_DOCUMENT_MB) {
+        throw ConfigException.of("--max-document-mb", "must be from 1 to " + JobOptions.MAX_MAX_DOCUMENT_MB
+            + ", got " + maxDocumentMb);
+      }
       return new JobOptions(corpus, format, visits, lexicon, out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
-          keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force);
+          keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb);
     }
   }
 

@@ -55,7 +55,8 @@ class CorpusReaderTest extends SparkTestBase {
     Files.writeString(dir.resolve("other.txt"), "Also readable.");
     // CI runs as root, who reads any file whatever its mode; so the unreadable file here is one the listing saw
     // and that is gone when the executor opens it. Any IOException takes the same path.
-    Row row = CorpusReader.textRow(dir.resolve("gone.txt").toUri().toString(), 10, new org.apache.hadoop.conf.Configuration());
+    Row row = CorpusReader.textRow(dir.resolve("gone.txt").toUri().toString(), 10, new org.apache.hadoop.conf.Configuration(),
+        CorpusReader.DEFAULT_MAX_ARTICLE_BYTES);
     assertEquals("gone", row.getString(0));
     assertTrue(row.getString(9).startsWith("unreadable: FileNotFoundException"), row.getString(9));
     assertEquals(Map.of("other", Arrays.asList(null, null, "Also readable.", null),
@@ -63,10 +64,36 @@ class CorpusReaderTest extends SparkTestBase {
   }
 
   @Test
-  void aTooLargeArticleIsRejectedWithTheReasonBeforeItIsRead() {
-    Row row = CorpusReader.textRow("file:/nowhere/huge.txt", CorpusReader.MAX_ARTICLE_BYTES + 1,
-        new org.apache.hadoop.conf.Configuration());
-    assertEquals("too large: 32.0 MB, the limit is 32 MB per article", row.getString(9));
+  void aTwentyMegabyteArticleIsRejectedWithItsSizeAndTheLimitBeforeItIsRead(@TempDir Path dir) throws Exception {
+    byte[] paragraph = "Kazakhstan and Serbia signed another agreement on trade and transit.\n\n"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] huge = new byte[20 << 20];
+    for (int i = 0; i < huge.length; i++) {
+      huge[i] = paragraph[i % paragraph.length];
+    }
+    Files.write(dir.resolve("huge.txt"), huge);
+    Files.writeString(dir.resolve("small.txt"), "A normal article.");
+
+    Map<String, List<String>> docs = read(dir, "txt");
+    assertEquals(Arrays.asList(null, null, null,
+            "too large: 20971520 bytes (20.0 MB), the limit is 8 MB per article (--max-document-mb)"),
+        docs.get("huge"), "rejected with its size and the default limit of --max-document-mb");
+    assertEquals(Arrays.asList(null, null, "A normal article.", null), docs.get("small"));
+
+    Dataset<Row> raised = CorpusReader.read(spark, dir.toString(), "txt", 21L << 20).where("doc_id = 'huge'")
+        .selectExpr("length(text)", "read_problem");
+    assertEquals(List.of(row(huge.length, null)), raised.collectAsList(), "read whole under a raised limit");
+  }
+
+  @Test
+  void aRecordWhoseTextIsOverTheLimitInUtf8IsRejected(@TempDir Path dir) throws Exception {
+    // 600,000 Cyrillic letters: fewer chars than the 1 MB limit, but 1.2 million bytes in UTF-8
+    Files.writeString(dir.resolve("a.jsonl"), "{\"id\": \"big\", \"text\": \"" + "ж".repeat(600_000) + "\"}\n"
+        + "{\"id\": \"fits\", \"text\": \"" + "ж".repeat(1000) + "\"}\n");
+    Map<String, String> problems = CorpusReader.read(spark, dir.toString(), "jsonl", 1L << 20).collectAsList().stream()
+        .collect(Collectors.toMap(r -> r.<String>getAs("doc_id"), r -> String.valueOf(r.<String>getAs("read_problem"))));
+    assertEquals(Map.of("big", "too large: 1200000 bytes (1.1 MB), the limit is 1 MB per article (--max-document-mb)",
+        "fits", "null"), problems);
   }
 
   @Test
