@@ -11,6 +11,8 @@ import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.config.Visit;
 import io.visitlens.config.VisitCatalog;
+import io.visitlens.transform.DocumentFlags;
+import io.visitlens.transform.Rejections;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +29,13 @@ public final class CorpusReports {
   private CorpusReports() {}
 
   /**
-   * One row per processed document: where it came from, its date and visit with the evidence, and its size.
-   * Paragraph counts include duplicates; sentence and token counts cover the counted paragraphs only.
+   * One row per processed document: where it came from, its date and visit with the evidence, its size, what
+   * was repaired or ignored on the way in ({@code input_note}) and the earlier article it copies exactly
+   * ({@code duplicate_of}). Paragraph counts include duplicates; sentence and token counts cover the counted
+   * paragraphs only.
    *
-   * @param documents  attributed documents (doc_id, source_path, title, published_date, date_source, visit_id, visit_evidence)
+   * @param documents  attributed documents (doc_id, source_path, title, text, date_text, date_origin, input_note,
+   *                   published_date, date_source, visit_id, visit_evidence)
    * @param paragraphs paragraphs with {@code is_duplicate}
    * @param sentences  the annotated corpus
    */
@@ -41,12 +46,13 @@ public final class CorpusReports {
     Dataset<Row> sentenceCounts = sentences.groupBy(col("doc_id")).agg(
         count(lit(1)).cast("int").as("n_sentences"),
         sum(expr("size(filter(terms, t -> t != ''))")).cast("int").as("n_tokens"));
-    return documents
+    return DocumentFlags.withDuplicateOf(DocumentFlags.withInputNote(documents))
         .join(paragraphCounts, "doc_id")
         .join(sentenceCounts, "doc_id", "left")
         .select(col("doc_id"), col("source_path"), col("title"), col("published_date"), col("date_source"),
             col("visit_id"), col("visit_evidence"), col("n_paragraphs"), col("n_duplicate_paragraphs"),
-            coalesce(col("n_sentences"), lit(0)).as("n_sentences"), coalesce(col("n_tokens"), lit(0)).as("n_tokens"));
+            coalesce(col("n_sentences"), lit(0)).as("n_sentences"), coalesce(col("n_tokens"), lit(0)).as("n_tokens"),
+            col("input_note"), col("duplicate_of"));
   }
 
   /** One row per catalogued visit, with how many documents and counted tokens were attributed to it. */
