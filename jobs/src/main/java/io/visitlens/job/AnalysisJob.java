@@ -52,7 +52,7 @@ public final class AnalysisJob {
   private AnalysisJob() {}
 
   /** What a finished run wrote. */
-  public record Result(String out, Map<String, Long> rowCounts, Map<String, Long> timingsMs) {}
+  public record Result(String out, Map<String, Long> rowCounts, Map<String, Long> timingsMs, RunSummary.Classes classes) {}
 
   /** Runs the analysis; a {@link ConfigException} means bad input and nothing was written. */
   public static Result run(SparkSession spark, JobOptions options) {
@@ -119,8 +119,11 @@ public final class AnalysisJob {
           CorpusReports.visits(spark, catalog, spark.read().parquet(writer.parquetPath("documents").toString())),
           "start_date", "visit_id"));
       counts.put("rejected_documents", writer.write("rejected_documents",
-          CorpusReports.rejectedDocuments(raw), "doc_id", "source_path"));
-      steps.done("reports", "wrote documents, visits and rejected_documents");
+          CorpusReports.rejectedDocuments(raw), CorpusReports.REJECTED_DOCUMENTS_ORDER));
+      RunSummary.Classes classes = RunSummary.count(spark.read().parquet(writer.parquetPath("documents").toString()),
+          spark.read().parquet(writer.parquetPath("rejected_documents").toString()));
+      steps.done("reports", "wrote documents, visits and rejected_documents: documents %s, rejected %s",
+          classes.documents(), classes.rejected());
 
       steps.begin("sectors");
       counts.put("sector_mentions", writer.write("sector_mentions",
@@ -162,7 +165,7 @@ public final class AnalysisJob {
           CorpusReports.corpusDigest(documents), found, counts, steps.timings());
       dir.publish();
       steps.done("publish", "published %s", dir.out());
-      return new Result(dir.out().toString(), counts, steps.timings());
+      return new Result(dir.out().toString(), counts, steps.timings(), classes);
     } catch (RuntimeException e) {
       dir.abort();
       throw e;

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -126,10 +125,7 @@ public final class VisitLens {
       SparkSession spark = Sessions.create(master);
       try {
         AnalysisJob.Result result = AnalysisJob.run(spark, options);
-        Map<String, Long> c = result.rowCounts();
-        System.out.printf("visitlens: wrote %s: %d documents, %d rejected, %d annotated sentences in %.1f s%n",
-            result.out(), c.get("documents"), c.get("rejected_documents"), c.get("annotated_corpus"),
-            result.timingsMs().get("total") / 1000.0);
+        System.out.println(RunSummary.line(result));
         return 0;
       } finally {
         spark.stop();

@@ -98,9 +98,13 @@ public final class CorpusReports {
     }
   }
 
-  /** One row per article that could not be processed, with the reason. */
+  /** The sort order of {@code rejected_documents}: total, since rows equal in all three are equal in every column. */
+  public static final String[] REJECTED_DOCUMENTS_ORDER = {"doc_id", "source_path", "reason"};
+
+  /** One row per article that could not be processed, with the reason and its short, stable class. */
   public static Dataset<Row> rejectedDocuments(Dataset<Row> rawDocuments) {
     return rawDocuments.where(col("reject_reason").isNotNull())
-        .select(coalesce(col("doc_id"), lit("")).as("doc_id"), col("source_path"), col("reject_reason").as("reason"));
+        .select(coalesce(col("doc_id"), lit("")).as("doc_id"), col("source_path"), col("reject_reason").as("reason"),
+            Rejections.reasonClass(col("reject_reason")).as("reason_class"));
   }
 }

@@ -30,4 +30,25 @@ class RejectionsTest extends SparkTestBase {
     }
     assertEquals(Arrays.asList(raw.columns()).size() + 1, Rejections.withRejectReason(raw).columns().length);
   }
+
+  @Test
+  void classifiesEveryReasonTheReaderGivesIntoAStableClass() {
+    StructType schema = new StructType().add("reason", DataTypes.StringType).add("expected", DataTypes.StringType);
+    Dataset<Row> reasons = spark.createDataFrame(List.of(
+        row("empty file", "empty"),
+        row("no text (empty or whitespace only)", "empty"),
+        row("no text after the date header", "empty"),
+        row("binary file (NUL or control bytes), not text", "binary"),
+        row("unreadable: AccessDeniedException: /c/a.txt", "unreadable"),
+        row("too large: 20971520 bytes (20.0 MB), the limit is 8 MB per article (--max-document-mb)", "too large"),
+        row("malformed record, not valid JSON: {\"id\": 1", "malformed record"),
+        row("record has no id", "malformed record"),
+        row("record has no text", "malformed record"),
+        row("duplicate doc_id: already used by file:/c/a.txt", "duplicate doc_id"),
+        row("something new", "other")), schema);
+    for (Row r : reasons.withColumn("class", Rejections.reasonClass(org.apache.spark.sql.functions.col("reason")))
+        .collectAsList()) {
+      assertEquals(r.getString(1), r.getString(2), () -> "class of " + r.getString(0));
+    }
+  }
 }
