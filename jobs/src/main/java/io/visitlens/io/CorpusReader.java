@@ -180,8 +180,10 @@ public final class CorpusReader {
    * Lists the {@code .txt} files with Spark's binaryFile source (only path and length: the content column is
    * pruned, so nothing is read while listing), then reads each file on an executor. A file that cannot be read
    * (permissions, vanished) or is too large becomes a rejected document with the reason, not a failed job.
+   * Spark's file sources skip files of length 0, so those are listed here and rejected as empty files.
    */
-  private static Dataset<Row> readText(SparkSession spark, String path, boolean directory, long maxBytes) {
+  private static Dataset<Row> readText(SparkSession spark, String path, boolean directory, long maxBytes)
+      throws IOException {
     Dataset<Row> files = spark.read().format("binaryFile")
         .option("recursiveFileLookup", directory)
         .option("pathGlobFilter", Format.TXT.glob())
@@ -189,8 +191,36 @@ public final class CorpusReader {
         .select(col("path"), col("length"));
     Broadcast<SerializableConfiguration> conf = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
-    return files.map((MapFunction<Row, Row>) file -> textRow(file.getString(0), file.getLong(1), conf.value().value(),
-        maxBytes), Encoders.row(SCHEMA));
+    Dataset<Row> articles = files.map((MapFunction<Row, Row>) file -> textRow(file.getString(0), file.getLong(1),
+        conf.value().value(), maxBytes), Encoders.row(SCHEMA));
+    List<Row> empty = emptyTextFiles(new Path(path).getFileSystem(spark.sparkContext().hadoopConfiguration()),
+        new Path(path), directory);
+    return empty.isEmpty() ? articles : articles.union(spark.createDataFrame(empty, SCHEMA));
+  }
+
+  /**
+   * The {@code .txt} files of length 0 below {@code root} (hidden and {@code _} entries skipped, as Spark does),
+   * each as a rejected document. Listed on the driver, like Spark's own file index: only empty files are kept.
+   */
+  static List<Row> emptyTextFiles(FileSystem fs, Path root, boolean recursive) throws IOException {
+    List<Row> rows = new ArrayList<>();
+    RemoteIterator<LocatedFileStatus> files = fs.listFiles(root, recursive);
+    while (files.hasNext()) {
+      LocatedFileStatus f = files.next();
+      if (f.getLen() == 0 && Format.TXT.extensions.contains(extension(f.getPath().getName()))
+          && !isHidden(f.getPath(), root)) {
+        String path = f.getPath().toString();
+        String name = f.getPath().getName();
+        rows.add(RowFactory.create(name.substring(0, name.lastIndexOf('.')), path, null, null, null, null, null, null,
+            null, ArticleText.decode(new byte[0]).rejectReason()));
+      }
+    }
+    return rows;
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "" : name.substring(dot + 1);
   }
 
   static Row textRow(String path, long length, Configuration conf, long maxBytes) {

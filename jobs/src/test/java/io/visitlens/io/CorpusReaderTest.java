@@ -50,6 +50,23 @@ class CorpusReaderTest extends SparkTestBase {
   }
 
   @Test
+  void aZeroByteFileIsRejectedAsEmptyNotSkipped(@TempDir Path dir) throws Exception {
+    // Spark's file sources leave out files of length 0; the reader must still account for them.
+    Files.createDirectories(dir.resolve("2024"));
+    Files.createDirectories(dir.resolve("_drafts"));
+    Files.write(dir.resolve("2024/zero.txt"), new byte[0]);
+    Files.write(dir.resolve("_drafts/skipped.txt"), new byte[0]);
+    Files.write(dir.resolve("zero.md"), new byte[0]);
+    Files.writeString(dir.resolve("ok.txt"), "Readable.");
+    assertEquals(Map.of("zero", Arrays.asList(null, null, null, "empty file"),
+        "ok", Arrays.asList(null, null, "Readable.", null)), read(dir, "txt"));
+    assertEquals(Map.of("zero", Arrays.asList(null, null, null, "empty file")), read(dir.resolve("2024/zero.txt"), "txt"),
+        "a corpus of one empty file");
+    assertTrue(CorpusReader.read(spark, dir.toString(), "txt").where("doc_id = 'zero'").first()
+        .<String>getAs("source_path").matches("file:/.*/2024/zero\\.txt"), "source_path is a URI like the others");
+  }
+
+  @Test
   void anUnreadableFileBecomesARejectedDocumentNotAFailedRun(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("ok.txt"), "Readable.");
     Files.writeString(dir.resolve("other.txt"), "Also readable.");
