@@ -65,7 +65,7 @@ public final class FixtureReports {
       case "visits" -> write(report, VISITS, visits());
       case "documents" -> write(report, DOCUMENTS, documents());
       case "rejected_documents" -> write(report, REJECTED, List.of(
-          RowFactory.create("bad", "file:/corpus/bad.bin", "binary file (NUL bytes)")));
+          RowFactory.create("bad", "file:/corpus/bad.bin", "binary file (NUL bytes)", "binary")));
       case "sector_summary" -> write(report, SECTOR_SUMMARY, sectorSummary());
       case "emphasis_comparison" -> write(report, EMPHASIS, emphasis());
       case "topic_cooccurrence" -> write(report, COOCCURRENCE, cooccurrence());
@@ -94,8 +94,9 @@ public final class FixtureReports {
       "n_documents", I, "n_tokens", L);
   public static final StructType DOCUMENTS = schema(
       "doc_id", S, "source_path", S, "title", S, "published_date", D, "date_source", S, "visit_id", S,
-      "visit_evidence", S, "n_paragraphs", I, "n_duplicate_paragraphs", I, "n_sentences", I, "n_tokens", I);
-  public static final StructType REJECTED = schema("doc_id", S, "source_path", S, "reason", S);
+      "visit_evidence", S, "n_paragraphs", I, "n_duplicate_paragraphs", I, "n_sentences", I, "n_tokens", I,
+      "input_note", S, "duplicate_of", S);
+  public static final StructType REJECTED = schema("doc_id", S, "source_path", S, "reason", S, "reason_class", S);
   public static final StructType SECTOR_SUMMARY = schema(
       "visit_id", S, "sector", S, "mentions", L, "documents", L, "doc_share", X, "share", X, "per_10k_tokens", X,
       "rank", I);
@@ -130,15 +131,16 @@ public final class FixtureReports {
   private static List<Row> documents() {
     return List.of(
         RowFactory.create("001", "file:/corpus/001.txt", "", date("2026-02-27"), "header", B,
-            "dated 2026-02-27 (header), within astana-2026", 6, 0, 20, 600),
+            "dated 2026-02-27 (header), within astana-2026", 6, 0, 20, 600, null, null),
         RowFactory.create("002", "file:/corpus/002.txt", HOSTILE_TITLE, date("2024-11-18"), "header", A,
-            "dated 2024-11-18 (header), within belgrade-2024", 8, 0, 25, 700),
+            "dated 2024-11-18 (header), within belgrade-2024", 8, 0, 25, 700,
+            "invalid UTF-8: decoded with replacement characters", null),
         RowFactory.create("003", "file:/corpus/003.txt", "", date("2026-02-27"), "text", B,
-            "in-text date Feb. 27 and Vučić", 5, 0, 18, 600),
+            "in-text date Feb. 27 and Vučić", 5, 0, 18, 600, "invalid header date 2026-13-45 ignored", null),
         RowFactory.create("004", "file:/corpus/004.txt", "", date("2024-11-19"), "header", A,
-            "dated 2024-11-19 (header), within belgrade-2024", 9, 5, 10, 300),
+            "dated 2024-11-19 (header), within belgrade-2024", 9, 5, 10, 300, null, null),
         RowFactory.create("009", "file:/corpus/009.txt", "", null, "none", null,
-            "no visit: no date and no host city", 3, 0, 7, 150));
+            "no visit: no date and no host city", 3, 0, 7, 150, null, null));
   }
 
   private static final String[] SECTORS = {"energy", "trade", "tourism", "defence industry", HOSTILE_SECTOR, "space"};
