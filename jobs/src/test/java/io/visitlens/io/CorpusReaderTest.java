@@ -81,6 +81,23 @@ class CorpusReaderTest extends SparkTestBase {
   }
 
   @Test
+  void aFileWithoutReadPermissionIsRejectedAsUnreadable(@TempDir Path dir) throws Exception {
+    Path locked = Files.writeString(dir.resolve("locked.txt"), "Secret.");
+    Files.writeString(dir.resolve("ok.txt"), "Readable.");
+    Files.setPosixFilePermissions(locked, java.util.Set.of());
+    try {
+      org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked),
+          "this user (root?) reads any file whatever its mode; the vanished file test covers the same path");
+      Map<String, List<String>> docs = read(dir, "txt");
+      assertEquals(Arrays.asList(null, null, "Readable.", null), docs.get("ok"));
+      assertTrue(docs.get("locked").get(3).startsWith("unreadable: "), () -> "rejected: " + docs.get("locked"));
+      assertTrue(docs.get("locked").get(3).contains("Permission denied"), () -> docs.get("locked").get(3));
+    } finally {
+      Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+  }
+
+  @Test
   void aTwentyMegabyteArticleIsRejectedWithItsSizeAndTheLimitBeforeItIsRead(@TempDir Path dir) throws Exception {
     byte[] paragraph = "Kazakhstan and Serbia signed another agreement on trade and transit.\n\n"
         .getBytes(StandardCharsets.UTF_8);
