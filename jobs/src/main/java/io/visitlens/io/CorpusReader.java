@@ -106,7 +106,7 @@ public final class CorpusReader {
 
   private CorpusReader() {}
 
-  /** Reads the corpus at {@code location} (a file or a directory, any Hadoop file system), articles up to the default size. */
+  /** Reads the corpus at {@code location} (a file or directory, any Hadoop file system) with the default size limit. */
   public static Dataset<Row> read(SparkSession spark, String location, String formatFlag) {
     return read(spark, location, formatFlag, DEFAULT_MAX_ARTICLE_BYTES);
   }
@@ -244,8 +244,9 @@ public final class CorpusReader {
 
   /** The reason a too large article is rejected: its size, and the limit with the flag that sets it. */
   static String tooLarge(long bytes, long maxBytes) {
-    return String.format(Locale.ROOT, "too large: %d bytes (%.1f MB), the limit is %s MB per article (--max-document-mb)",
-        bytes, bytes / 1048576.0, maxBytes % (1 << 20) == 0 ? Long.toString(maxBytes >> 20)
+    return String.format(Locale.ROOT,
+        "too large: %d bytes (%.1f MB), the limit is %s MB per article (--max-document-mb)", bytes,
+        bytes / 1048576.0, maxBytes % (1 << 20) == 0 ? Long.toString(maxBytes >> 20)
             : String.format(Locale.ROOT, "%.1f", maxBytes / 1048576.0));
   }
 

@@ -51,8 +51,9 @@ public final class AnalysisJob {
 
   private AnalysisJob() {}
 
-  /** What a finished run wrote. */
-  public record Result(String out, Map<String, Long> rowCounts, Map<String, Long> timingsMs, RunSummary.Classes classes) {}
+  /** What a finished run wrote, and its documents per class for the summary line. */
+  public record Result(String out, Map<String, Long> rowCounts, Map<String, Long> timingsMs,
+      RunSummary.Classes classes) {}
 
   /** Runs the analysis; a {@link ConfigException} means bad input and nothing was written. */
   public static Result run(SparkSession spark, JobOptions options) {

@@ -75,8 +75,9 @@ public final class RunSummary {
    */
   public static String line(AnalysisJob.Result result) {
     Map<String, Long> c = result.rowCounts();
-    return String.format(Locale.ROOT, "visitlens: wrote %s: %d documents%s, %d rejected%s, %d annotated sentences in %.1f s",
-        result.out(), c.get("documents"), breakdown(result.classes().documents()), c.get("rejected_documents"),
+    return String.format(Locale.ROOT,
+        "visitlens: wrote %s: %d documents%s, %d rejected%s, %d annotated sentences in %.1f s", result.out(),
+        c.get("documents"), breakdown(result.classes().documents()), c.get("rejected_documents"),
         breakdown(result.classes().rejected()), c.get("annotated_corpus"), result.timingsMs().get("total") / 1000.0);
   }
 
