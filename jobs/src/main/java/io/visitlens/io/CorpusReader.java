@@ -209,24 +209,27 @@ public final class CorpusReader {
       LocatedFileStatus f = files.next();
       if (f.getLen() == 0 && Format.TXT.extensions.contains(extension(f.getPath().getName()))
           && !isHidden(f.getPath(), root)) {
-        String path = f.getPath().toString();
-        String name = f.getPath().getName();
-        rows.add(RowFactory.create(name.substring(0, name.lastIndexOf('.')), path, null, null, null, null, null, null,
-            null, ArticleText.decode(new byte[0]).rejectReason()));
+        rows.add(RowFactory.create(docId(f.getPath().getName()), f.getPath().toString(), null, null, null, null, null,
+            null, null, ArticleText.decode(new byte[0]).rejectReason()));
       }
     }
     return rows;
   }
 
+  /** A file name's extension as written (the binaryFile glob that lists the others is case-sensitive too). */
   private static String extension(String name) {
     int dot = name.lastIndexOf('.');
     return dot < 0 ? "" : name.substring(dot + 1);
   }
 
+  /** A {@code .txt} article's {@code doc_id}: its file name without the extension. */
+  private static String docId(String fileName) {
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+
   static Row textRow(String path, long length, Configuration conf, long maxBytes) {
-    String name = path.substring(path.lastIndexOf('/') + 1);
-    int dot = name.lastIndexOf('.');
-    String docId = dot > 0 ? name.substring(0, dot) : name;
+    String docId = docId(path.substring(path.lastIndexOf('/') + 1));
     if (length > maxBytes) {
       return RowFactory.create(docId, path, null, null, null, null, null, null, null, tooLarge(length, maxBytes));
     }
