@@ -6,6 +6,7 @@ import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.Visit;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.ArticleText;
+import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.VisitAttributor;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -326,12 +327,12 @@ public final class CorpusGenerator {
       }
       String visit = attributor.attribute(article.text(), article.headerDate(),
           article.headerDate() == null ? null : "header").visitId();
-      for (String p : article.text().split("\n\\s*\n")) {
-        if (!p.isBlank()) {
-          out.get(OTHER).add(p.strip().replaceAll("\\s*\n\\s*", " "));
-          if (visit != null) {
-            out.computeIfAbsent(visit, v -> new ArrayList<>()).add(p.strip().replaceAll("\\s*\n\\s*", " "));
-          }
+      // The analysis's own paragraph split, each paragraph's lines joined into one.
+      for (int[] span : Paragraphs.split(article.text())) {
+        String p = article.text().substring(span[0], span[1]).replaceAll("\\s*\n\\s*", " ");
+        out.get(OTHER).add(p);
+        if (visit != null) {
+          out.computeIfAbsent(visit, v -> new ArrayList<>()).add(p);
         }
       }
     }
