@@ -116,12 +116,13 @@ public final class AnalysisJob {
       steps.begin("reports");
       Dataset<Row> documentsReport = CorpusReports.documents(documents, paragraphs, corpus);
       counts.put("documents", writer.write("documents", documentsReport, "doc_id"));
+      Dataset<Row> documentsWritten = spark.read().parquet(writer.parquetPath("documents").toString());
       counts.put("visits", writer.write("visits",
-          CorpusReports.visits(spark, catalog, spark.read().parquet(writer.parquetPath("documents").toString())),
+          CorpusReports.visits(spark, catalog, documentsWritten),
           "start_date", "visit_id"));
       counts.put("rejected_documents", writer.write("rejected_documents",
           CorpusReports.rejectedDocuments(raw), CorpusReports.REJECTED_DOCUMENTS_ORDER));
-      RunSummary.Classes classes = RunSummary.count(spark.read().parquet(writer.parquetPath("documents").toString()),
+      RunSummary.Classes classes = RunSummary.count(documentsWritten,
           spark.read().parquet(writer.parquetPath("rejected_documents").toString()));
       steps.done("reports", "wrote documents, visits and rejected_documents: documents %s, rejected %s",
           classes.documents(), classes.rejected());
@@ -130,7 +131,6 @@ public final class AnalysisJob {
       counts.put("sector_mentions", writer.write("sector_mentions",
           SectorMentions.explodeMentions(corpus, inputs.lexicon()), "doc_id", "begin"));
       Dataset<Row> mentions = spark.read().parquet(writer.parquetPath("sector_mentions").toString());
-      Dataset<Row> documentsWritten = spark.read().parquet(writer.parquetPath("documents").toString());
       counts.put("sector_summary", writer.write("sector_summary", SectorReports.sectorSummary(spark, mentions,
               documentsWritten, catalog.visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors()),
           "visit_id", "rank", "sector"));
