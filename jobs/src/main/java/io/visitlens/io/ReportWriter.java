@@ -2,6 +2,7 @@ package io.visitlens.io;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -64,18 +66,81 @@ public final class ReportWriter {
 
   /**
    * Writes a report as Parquet and CSV, sorted by {@code sortColumns}; returns its row count. A sort column is
-   * ascending, or descending when written {@code "name desc"}.
+   * ascending, or descending when written {@code "name desc"}. The rows are range-partitioned by the sort
+   * (Spark samples them first), so a large report is sorted in parallel.
    */
   public long write(String name, Dataset<Row> report, String... sortColumns) {
+    return writeSorted(name, report.orderBy(columns(sortColumns)));
+  }
+
+  /**
+   * Writes a report that is small whatever the corpus (bounded by the catalogue and the lexicon, such as
+   * {@code sector_summary}): sorted in one partition, so without the sampling job of a range partitioning, into
+   * one Parquet file. Same rows and order as {@link #write}.
+   */
+  public long writeSmall(String name, Dataset<Row> report, String... sortColumns) {
+    return writeSorted(name, report.repartition(1).sortWithinPartitions(columns(sortColumns)));
+  }
+
+  /** A written report whose sorted rows are kept in memory for later steps; the caller unpersists them. */
+  public record Kept(long count, Dataset<Row> rows) {}
+
+  /**
+   * {@link #write}, keeping the sorted rows persisted for the steps that build on the report (instead of
+   * reading back what was written).
+   */
+  public Kept writeAndKeep(String name, Dataset<Row> report, String... sortColumns) {
     Dataset<Row> sorted = report.orderBy(columns(sortColumns)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      writeParquet(name, sorted);
-      // The persisted rows are range-partitioned in sort order; coalesce(1) concatenates the partitions in
-      // that order, so the single CSV file is sorted without sorting again.
-      writeCsv(name, sorted);
-      return sorted.count();
+      return new Kept(writePersisted(name, sorted), sorted);
+    } catch (RuntimeException e) {
+      sorted.unpersist();
+      throw e;
+    }
+  }
+
+  /** {@link #writeSmall}, keeping the sorted rows persisted; see {@link #writeAndKeep}. */
+  public Kept writeSmallAndKeep(String name, Dataset<Row> report, String... sortColumns) {
+    Dataset<Row> sorted = report.repartition(1).sortWithinPartitions(columns(sortColumns))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return new Kept(writePersisted(name, sorted), sorted);
+    } catch (RuntimeException e) {
+      sorted.unpersist();
+      throw e;
+    }
+  }
+
+  /** Writes sorted rows through a persisted copy that is dropped afterwards. */
+  private long writeSorted(String name, Dataset<Row> sortedRows) {
+    Dataset<Row> sorted = sortedRows.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return writePersisted(name, sorted);
     } finally {
       sorted.unpersist();
+    }
+  }
+
+  /**
+   * Writes persisted sorted rows as Parquet, then the CSV from the same copy; the row count is observed while
+   * the Parquet is written, not counted by a job of its own.
+   */
+  private long writePersisted(String name, Dataset<Row> sorted) {
+    Observation rows = new Observation("rows of " + name);
+    writeParquet(name, sorted.observe(rows, count(lit(1)).as("rows")));
+    // The persisted rows are in sort order partition by partition; coalesce(1) concatenates the partitions in
+    // that order, so the single CSV file is sorted without sorting again.
+    writeCsv(name, sorted);
+    return observedCount(rows);
+  }
+
+  /** The count an observation collected during the write that has just finished. */
+  private static long observedCount(Observation rows) {
+    try {
+      return ((Number) rows.getAsJava().get("rows")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a report's row count", e);
     }
   }
 

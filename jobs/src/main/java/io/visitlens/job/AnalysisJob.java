@@ -15,12 +15,13 @@ import io.visitlens.io.HadoopFiles;
 import io.visitlens.io.ReportDirectory;
 import io.visitlens.io.ReportWriter;
 import io.visitlens.io.RunManifest;
-import io.visitlens.nlp.AnnotationPipeline;
+import io.visitlens.nlp.TextCore;
 import io.visitlens.report.CorpusReports;
 import io.visitlens.report.HtmlSummary;
 import io.visitlens.report.SectorReports;
 import io.visitlens.report.TermReports;
 import io.visitlens.transform.Annotations;
+import io.visitlens.transform.DocumentLanguage;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.Rejections;
 import io.visitlens.transform.SectorMentions;
@@ -29,6 +30,7 @@ import io.visitlens.transform.VisitAttributor;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,8 @@ public final class AnalysisJob {
     Dataset<Row> documents = null;
     Dataset<Row> paragraphs = null;
     Dataset<Row> termCounts = null;
+    Dataset<Row> corpus = null;
+    List<Dataset<Row>> kept = new ArrayList<>();
     try {
       ReportWriter writer = new ReportWriter(spark, dir.staging());
 
@@ -86,8 +90,8 @@ public final class AnalysisJob {
       steps.done("read", "read %d articles", found);
 
       steps.begin("attribute");
-      documents = VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
-              new VisitAttributor(catalog.visits(), options.windowDays()))
+      documents = DocumentLanguage.withLanguage(VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
+              new VisitAttributor(catalog.visits(), options.windowDays())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Row attributed = documents.agg(count(lit(1)), count(col("visit_id"))).first();
       long accepted = attributed.getLong(0);
@@ -97,7 +101,7 @@ public final class AnalysisJob {
 
       steps.begin("paragraphs");
       paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(
-              documents.select(col("doc_id"), col("visit_id"), col("published_date"), col("text"))))
+              documents.select(col("doc_id"), col("visit_id"), col("language"), col("published_date"), col("text"))))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Row split = paragraphs.agg(count(lit(1)), count(when(col("is_duplicate"), lit(1)))).first();
       long nParagraphs = split.getLong(0);
@@ -107,43 +111,50 @@ public final class AnalysisJob {
 
       steps.begin("annotate");
       Dataset<Row> counted = options.keepDuplicates() ? paragraphs : paragraphs.where(col("is_duplicate").equalTo(false));
-      writer.writeParquet("annotated_corpus",
-          Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text", inputs.lexicon()), counted));
-      Dataset<Row> corpus = spark.read().parquet(writer.parquetPath("annotated_corpus").toString());
+      // The annotated corpus is kept (serialised, spilling to disk) for every later step and written from there.
+      corpus = Annotations.annotate(TextCore.create(inputs.lexicon()), counted)
+          .persist(StorageLevel.MEMORY_AND_DISK_SER());
+      writer.writeParquet("annotated_corpus", corpus);
       counts.put("annotated_corpus", corpus.count());
       steps.done("annotate", "annotated %d sentences", counts.get("annotated_corpus"));
 
       steps.begin("reports");
-      Dataset<Row> documentsReport = CorpusReports.documents(documents, paragraphs, corpus);
-      counts.put("documents", writer.write("documents", documentsReport, "doc_id"));
-      Dataset<Row> documentsWritten = spark.read().parquet(writer.parquetPath("documents").toString());
-      counts.put("visits", writer.write("visits",
+      ReportWriter.Kept documentsReport = writer.writeAndKeep("documents",
+          CorpusReports.documents(documents, paragraphs, corpus), "doc_id");
+      kept.add(documentsReport.rows());
+      counts.put("documents", documentsReport.count());
+      Dataset<Row> documentsWritten = documentsReport.rows();
+      counts.put("visits", writer.writeSmall("visits",
           CorpusReports.visits(spark, catalog, documentsWritten),
           "start_date", "visit_id"));
-      counts.put("rejected_documents", writer.write("rejected_documents",
-          CorpusReports.rejectedDocuments(raw), CorpusReports.REJECTED_DOCUMENTS_ORDER));
-      RunSummary.Classes classes = RunSummary.count(documentsWritten,
-          spark.read().parquet(writer.parquetPath("rejected_documents").toString()));
+      ReportWriter.Kept rejected = writer.writeAndKeep("rejected_documents",
+          CorpusReports.rejectedDocuments(raw), CorpusReports.REJECTED_DOCUMENTS_ORDER);
+      kept.add(rejected.rows());
+      counts.put("rejected_documents", rejected.count());
+      RunSummary.Classes classes = RunSummary.count(documentsWritten, rejected.rows());
       steps.done("reports", "wrote documents, visits and rejected_documents: documents %s, rejected %s",
           classes.documents(), classes.rejected());
 
       steps.begin("sectors");
-      counts.put("sector_mentions", writer.write("sector_mentions",
-          SectorMentions.explodeMentions(corpus, inputs.lexicon()), "doc_id", "begin"));
-      Dataset<Row> mentions = spark.read().parquet(writer.parquetPath("sector_mentions").toString());
-      counts.put("sector_summary", writer.write("sector_summary", SectorReports.sectorSummary(spark, mentions,
-              documentsWritten, catalog.visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors()),
-          "visit_id", "rank", "sector"));
-      counts.put("topic_cooccurrence", writer.write("topic_cooccurrence",
+      ReportWriter.Kept mentionsReport = writer.writeAndKeep("sector_mentions",
+          SectorMentions.explodeMentions(corpus, inputs.lexicon()), "doc_id", "begin");
+      kept.add(mentionsReport.rows());
+      counts.put("sector_mentions", mentionsReport.count());
+      Dataset<Row> mentions = mentionsReport.rows();
+      ReportWriter.Kept summary = writer.writeSmallAndKeep("sector_summary", SectorReports.sectorSummary(spark,
+              mentions, documentsWritten, catalog.visits().stream().map(v -> v.visitId()).toList(),
+              inputs.lexicon().sectors()), "visit_id", "rank", "sector");
+      kept.add(summary.rows());
+      counts.put("sector_summary", summary.count());
+      counts.put("topic_cooccurrence", writer.writeSmall("topic_cooccurrence",
           SectorReports.topicCooccurrence(mentions, corpus, documentsWritten), "scope", "window", "sector_a", "sector_b"));
-      counts.put("emphasis_comparison", writer.write("emphasis_comparison",
-          SectorReports.emphasisComparison(spark.read().parquet(writer.parquetPath("sector_summary").toString()),
-              mentions, comparison.get(0), comparison.get(1), options.priorScale()), "sector"));
+      counts.put("emphasis_comparison", writer.writeSmall("emphasis_comparison",
+          SectorReports.emphasisComparison(summary.rows(), mentions, comparison.get(0), comparison.get(1), options.priorScale()), "sector"));
       steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
           comparison.get(0), comparison.get(1));
 
       steps.begin("terms");
-      termCounts = TermReports.documentTermCounts(corpus).persist(StorageLevel.MEMORY_AND_DISK());
+      termCounts = TermReports.documentTermCountsOfAnnotated(corpus).persist(StorageLevel.MEMORY_AND_DISK());
       counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
           corpus.select(col("doc_id")).distinct().count(), options.minCount(), options.topPerDocument()),
           TermReports.TERM_FREQUENCIES_ORDER));
@@ -172,11 +183,12 @@ public final class AnalysisJob {
       throw e;
     } finally {
       steps.end();
-      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, termCounts}) {
+      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, corpus, termCounts}) {
         if (d != null) {
           d.unpersist();
         }
       }
+      kept.forEach(Dataset::unpersist);
     }
   }
 

@@ -17,7 +17,7 @@ final class Sessions {
     String master = masterFlag != null ? masterFlag : submitted.contains("spark.master") ? null : "local[*]";
     SparkSession.Builder builder = SparkSession.builder().appName("VisitLens")
         .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.sql.adaptive.enabled", "true");
+        .config("spark.sql.adaptive.enabled", "false");
     if (master != null) {
       builder.master(master);
     }

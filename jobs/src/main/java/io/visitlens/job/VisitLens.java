@@ -2,10 +2,13 @@ package io.visitlens.job;
 
 import io.visitlens.bench.Benchmark;
 import io.visitlens.bench.CorpusGenerator;
+import io.visitlens.bench.TextCoreBenchmark;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
+import io.visitlens.config.SectorLexicon;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -23,7 +26,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "visitlens", mixinStandardHelpOptions = true, versionProvider = VisitLens.Version.class,
     description = "Reports on what state visits emphasised, from news articles, on Apache Spark.",
-    subcommands = {VisitLens.Run.class, VisitLens.Generate.class, VisitLens.Bench.class, CommandLine.HelpCommand.class})
+    subcommands = {VisitLens.Run.class, VisitLens.Generate.class, VisitLens.Bench.class, VisitLens.BenchCore.class,
+        CommandLine.HelpCommand.class})
 public final class VisitLens {
 
   public static final int EXIT_REFUSED = 2;
@@ -260,6 +264,61 @@ public final class VisitLens {
       return new Benchmark.Options(docs, workDir, inputs.seed, contenders,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
           Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs);
+    }
+  }
+
+  /** {@code visitlens bench-core}: the text core alone, in MB/s on one core, against the legacy pipeline. */
+  @Command(name = "bench-core", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Time the text core alone on one thread, stage by stage, over the paragraphs of a generated "
+          + "corpus; with --legacy also the Spark NLP pipeline it replaced, and the agreement of the two.")
+  static final class BenchCore implements Callable<Integer> {
+    @Option(names = "--docs", paramLabel = "N", description = "Articles of the generated corpus "
+        + "(default: ${DEFAULT-VALUE}).")
+    int docs = 2000;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "Measured rounds after one warm-up round; the "
+        + "best is reported (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--legacy", description = "Also time the legacy Spark NLP pipeline and report the agreement.")
+    boolean legacy;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Where the generated corpus is cached "
+        + "(default: ${DEFAULT-VALUE}).")
+    String work = home("jobs/target/bench");
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master for --legacy, which fits its "
+        + "stages on Spark (default: local[*]).")
+    String master;
+
+    @Mixin
+    GeneratorInputs inputs = new GeneratorInputs();
+
+    @Override
+    public Integer call() throws IOException {
+      if (docs < 1) {
+        throw ConfigException.of("--docs", "must be at least 1");
+      }
+      if (rounds < 1) {
+        throw ConfigException.of("--rounds", "must be at least 1");
+      }
+      Path corpus = Path.of(work, "corpora", "core-" + docs + "-seed" + inputs.seed + ".jsonl");
+      if (!Files.exists(corpus)) {
+        Files.createDirectories(corpus.getParent());
+        CorpusGenerator.run(new CorpusGenerator.Options(docs, corpus, inputs.seed, Path.of(inputs.seedsCorpus),
+            Path.of(inputs.visits), Path.of(inputs.lexicon)));
+      }
+      TextCoreBenchmark.Options options = new TextCoreBenchmark.Options(corpus,
+          SectorLexicon.load(Path.of(inputs.lexicon)), rounds, legacy);
+      SparkSession spark = legacy ? Sessions.create(master) : null;
+      try {
+        TextCoreBenchmark.run(spark, options, System.out);
+        return 0;
+      } finally {
+        if (spark != null) {
+          spark.stop();
+        }
+      }
     }
   }
 

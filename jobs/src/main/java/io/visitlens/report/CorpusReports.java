@@ -49,7 +49,8 @@ public final class CorpusReports {
     return DocumentFlags.withDuplicateOf(DocumentFlags.withInputNote(documents))
         .join(paragraphCounts, "doc_id")
         .join(sentenceCounts, "doc_id", "left")
-        .select(col("doc_id"), col("source_path"), col("title"), col("published_date"), col("date_source"),
+        .select(col("doc_id"), col("source_path"), col("title"), col("language"), col("published_date"),
+            col("date_source"),
             col("visit_id"), col("visit_evidence"), col("n_paragraphs"), col("n_duplicate_paragraphs"),
             coalesce(col("n_sentences"), lit(0)).as("n_sentences"), coalesce(col("n_tokens"), lit(0)).as("n_tokens"),
             col("input_note"), col("duplicate_of"));

@@ -52,9 +52,15 @@ public final class TermReports {
    * {@code count} (long). Documents whose sentences hold no term have no row.
    */
   public static Dataset<Row> documentTermCounts(Dataset<Row> corpus) {
-    return Terms.explodeNgrams(corpus, Terms.MAX_ORDER)
-        .groupBy(col("doc_id"), col("visit_id"), col("ngram"), col("term"), col("stem"))
-        .agg(count(lit(1)).as("count"));
+    return Terms.countPerDocument(corpus, Terms.MAX_ORDER, false);
+  }
+
+  /**
+   * {@link #documentTermCounts} of a corpus whose documents' sentences are together in one partition each, as
+   * {@link io.visitlens.transform.Annotations#annotate} gives them: counted with no shuffle.
+   */
+  public static Dataset<Row> documentTermCountsOfAnnotated(Dataset<Row> corpus) {
+    return Terms.countPerDocument(corpus, Terms.MAX_ORDER, true);
   }
 
   /**
@@ -87,35 +93,33 @@ public final class TermReports {
       throw new IllegalArgumentException("need minCount >= 1 and topPerDocument >= 1, got " + minCount + ", "
           + topPerDocument);
     }
-    Dataset<Row> counts = termCounts.withColumn("corpus_doc_freq",
-        count(lit(1)).over(Window.partitionBy(col("ngram"), col("term"))));
-
-    Dataset<Row> corpusScope = counts
-        .groupBy(col("ngram"), col("term"), col("stem"), col("corpus_doc_freq"))
+    // The corpus scope is the vocabulary with its document frequency, which the other scopes join for tf_idf.
+    Dataset<Row> corpusScope = termCounts
+        .groupBy(col("ngram"), col("term"), col("stem"))
         .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"))
         .select(lit(CORPUS).as("scope"), lit("").as("scope_id"), col("ngram"), col("term"), col("stem"),
-            col("count"), col("doc_freq"), col("corpus_doc_freq"), lit(null).cast("int").as("position"));
-    Dataset<Row> visitScope = counts.where(col("visit_id").isNotNull())
-        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"), col("corpus_doc_freq"))
+            col("count"), col("doc_freq"), col("doc_freq").as("corpus_doc_freq"));
+    // Joined on the stem too: a term has one stem per language, so a corpus in two languages may hold two.
+    Dataset<Row> documentFrequency = corpusScope.select(col("ngram"), col("term"), col("stem"),
+        col("corpus_doc_freq"));
+    Dataset<Row> visitScope = termCounts.where(col("visit_id").isNotNull())
+        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
         .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"))
+        .join(documentFrequency, new String[] {"ngram", "term", "stem"})
         .select(lit(VISIT).as("scope"), col("visit_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
-            col("count"), col("doc_freq"), col("corpus_doc_freq"), lit(null).cast("int").as("position"));
+            col("count"), col("doc_freq"), col("corpus_doc_freq"));
     Dataset<Row> aggregated = corpusScope.unionByName(visitScope);
     Dataset<Row> aggregatedKept = aggregated.where(col("count").geq(minCount))
         .join(countProfile(aggregated), new String[] {"scope", "scope_id", "ngram", "count"});
 
-    // A document's own terms: its rank and total come from one window over the document and n-gram order,
-    // taken before the top-N cut (the same competition rank and total the count profile gives the other
-    // scopes), so the large document scope is sorted once and never joined.
-    WindowSpec inDocument = Window.partitionBy(col("doc_id"), col("ngram"));
-    WindowSpec byCount = inDocument.orderBy(col("count").desc());
-    Dataset<Row> documentKept = counts
+    // A document's own terms: position, rank and total were computed with the counts, before the top-N cut (the
+    // same competition rank and total the count profile gives the other scopes), so the large document scope is
+    // cut without a window and joined once, for its document frequency.
+    Dataset<Row> documentKept = termCounts.where(col("position").leq(topPerDocument))
+        .join(documentFrequency, new String[] {"ngram", "term", "stem"})
         .select(lit(DOCUMENT).as("scope"), col("doc_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
-            col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"),
-            row_number().over(inDocument.orderBy(col("count").desc(), col("term").asc())).as("position"),
-            rank().over(byCount).as("rank"),
-            sum(col("count")).over(inDocument).as("scope_total"))
-        .where(col("position").leq(topPerDocument));
+            col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"), col("rank"),
+            col("doc_total").as("scope_total"));
 
     return aggregatedKept.unionByName(documentKept)
         .select(col("scope"), col("scope_id"), col("term"), col("ngram"), col("count"),

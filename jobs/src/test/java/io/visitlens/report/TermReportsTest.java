@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
-import io.visitlens.nlp.AnnotationPipeline;
+import io.visitlens.nlp.Languages;
+import io.visitlens.nlp.TextCore;
 import io.visitlens.stats.MultipleTesting;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
@@ -221,7 +222,7 @@ class TermReportsTest extends SparkTestBase {
     Dataset<Row> paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(spark.createDataFrame(
         List.of(row("w1", "v1", Date.valueOf("2024-11-18"), W1), row("w2", "v2", Date.valueOf("2026-02-26"), W2),
             row("w3", null, null, W3)), docs)));
-    Dataset<Row> corpus = Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text"),
+    Dataset<Row> corpus = Annotations.annotate(TextCore.create(null),
         paragraphs.where("not is_duplicate"));
     Map<String, Long> counted = new TreeMap<>();
     for (Row r : TermReports.termFrequencies(TermReports.documentTermCounts(corpus), 3, 1, 200)
@@ -232,7 +233,7 @@ class TermReportsTest extends SparkTestBase {
     // The independent count: every ordinary word of the de-duplicated text (a run of letters that is not a
     // stop word and is never glued to a hyphen, a digit or a clitic other than the possessive ’s), counted
     // with a plain case-insensitive whole-word regex.
-    Set<String> stop = new HashSet<>(Arrays.asList(AnnotationPipeline.stopWords()));
+    Set<String> stop = new HashSet<>(Languages.of(Languages.ENGLISH).stopWords());
     Set<String> words = new HashSet<>();
     Set<String> glued = new HashSet<>();
     Matcher m = Pattern.compile("\\p{L}+").matcher(DEDUPLICATED);

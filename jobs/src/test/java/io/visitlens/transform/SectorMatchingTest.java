@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.visitlens.SparkTestBase;
 import io.visitlens.config.SectorLexicon;
-import io.visitlens.nlp.AnnotationPipeline;
+import io.visitlens.nlp.Languages;
+import io.visitlens.nlp.TextCore;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -35,13 +35,13 @@ class SectorMatchingTest extends SparkTestBase {
       "transport,Middle Corridor,phrase,10,",
       "");
   static SectorLexicon lexicon;
-  static PipelineModel pipeline;
+  static TextCore pipeline;
 
   @BeforeAll
   static void fit() {
     startSpark();
     lexicon = SectorLexicon.load(new StringReader(LEXICON), "test-lexicon.csv");
-    pipeline = AnnotationPipeline.fit(spark, "paragraph_text", lexicon);
+    pipeline = TextCore.create(lexicon);
   }
 
   /** Each row: a sentence, and the mentions expected in it as "sector: matched text". */

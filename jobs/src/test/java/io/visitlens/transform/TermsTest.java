@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
-import io.visitlens.nlp.AnnotationPipeline;
+import io.visitlens.nlp.Languages;
+import io.visitlens.nlp.TextCore;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -123,7 +124,7 @@ class TermsTest extends SparkTestBase {
   void theRealPipelineKeepsDomainPhrasesAndBreaksAtStopWords() {
     StructType docs = new StructType()
         .add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType).add("text", DataTypes.StringType);
-    Dataset<Row> sentences = Annotations.annotate(AnnotationPipeline.fit(spark, "paragraph_text"),
+    Dataset<Row> sentences = Annotations.annotate(TextCore.create(null),
         Paragraphs.explodeParagraphs(spark.createDataFrame(List.of(row("d1", "v1",
             "Earlier it was reported that the Kazakh and Serbian leaders discussed the launch of direct flights "
                 + "between Astana and Belgrade. Strategic partnership, diplomatic relations.")), docs)));

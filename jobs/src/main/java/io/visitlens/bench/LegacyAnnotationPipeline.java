@@ -1,4 +1,4 @@
-package io.visitlens.nlp;
+package io.visitlens.bench;
 
 import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.annotators.Normalizer;
@@ -28,7 +28,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The Spark NLP pipeline that annotates text: rule-based annotators only, no pretrained model.
+ * The annotation pipeline VisitLens ran before its own text core ({@link io.visitlens.nlp.TextCore}), kept only
+ * as the reference of {@link TextCoreBenchmark}: its speed per stage, and the agreement of the two on the same
+ * paragraphs. Spark NLP's rule-based annotators only, no pretrained model.
  *
  * <pre>
  *   text ─ DocumentAssembler ─ SentenceDetector ─ Tokenizer ─ Normalizer ─┬─ Stemmer
@@ -43,7 +45,7 @@ import org.apache.spark.sql.types.StructType;
  * rule-based English stemmer, no model) also reads the normalised tokens, so that {@code flight} and
  * {@code flights} share the stem {@code flight}.
  */
-public final class AnnotationPipeline {
+public final class LegacyAnnotationPipeline {
 
   public static final String DOCUMENT = "nlp_document";
   public static final String SENTENCE = "nlp_sentence";
@@ -59,7 +61,7 @@ public final class AnnotationPipeline {
   /** What the Normalizer removes: everything but letters, combining marks, digits and hyphens. */
   public static final String CLEANUP_PATTERN = "[^\\p{L}\\p{M}\\p{N}\\-]";
 
-  private AnnotationPipeline() {}
+  private LegacyAnnotationPipeline() {}
 
   /** The unfitted pipeline reading {@code inputCol}; every stage reads the output of the one before. */
   public static Pipeline create(String inputCol) {
