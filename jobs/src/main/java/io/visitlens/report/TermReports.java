@@ -115,7 +115,7 @@ public final class TermReports {
     // A document's own terms: position, rank and total were computed with the counts, before the top-N cut (the
     // same competition rank and total the count profile gives the other scopes), so the large document scope is
     // cut without a window and joined once, for its document frequency.
-    Dataset<Row> documentKept = termCounts.where(col("position").leq(topPerDocument))
+    Dataset<Row> documentKept = Terms.withDocumentPlaces(termCounts).where(col("position").leq(topPerDocument))
         .join(documentFrequency, new String[] {"ngram", "term", "stem"})
         .select(lit(DOCUMENT).as("scope"), col("doc_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
             col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"), col("rank"),

@@ -174,10 +174,22 @@ public final class Terms {
     if (documentsContiguous) {
       return counted;
     }
-    WindowSpec inDocument = Window.partitionBy(col("doc_id"), col("ngram"));
-    return counted
+    return withDocumentPlaces(counted
         .groupBy(col("doc_id"), col("visit_id"), col("ngram"), col("term"), col("stem"))
-        .agg(sum(col("count")).as("count"))
+        .agg(sum(col("count")).as("count")));
+  }
+
+  /**
+   * Per-document counts ({@code doc_id}, {@code visit_id}, {@code ngram}, {@code term}, {@code stem},
+   * {@code count}) with {@code position}, {@code rank} and {@code doc_total} of {@link #COUNT_SCHEMA}, computed
+   * by windows over each document and n-gram order; counts that already have them are returned as they are.
+   */
+  public static Dataset<Row> withDocumentPlaces(Dataset<Row> counts) {
+    if (java.util.Arrays.asList(counts.columns()).contains("position")) {
+      return counts;
+    }
+    WindowSpec inDocument = Window.partitionBy(col("doc_id"), col("ngram"));
+    return counts
         .select(col("doc_id"), col("visit_id"), col("ngram"), col("term"), col("stem"), col("count"),
             row_number().over(inDocument.orderBy(col("count").desc(), col("term").asc())).as("position"),
             rank().over(inDocument.orderBy(col("count").desc())).as("rank"),
