@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *       paragraph (hard-wrapped text) are read as spaces.</li>
  *   <li><b>Tokens</b>: ICU4J's UAX #29 word BreakIterator, then four rules: a single hyphen between two words
  *       joins them into one compound token ({@code drawing-room}, {@code COVID-19}), while {@code --}, {@code —}
- *       and {@code –} stay punctuation between words; the period of an abbreviation inside a sentence belongs to
+ *       and {@code –} stay punctuation between words, and an ampersand between letters joins them too ({@code R&D},
+ *       term {@code rd}); the period of an abbreviation inside a sentence belongs to
  *       it ({@code Mr.}, {@code U.S.}); a clitic {@code ’s ’re ’ll ’ve ’d ’m} is split off as its own token
  *       ({@code Serbia’s} → {@code Serbia} {@code ’s}); a negative contraction ({@code won’t}, {@code don’t}) and
  *       a word with an inner apostrophe ({@code ma’am}, {@code o’clock}) stay one token.</li>
@@ -370,7 +371,7 @@ public final class TextCore implements Serializable {
         }
         int tokBegin = g[0];
         int tokEnd = g[1];
-        while (i + 2 < split.size() && isHyphen(text, split.get(i + 1)) && split.get(i + 1)[0] == tokEnd
+        while (i + 2 < split.size() && isJoiner(text, split.get(i + 1)) && split.get(i + 1)[0] == tokEnd
             && isWord(split.get(i + 2)) && split.get(i + 2)[0] == split.get(i + 1)[1]) {
           tokEnd = split.get(i + 2)[1];
           i += 2;
@@ -390,12 +391,13 @@ public final class TextCore implements Serializable {
       return g[2] >= WORD_NUMBER;
     }
 
-    private static boolean isHyphen(String text, int[] g) {
+    /** A single hyphen or ampersand, which joins the words on either side ({@code drawing-room}, {@code R&D}). */
+    private static boolean isJoiner(String text, int[] g) {
       if (g[1] - g[0] != 1) {
         return false;
       }
       char c = text.charAt(g[0]);
-      return c == '-' || c == '\u2010' || c == '\u2011';
+      return c == '-' || c == '\u2010' || c == '\u2011' || c == '&';
     }
 
     private static boolean isBlank(String text, int b, int e) {
