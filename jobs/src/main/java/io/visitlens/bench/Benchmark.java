@@ -35,12 +35,15 @@ import org.apache.spark.sql.SparkSession;
 import scala.Option;
 
 /**
- * The benchmark of issue 7: for each corpus size, three contenders on the same generated corpus, in one JVM and
- * one SparkSession, one after the other in a fixed order (analysis, naive, wordcount):
+ * The benchmark of issue 7: for each corpus size, four contenders on the same generated corpus, the first three in
+ * one JVM and one SparkSession, one after the other in a fixed order (analysis, naive, wordcount, sklearn):
  * <ol>
  *   <li>{@code analysis}: the whole VisitLens analysis, {@link AnalysisJob#run}, into a fresh report directory;
  *   <li>{@code naive}: a naive Spark NLP pipeline and its term and sector counts ({@link NaiveNlpPipeline});
- *   <li>{@code wordcount}: a Spark ML word count ({@link WordCountBaseline}).
+ *   <li>{@code wordcount}: a Spark ML word count ({@link WordCountBaseline});
+ *   <li>{@code sklearn}: scikit-learn's {@code CountVectorizer(ngram_range=(1, 3), stop_words="english")} in a
+ *       Python child process ({@link SklearnCount}), timed from the process's start to its exit; its memory is
+ *       the child's peak resident set size, not a JVM heap. It needs a python3 that imports sklearn.
  * </ol>
  * Before the measured runs every selected contender runs once on a small corpus ({@code warmupDocs}), so the JIT
  * and Spark's and Spark NLP's one-off initialisation do not favour whichever contender runs later. Before each
@@ -56,7 +59,7 @@ public final class Benchmark {
 
   /** The contenders, in the order they run. */
   public enum Contender {
-    ANALYSIS, NAIVE, WORDCOUNT;
+    ANALYSIS, NAIVE, WORDCOUNT, SKLEARN;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -68,7 +71,12 @@ public final class Benchmark {
           return c;
         }
       }
-      throw new IllegalArgumentException("'" + label + "' is not one of analysis, naive, wordcount");
+      throw new IllegalArgumentException("'" + label + "' is not one of analysis, naive, wordcount, sklearn");
+    }
+
+    /** Whether the contender runs in a child process, whose memory is its peak RSS rather than a JVM heap. */
+    public boolean childProcess() {
+      return this == SKLEARN;
     }
   }
 
@@ -97,8 +105,14 @@ public final class Benchmark {
     }
   }
 
-  /** One contender's run on one corpus. */
-  public record Measurement(int docs, long bytes, Contender contender, long wallMs, long peakHeapBytes) {
+  /**
+   * One contender's run on one corpus.
+   *
+   * @param peakMemoryBytes the summed peaks of the JVM's heap pools, or for a {@linkplain Contender#childProcess()
+   *                        child process} its peak resident set size
+   * @param fitS            the sklearn script's own {@code fit_transform} time in seconds; NaN for the others
+   */
+  public record Measurement(int docs, long bytes, Contender contender, long wallMs, long peakMemoryBytes, double fitS) {
     public double mb() {
       return bytes / 1e6;
     }
@@ -111,14 +125,20 @@ public final class Benchmark {
       return mb() / Math.max(wallS(), 1e-3);
     }
 
-    public double peakHeapMb() {
-      return peakHeapBytes / 1e6;
+    public double peakMemoryMb() {
+      return peakMemoryBytes / 1e6;
+    }
+
+    /** What {@link #peakMemoryBytes} measures: {@code heap} (the JVM's heap pools) or {@code child_rss}. */
+    public String memory() {
+      return contender.childProcess() ? "child_rss" : "heap";
     }
   }
 
   /** The CSV columns, in order. */
   public static final List<String> COLUMNS = List.of("docs", "mb", "contender", "wall_s", "mb_per_s", "peak_heap_mb",
-      "ratio_to_wordcount", "ratio_to_analysis", "date", "java_version", "cores", "max_heap_mb", "master");
+      "ratio_to_wordcount", "ratio_to_analysis", "date", "java_version", "cores", "max_heap_mb", "master", "memory",
+      "fit_s");
 
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
@@ -127,15 +147,38 @@ public final class Benchmark {
   private final PrintStream out;
   private final SectorLexicon lexicon;
   private final Optional<String> shufflePartitions;
+  private Path sklearnScript;
   private final String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'"));
 
   private Benchmark(SparkSession spark, Options options, PrintStream out) {
     this.spark = spark;
     this.options = options;
     this.out = out;
+    if (options.contenders().contains(Contender.SKLEARN) && !SklearnCount.available()) {
+      throw new IllegalArgumentException("the sklearn contender cannot run: " + SklearnCount.NOT_INSTALLED);
+    }
     this.lexicon = SectorLexicon.load(options.lexicon());
     Option<String> set = spark.conf().getOption(SHUFFLE_PARTITIONS);
     this.shufflePartitions = set.isDefined() ? Optional.of(set.get()) : Optional.empty();
+  }
+
+  /**
+   * The contenders that can run, of {@code requested}: all of them, except that sklearn, where no python3 imports
+   * sklearn, is left out with one line printed to {@code out} when it was not asked for by name
+   * ({@code explicit} false: the default of all contenders), and refused when it was.
+   *
+   * @throws IllegalArgumentException when sklearn was asked for by name and cannot run
+   */
+  public static Set<Contender> runnable(Set<Contender> requested, boolean explicit, PrintStream out) {
+    EnumSet<Contender> runnable = requested.isEmpty() ? EnumSet.noneOf(Contender.class) : EnumSet.copyOf(requested);
+    if (runnable.contains(Contender.SKLEARN) && !SklearnCount.available()) {
+      if (explicit) {
+        throw new IllegalArgumentException("the sklearn contender cannot run: " + SklearnCount.NOT_INSTALLED);
+      }
+      runnable.remove(Contender.SKLEARN);
+      out.println("bench: the sklearn contender is skipped: " + SklearnCount.NOT_INSTALLED);
+    }
+    return runnable;
   }
 
   /** Runs the benchmark, prints progress and the table to {@code out}, writes the CSV; returns the measurements. */
@@ -163,8 +206,14 @@ public final class Benchmark {
       for (Contender c : options.contenders()) {
         Measurement m = measure(c, docs, bytes, corpus);
         all.add(m);
-        out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s: %.1f s, %.3f MB/s, peak heap %.0f MB%n",
-            docs, m.mb(), c.label(), m.wallS(), m.mbPerS(), m.peakHeapMb());
+        if (c.childProcess()) {
+          out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s: %.1f s, %.3f MB/s (fit_transform alone %.1f s, "
+              + "%.3f MB/s), child peak RSS %.0f MB%n", docs, m.mb(), c.label(), m.wallS(), m.mbPerS(), m.fitS(),
+              m.mb() / Math.max(m.fitS(), 1e-3), m.peakMemoryMb());
+        } else {
+          out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s: %.1f s, %.3f MB/s, peak heap %.0f MB%n",
+              docs, m.mb(), c.label(), m.wallS(), m.mbPerS(), m.peakMemoryMb());
+        }
       }
       writeCsv(all);
     }
@@ -182,14 +231,21 @@ public final class Benchmark {
         .filter(p -> p.getType() == MemoryType.HEAP && p.isValid()).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long t0 = System.nanoTime();
-    runContender(c, corpus, target);
+    Optional<SklearnCount.Result> child = runContender(c, corpus, target);
     long wallMs = (System.nanoTime() - t0) / 1_000_000;
     long peak = heap.stream().filter(MemoryPoolMXBean::isValid).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-    return new Measurement(docs, bytes, c, wallMs, peak);
+    if (child.isPresent()) {
+      // The child process's own wall time (start to exit) and peak RSS; the JVM only waited for it.
+      return new Measurement(docs, bytes, c, child.get().wallMs(), child.get().peakRssBytes(), child.get().fitS());
+    }
+    return new Measurement(docs, bytes, c, wallMs, peak, Double.NaN);
   }
 
-  /** Runs one contender on {@code corpus} into {@code target}, from the session settings the benchmark began with. */
-  private void runContender(Contender c, Path corpus, Path target) {
+  /**
+   * Runs one contender on {@code corpus} into {@code target}, from the session settings the benchmark began with;
+   * returns what the sklearn child process measured and wrote, when that was the contender.
+   */
+  private Optional<SklearnCount.Result> runContender(Contender c, Path corpus, Path target) {
     deleteRecursively(target);
     if (shufflePartitions.isPresent()) {
       spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions.get());
@@ -210,7 +266,14 @@ public final class Benchmark {
           spark.sparkContext().setJobDescription("bench wordcount");
           WordCountBaseline.run(spark, input, output);
         }
+        case SKLEARN -> {
+          if (sklearnScript == null) {
+            sklearnScript = SklearnCount.script(options.work().resolve("python"));
+          }
+          return Optional.of(SklearnCount.run(sklearnScript, corpus, target));
+        }
       }
+      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -273,9 +336,10 @@ public final class Benchmark {
         CSVPrinter csv = new CSVPrinter(w, format)) {
       for (Measurement m : all) {
         csv.printRecord(m.docs(), fmt("%.3f", m.mb()), m.contender().label(), fmt("%.3f", m.wallS()),
-            fmt("%.4f", m.mbPerS()), fmt("%.0f", m.peakHeapMb()), ratio(all, m, Contender.WORDCOUNT),
+            fmt("%.4f", m.mbPerS()), fmt("%.0f", m.peakMemoryMb()), ratio(all, m, Contender.WORDCOUNT),
             ratio(all, m, Contender.ANALYSIS), date, System.getProperty("java.version"),
-            Runtime.getRuntime().availableProcessors(), fmt("%.0f", maxHeapMb()), spark.sparkContext().master());
+            Runtime.getRuntime().availableProcessors(), fmt("%.0f", maxHeapMb()), spark.sparkContext().master(),
+            m.memory(), Double.isNaN(m.fitS()) ? "" : fmt("%.3f", m.fitS()));
       }
     }
   }
@@ -288,8 +352,13 @@ public final class Benchmark {
         "÷ wordcount", "÷ analysis"));
     for (Measurement m : all) {
       b.append(String.format(Locale.ROOT, row, String.format(Locale.ROOT, "%,d", m.docs()), fmt("%.1f", m.mb()),
-          m.contender().label(), fmt("%.1f", m.wallS()), fmt("%.3f", m.mbPerS()), fmt("%.0f", m.peakHeapMb()),
+          m.contender().label(), fmt("%.1f", m.wallS()), fmt("%.3f", m.mbPerS()),
+          fmt("%.0f", m.peakMemoryMb()) + (m.contender().childProcess() ? " rss" : ""),
           ratio(all, m, Contender.WORDCOUNT), ratio(all, m, Contender.ANALYSIS)));
+    }
+    if (all.stream().anyMatch(m -> m.contender().childProcess())) {
+      b.append("(sklearn: wall s is the Python child process's, start to exit; its peak is that process's peak RSS, "
+          + "marked rss, not a JVM heap)\n");
     }
     List<Integer> sizes = all.stream().map(Measurement::docs).distinct().sorted().toList();
     for (int docs : sizes) {
@@ -303,6 +372,17 @@ public final class Benchmark {
       if (a.isPresent() && n.isPresent()) {
         b.append(String.format(Locale.ROOT, "%,d articles: the naive pipeline takes %.2f× the analysis's time (goal at 10,000: ≥ 5)%n",
             docs, n.get().wallS() / Math.max(a.get().wallS(), 1e-3)));
+      }
+      Optional<Measurement> s = find(all, docs, Contender.SKLEARN);
+      if (s.isPresent()) {
+        StringBuilder ours = new StringBuilder();
+        for (Optional<Measurement> o : List.of(a, n, w)) {
+          o.ifPresent(m -> ours.append(ours.length() == 0 ? "" : ", ").append(m.contender().label())
+              .append(String.format(Locale.ROOT, " %.3f MB/s", m.mbPerS())));
+        }
+        b.append(String.format(Locale.ROOT, "%,d articles: sklearn CountVectorizer (1–3-grams) %.3f MB/s as a process, "
+            + "%.3f MB/s in fit_transform alone (%.1f s)%s%n", docs, s.get().mbPerS(),
+            s.get().mb() / Math.max(s.get().fitS(), 1e-3), s.get().fitS(), ours.length() == 0 ? "" : "; ours: " + ours));
       }
     }
     for (int i = 1; i < sizes.size(); i++) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -199,10 +200,15 @@ public final class VisitLens {
     }
   }
 
-  /** {@code visitlens bench}: the analysis against a naive Spark NLP pipeline and a Spark ML word count. */
+  /**
+   * {@code visitlens bench}: the analysis against a naive Spark NLP pipeline, a Spark ML word count and
+   * scikit-learn's CountVectorizer (a Python child process, skipped when no python3 imports sklearn).
+   */
   @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-      description = "Time the whole analysis, a naive Spark NLP pipeline and a Spark ML word count on the same "
-          + "generated corpora, side by side; print a table and write the results as CSV.")
+      description = "Time the whole analysis, a naive Spark NLP pipeline, a Spark ML word count and scikit-learn's "
+          + "CountVectorizer (1-3-grams, English stop words; a python3 child process, skipped when python3-sklearn "
+          + "is not installed) on the same generated corpora, side by side; print a table and write the results "
+          + "as CSV.")
   static final class Bench implements Callable<Integer> {
     @Option(names = "--docs", paramLabel = "N", split = ",", description = "Corpus sizes in articles "
         + "(default: ${DEFAULT-VALUE}).")
@@ -213,7 +219,8 @@ public final class VisitLens {
     String work = home("jobs/target/bench");
 
     @Option(names = "--only", paramLabel = "C", split = ",", description = "Contenders to run, of analysis, "
-        + "naive, wordcount (default: all three, always in that order).")
+        + "naive, wordcount, sklearn (default: all four, sklearn only where python3-sklearn is installed; always "
+        + "in that order).")
     List<String> only;
 
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*] when not under "
@@ -260,8 +267,14 @@ public final class VisitLens {
           }
         }
       }
+      Set<Benchmark.Contender> runnable;
+      try {
+        runnable = Benchmark.runnable(contenders, only != null, System.out);
+      } catch (IllegalArgumentException e) {
+        throw ConfigException.of("--only", e.getMessage());
+      }
       Path workDir = Path.of(work);
-      return new Benchmark.Options(docs, workDir, inputs.seed, contenders,
+      return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
           Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs);
     }
