@@ -168,9 +168,20 @@ public final class FaultInjection {
     for (var task : hit.entrySet()) {
       List<TaskEnd> attempts = task.getValue();
       reruns += attempts.size() - 1;
-      boolean recovered = attempts.get(attempts.size() - 1).reason.equals("Success");
+      TaskEnd last = attempts.get(attempts.size() - 1);
+      // A retried task that then fails to fetch its input (the shuffle files were on the killed executor) is not
+      // retried as a task: Spark resubmits the stages that lost output and runs what is missing again in a new stage
+      // attempt, or in a later job's stage. So a task recovered when its last attempt succeeded, or when every job
+      // that ran its stage succeeded (a job succeeds only with every partition computed). The script then compares
+      // the run's reports with the local run's.
+      String stageEnd = e.stageEnds.getOrDefault(last.stage(), "never completed");
+      Set<Integer> jobs = e.jobsOfStage.getOrDefault(last.stage(), Set.of());
+      boolean jobsOk = !jobs.isEmpty() && jobs.stream().allMatch(job -> "JobSucceeded".equals(e.jobResultById.get(job)));
+      boolean recovered = last.reason.equals("Success") || jobsOk;
       allRecovered &= recovered;
       System.out.println("fault:   " + task.getKey() + ": " + String.join(" -> ", attempts.stream().map(TaskEnd::toString).toList())
+          + (last.reason.equals("Success") ? "" : "; stage " + last.stage() + " " + stageEnd
+              + (jobsOk ? ", its jobs succeeded" : ", a job that ran it did not succeed"))
           + (recovered ? "" : "  NOT RECOVERED"));
     }
     System.out.println("fault: " + hit.size() + " task(s) hit, " + reruns + " task retries; " + e.stageRetries
@@ -178,10 +189,15 @@ public final class FaultInjection {
     boolean ok = lostOnKilled > 0 && allRecovered && !e.jobResults.containsKey("JobFailed");
     System.out.println(ok
         ? "fault: PASS: executor " + killedExecutor + " was killed while running " + lostOnKilled
-            + " task(s); Spark retried every task it hit and the job succeeded"
+            + " task(s); Spark recovered every task it hit (by a task retry or a resubmitted stage) and every job succeeded"
         : "fault: FAIL: executor " + killedExecutor + " lost " + lostOnKilled + " running task(s); every hit task "
             + (allRecovered ? "recovered" : "did not recover") + "; jobs " + e.jobResults);
     return ok;
+  }
+
+  private static String firstLine(String text) {
+    int nl = text.indexOf('\n');
+    return nl < 0 ? text : text.substring(0, nl);
   }
 
   /** One task attempt's end, from the event log. */
@@ -205,6 +221,10 @@ public final class FaultInjection {
     final List<TaskEnd> tasks = new ArrayList<>();
     int stageRetries;
     final Map<String, Integer> jobResults = new TreeMap<>();
+    /** Per stage: how its last completed attempt ended ("completed in attempt N" or "failed in attempt N: ..."). */
+    final Map<Integer, String> stageEnds = new TreeMap<>();
+    final Map<Integer, Set<Integer>> jobsOfStage = new TreeMap<>();
+    final Map<Integer, String> jobResultById = new TreeMap<>();
 
     static Events read(Path log) {
       Events e = new Events();
@@ -224,6 +244,8 @@ public final class FaultInjection {
         switch (n.path("Event").asText()) {
           case "SparkListenerApplicationStart" -> e.appId = n.path("App ID").asText(null);
           case "SparkListenerJobStart" -> {
+            int job = n.path("Job ID").asInt();
+            n.path("Stage IDs").forEach(s -> e.jobsOfStage.computeIfAbsent(s.asInt(), k -> new HashSet<>()).add(job));
             if (ANNOTATE.equals(n.path("Properties").path("spark.job.description").asText())) {
               n.path("Stage IDs").forEach(s -> e.annotateStages.add(s.asInt()));
             }
@@ -242,7 +264,17 @@ public final class FaultInjection {
                 info.path("Index").asInt(), info.path("Attempt").asInt(), info.path("Task ID").asLong(),
                 info.path("Executor ID").asText(), n.path("Task End Reason").path("Reason").asText()));
           }
-          case "SparkListenerJobEnd" -> e.jobResults.merge(n.path("Job Result").path("Result").asText(), 1, Integer::sum);
+          case "SparkListenerStageCompleted" -> {
+            JsonNode info = n.path("Stage Info");
+            int attempt = info.path("Stage Attempt ID").asInt();
+            e.stageEnds.put(info.path("Stage ID").asInt(), info.hasNonNull("Failure Reason")
+                ? "failed in attempt " + attempt + ": " + firstLine(info.path("Failure Reason").asText())
+                : "completed in attempt " + attempt);
+          }
+          case "SparkListenerJobEnd" -> {
+            e.jobResultById.put(n.path("Job ID").asInt(), n.path("Job Result").path("Result").asText());
+            e.jobResults.merge(n.path("Job Result").path("Result").asText(), 1, Integer::sum);
+          }
           default -> { }
         }
       }
