@@ -76,8 +76,12 @@ public final class LanguageDetection implements Serializable {
   /** The answer when the language cannot be told: too little text, no letters or a low confidence. */
   public static final String UNDETERMINED = "und";
 
-  /** Characters read of a text; the rest does not change the answer. */
-  static final int MAX_CHARS = 10_000;
+  /**
+   * Characters read of a text. 2,000 characters (about 300 words of news prose) settle the answer; the library's
+   * cost grows with the text it reads (its n-gram extraction and script filter take most of it), and at 10,000 it
+   * was two thirds of the attribution step on 3 KB articles.
+   */
+  static final int MAX_CHARS = 2_000;
   static final int MIN_WORDS = 3;
   /** The length up to which the library takes a text as short (its default, set explicitly). */
   static final int SHORT_TEXT = 50;

@@ -106,4 +106,28 @@ class ReportWriterTest extends SparkTestBase {
       spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
     }
   }
+
+  @Test
+  void writesTheHeaderAloneForAnEmptyReport(@TempDir Path dir) throws Exception {
+    Dataset<Row> empty = spark.range(0, 10).selectExpr("CAST(id AS INT) AS k", "'x' AS t").where("k < 0").repartition(3);
+
+    long n = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri())).write("empty", empty, "k");
+
+    assertEquals(0, n);
+    assertEquals(List.of("k,t"), Files.readAllLines(dir.resolve("csv/empty.csv")), "an empty report is its header");
+    assertEquals(List.of("csv/empty.csv"), listCsv(dir), "no part files or temporary directory left behind");
+  }
+
+  @Test
+  void quotesAHeaderCellAsRfc4180Wants() {
+    assertEquals("a,\"b,c\",d\n", ReportWriter.header(new String[] {"a", "b,c", "d"}));
+    assertEquals(12, ReportWriter.partNumber(new org.apache.hadoop.fs.Path("/x/part-00012-1b2c-c000.csv")));
+  }
+
+  private static List<String> listCsv(Path dir) throws Exception {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString())
+          .filter(f -> !f.startsWith("parquet/")).sorted().toList();
+    }
+  }
 }

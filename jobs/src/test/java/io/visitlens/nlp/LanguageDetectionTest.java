@@ -168,7 +168,7 @@ class LanguageDetectionTest {
     for (int i = 0; i < 100; i++) {
       text.append(german).append("\n\n");
     }
-    assertEquals("en", DETECTION.detect(text), "English for 10,000 characters, then 60,000 of German");
+    assertEquals("en", DETECTION.detect(text), "English for the first " + LanguageDetection.MAX_CHARS + " characters, then 60,000 of German");
   }
 
   @Test
