@@ -101,17 +101,29 @@ public final class SectorReports {
    * @param documents the documents report (every processed document is a window)
    */
   public static Dataset<Row> topicCooccurrence(Dataset<Row> mentions, Dataset<Row> sentences, Dataset<Row> documents) {
-    // One row per window that holds a mention: its scopes (the visit, when attributed, and "all") and the sorted
-    // set of its sectors. Pairs and single counts are then read off these sets, with no self-join of mentions.
+    return topicCooccurrenceOfSets(windowSectorSets(mentions), sentences, documents);
+  }
+
+  /**
+   * One row per window that holds a mention ({@code scope}: the visit, when attributed, and {@code all};
+   * {@code window}: {@code sentence} or {@code document}) with the sorted set of its sectors, from sector_mentions:
+   * what {@link #topicCooccurrenceOfSets} reads its pairs and single counts off, with no self-join of mentions. The
+   * job keeps it, since three branches of the report read it.
+   */
+  public static Dataset<Row> windowSectorSets(Dataset<Row> mentions) {
     Dataset<Row> sentenceSets = mentions.groupBy(col("visit_id"), col("doc_id"), col("sentence_id"))
         .agg(array_sort(collect_set(col("sector"))).as("sectors"));
     Dataset<Row> documentSets = sentenceSets.groupBy(col("visit_id"), col("doc_id"))
         .agg(array_sort(array_distinct(flatten(collect_list(col("sectors"))))).as("sectors"));
-    Dataset<Row> sets = sentenceSets.select(col("visit_id"), lit("sentence").as("window"), col("sectors"))
+    return sentenceSets.select(col("visit_id"), lit("sentence").as("window"), col("sectors"))
         .unionByName(documentSets.select(col("visit_id"), lit("document").as("window"), col("sectors")))
         .select(explode(when(col("visit_id").isNull(), array(lit("all"))).otherwise(array(col("visit_id"), lit("all"))))
             .as("scope"), col("window"), col("sectors"));
+  }
 
+  /** {@link #topicCooccurrence} from the window sector sets of {@link #windowSectorSets}. */
+  public static Dataset<Row> topicCooccurrenceOfSets(Dataset<Row> sets, Dataset<Row> sentences,
+      Dataset<Row> documents) {
     Dataset<Row> singles = sets.select(col("scope"), col("window"), explode(col("sectors")).as("sector"))
         .groupBy("scope", "window", "sector").agg(count(lit(1)).as("n"));
     Dataset<Row> pairs = sets.flatMap(new PairsOfSet(), Encoders.row(PAIR_SCHEMA))
