@@ -22,6 +22,8 @@ import io.visitlens.stats.Keyness;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -121,8 +123,114 @@ public final class SectorReports {
             .as("scope"), col("window"), col("sectors"));
   }
 
-  /** {@link #topicCooccurrence} from the window sector sets of {@link #windowSectorSets}. */
+  /**
+   * Distinct (scope, window, sector set) rows up to which {@link #topicCooccurrenceOfSets} counts on the driver;
+   * the page's bound on what one action brings back ({@link HtmlSummary#MAX_ROWS_PER_ACTION}).
+   */
+  static final int MAX_DRIVER_SETS = (int) HtmlSummary.MAX_ROWS_PER_ACTION - 1;
+
+  /** The schema of {@code topic_cooccurrence}. */
+  static final StructType COOCCURRENCE_SCHEMA = new StructType()
+      .add("scope", DataTypes.StringType, false).add("window", DataTypes.StringType, false)
+      .add("sector_a", DataTypes.StringType, false).add("sector_b", DataTypes.StringType, false)
+      .add("co_count", DataTypes.LongType, false).add("count_a", DataTypes.LongType, false)
+      .add("count_b", DataTypes.LongType, false).add("n_windows", DataTypes.LongType, false)
+      .add("jaccard", DataTypes.DoubleType, true).add("pmi", DataTypes.DoubleType, true)
+      .add("npmi", DataTypes.DoubleType, true);
+
+  /**
+   * {@link #topicCooccurrence} from the window sector sets of {@link #windowSectorSets}. The sets are first counted
+   * by distinct (scope, window, set), an aggregate bounded by the sector combinations that occur, not by the corpus;
+   * while it has at most {@link #MAX_DRIVER_SETS} rows, single counts, pair counts and window totals are added up
+   * from it on the driver (three Spark jobs in all, instead of one of some twenty stages); past that, by Spark.
+   * Both give the same rows.
+   */
   public static Dataset<Row> topicCooccurrenceOfSets(Dataset<Row> sets, Dataset<Row> sentences,
+      Dataset<Row> documents) {
+    List<Row> setCounts = sets.groupBy(col("scope"), col("window"), col("sectors")).agg(count(lit(1)).as("n"))
+        .limit(MAX_DRIVER_SETS + 1).collectAsList();
+    if (setCounts.size() > MAX_DRIVER_SETS) {
+      return topicCooccurrenceDistributed(sets, sentences, documents);
+    }
+    // Windows per visit key ("" for documents without a visit): sentences and documents, in one job.
+    List<Row> windowCounts = sentences.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
+        .agg(count(lit(1)).as("n")).select(lit("sentence").as("window"), col("visit_id"), col("n"))
+        .unionByName(documents.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id")).agg(count(lit(1)).as("n"))
+            .select(lit("document").as("window"), col("visit_id"), col("n")))
+        .limit(MAX_DRIVER_SETS + 1).collectAsList();
+    if (windowCounts.size() > MAX_DRIVER_SETS) {
+      return topicCooccurrenceDistributed(sets, sentences, documents);
+    }
+    Map<String, Map<String, Long>> windows = new TreeMap<>();
+    windowCounts.forEach(r -> windows.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
+        .put(r.getString(1), r.getLong(2)));
+    return sets.sparkSession().createDataFrame(cooccurrenceRows(setCounts, windows), COOCCURRENCE_SCHEMA);
+  }
+
+  /** The report's rows from set counts (scope, window, sorted sectors, n) and windows per window and visit key. */
+  static List<Row> cooccurrenceRows(List<Row> setCounts, Map<String, Map<String, Long>> windows) {
+    // (scope, window) → sector → windows holding it, and (scope, window) → "a\u0000b" → windows holding both.
+    Map<List<String>, Map<String, Long>> singles = new TreeMap<>(SectorReports::compareKeys);
+    Map<List<String>, Map<List<String>, Long>> pairs = new TreeMap<>(SectorReports::compareKeys);
+    for (Row r : setCounts) {
+      List<String> key = List.of(r.getString(0), r.getString(1));
+      List<String> sectors = r.getList(2);
+      long n = r.getLong(3);
+      Map<String, Long> single = singles.computeIfAbsent(key, k -> new TreeMap<>(SectorReports::compareUtf8));
+      Map<List<String>, Long> pair = pairs.computeIfAbsent(key, k -> new TreeMap<>(SectorReports::compareKeys));
+      for (int i = 0; i < sectors.size(); i++) {
+        single.merge(sectors.get(i), n, Long::sum);
+        for (int j = i + 1; j < sectors.size(); j++) {
+          pair.merge(List.of(sectors.get(i), sectors.get(j)), n, Long::sum);
+        }
+      }
+    }
+    List<Row> out = new ArrayList<>();
+    for (Map.Entry<List<String>, Map<String, Long>> e : singles.entrySet()) {
+      String scope = e.getKey().get(0);
+      String window = e.getKey().get(1);
+      Map<String, Long> perVisit = windows.getOrDefault(window, Map.of());
+      Long nWindows = scope.equals("all")
+          ? (perVisit.isEmpty() ? null : perVisit.values().stream().mapToLong(Long::longValue).sum())
+          : perVisit.get(scope);
+      if (nWindows == null) {
+        continue; // as the join on the window totals drops a scope without windows
+      }
+      List<Map.Entry<String, Long>> present = new ArrayList<>(e.getValue().entrySet());
+      for (int i = 0; i < present.size(); i++) {
+        for (int j = i + 1; j < present.size(); j++) {
+          String a = present.get(i).getKey();
+          String b = present.get(j).getKey();
+          long countA = present.get(i).getValue();
+          long countB = present.get(j).getValue();
+          long co = pairs.get(e.getKey()).getOrDefault(List.of(a, b), 0L);
+          out.add(RowFactory.create(scope, window, a, b, co, countA, countB, nWindows,
+              Association.jaccard(co, countA, countB), finite(Association.pmi(co, countA, countB, nWindows)),
+              finite(Association.npmi(co, countA, countB, nWindows))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Spark's order of strings: by their UTF-8 bytes, unsigned (code point order). */
+  static int compareUtf8(String x, String y) {
+    return java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static int compareKeys(List<String> x, List<String> y) {
+    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+      int c = compareUtf8(x.get(i), y.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.size(), y.size());
+  }
+
+  /** {@link #topicCooccurrenceOfSets} computed by Spark, for set counts too many for the driver. */
+  static Dataset<Row> topicCooccurrenceDistributed(Dataset<Row> sets, Dataset<Row> sentences,
       Dataset<Row> documents) {
     Dataset<Row> singles = sets.select(col("scope"), col("window"), explode(col("sectors")).as("sector"))
         .groupBy("scope", "window", "sector").agg(count(lit(1)).as("n"));
@@ -149,11 +257,13 @@ public final class SectorReports {
         .join(nWindows, seq("scope", "window"))
         .select(col("scope"), col("window"), col("sector_a"), col("sector_b"),
             coalesce(col("co_count"), lit(0L)).as("co_count"), col("count_a"), col("count_b"), col("n_windows"));
-    return counted.select(col("scope"), col("window"), col("sector_a"), col("sector_b"), col("co_count"),
-        col("count_a"), col("count_b"), col("n_windows"),
+    Dataset<Row> scored = counted.select(col("scope"), col("window"), col("sector_a"), col("sector_b"),
+        col("co_count"), col("count_a"), col("count_b"), col("n_windows"),
         JACCARD.apply(col("co_count"), col("count_a"), col("count_b"), col("n_windows")).as("jaccard"),
         PMI.apply(col("co_count"), col("count_a"), col("count_b"), col("n_windows")).as("pmi"),
         NPMI.apply(col("co_count"), col("count_a"), col("count_b"), col("n_windows")).as("npmi"));
+    // The same schema as the driver's rows (Spark's plan marks more columns nullable than can be null).
+    return sets.sparkSession().createDataFrame(scored.javaRDD(), COOCCURRENCE_SCHEMA);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.visitlens.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
 import java.util.ArrayList;
@@ -113,6 +114,29 @@ class SectorReportsTest extends SparkTestBase {
     assertEquals(0.0, never.<Double>getAs("jaccard"), EPS);
     assertEquals(4L, got.get("all/sentence/s1/s2").<Long>getAs("count_a"), "s1 is in 4 sentences overall");
     assertNull(got.get("v2/sentence/s1/s2"), "s2 never occurs in v2, so no pair with it there");
+  }
+
+  @Test
+  void theDriverAndSparkCountTheCooccurrencesAlike() {
+    Dataset<Row> sets = SectorReports.windowSectorSets(mentions);
+    List<String> onDriver = rows(SectorReports.topicCooccurrenceOfSets(sets, sentences, documents));
+    List<String> bySpark = rows(SectorReports.topicCooccurrenceDistributed(sets, sentences, documents));
+    assertEquals(bySpark, onDriver, "the same rows counted on the driver as by Spark's aggregations and joins");
+    assertEquals(SectorReports.COOCCURRENCE_SCHEMA,
+        SectorReports.topicCooccurrenceDistributed(sets, sentences, documents).schema(), "one schema for both");
+    assertTrue(onDriver.size() > 5, "the fixture has pairs in several scopes and windows: " + onDriver);
+  }
+
+  @Test
+  void comparesSectorNamesAsSparkDoes() {
+    assertTrue(SectorReports.compareUtf8("Energy", "energy") < 0, "upper case first");
+    assertTrue(SectorReports.compareUtf8("\uFB01nance", "\uD83D\uDE80space") < 0,
+        "by code point, not by UTF-16 unit (U+FB01 before U+1F680)");
+  }
+
+  private static List<String> rows(Dataset<Row> report) {
+    return report.orderBy("scope", "window", "sector_a", "sector_b").collectAsList().stream()
+        .map(Row::toString).toList();
   }
 
   @Test
