@@ -151,7 +151,8 @@ public final class AnalysisJob {
               inputs.lexicon().sectors()), "visit_id", "rank", "sector");
       kept.add(summary.rows());
       counts.put("sector_summary", summary.count());
-      // The window sector sets are read by three branches of topic_cooccurrence: computed once, then dropped.
+      // The window sector sets: counted once on the driver's path, read by three branches when the report falls
+      // back to Spark (too many distinct sets); kept so neither recomputes them from the mentions, then dropped.
       Dataset<Row> windowSets = SectorReports.windowSectorSets(mentions).persist(StorageLevel.MEMORY_AND_DISK());
       kept.add(windowSets);
       counts.put("topic_cooccurrence", writer.writeSmall("topic_cooccurrence",

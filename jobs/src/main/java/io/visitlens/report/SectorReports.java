@@ -37,6 +37,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /** The sector reports: {@code sector_summary}, {@code topic_cooccurrence} and {@code emphasis_comparison}. */
 public final class SectorReports {
@@ -153,23 +154,32 @@ public final class SectorReports {
       return topicCooccurrenceDistributed(sets, sentences, documents);
     }
     // Windows per visit key ("" for documents without a visit): sentences and documents, in one job.
-    List<Row> windowCounts = sentences.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
-        .agg(count(lit(1)).as("n")).select(lit("sentence").as("window"), col("visit_id"), col("n"))
-        .unionByName(documents.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id")).agg(count(lit(1)).as("n"))
-            .select(lit("document").as("window"), col("visit_id"), col("n")))
-        .limit(MAX_DRIVER_SETS + 1).collectAsList();
+    List<Row> windowCounts = windowsByVisit(sentences, documents).limit(MAX_DRIVER_SETS + 1).collectAsList();
     if (windowCounts.size() > MAX_DRIVER_SETS) {
       return topicCooccurrenceDistributed(sets, sentences, documents);
     }
     Map<String, Map<String, Long>> windows = new TreeMap<>();
-    windowCounts.forEach(r -> windows.computeIfAbsent(r.getString(0), k -> new TreeMap<>())
-        .put(r.getString(1), r.getLong(2)));
+    windowCounts.forEach(r -> windows.computeIfAbsent(r.getString(1), k -> new TreeMap<>())
+        .put(r.getString(0), r.getLong(2)));
     return sets.sparkSession().createDataFrame(cooccurrenceRows(setCounts, windows), COOCCURRENCE_SCHEMA);
+  }
+
+  /**
+   * Windows per visit ({@code scope}: the visit id, {@code ""} for documents without one; {@code window};
+   * {@code n}): every counted sentence and every processed document is a window, with or without mentions.
+   */
+  static Dataset<Row> windowsByVisit(Dataset<Row> sentences, Dataset<Row> documents) {
+    Dataset<Row> sentenceWindows = sentences.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
+        .agg(count(lit(1)).as("n"));
+    Dataset<Row> documentWindows = documents.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
+        .agg(count(lit(1)).as("n"));
+    return sentenceWindows.select(col("visit_id").as("scope"), lit("sentence").as("window"), col("n"))
+        .unionByName(documentWindows.select(col("visit_id").as("scope"), lit("document").as("window"), col("n")));
   }
 
   /** The report's rows from set counts (scope, window, sorted sectors, n) and windows per window and visit key. */
   static List<Row> cooccurrenceRows(List<Row> setCounts, Map<String, Map<String, Long>> windows) {
-    // (scope, window) → sector → windows holding it, and (scope, window) → "a\u0000b" → windows holding both.
+    // (scope, window) → sector → windows holding it, and (scope, window) → [a, b] → windows holding both.
     Map<List<String>, Map<String, Long>> singles = new TreeMap<>(SectorReports::compareKeys);
     Map<List<String>, Map<List<String>, Long>> pairs = new TreeMap<>(SectorReports::compareKeys);
     for (Row r : setCounts) {
@@ -213,10 +223,9 @@ public final class SectorReports {
     return out;
   }
 
-  /** Spark's order of strings: by their UTF-8 bytes, unsigned (code point order). */
+  /** Spark's order of strings (its own comparison: UTF-8 bytes, unsigned, so code point order). */
   static int compareUtf8(String x, String y) {
-    return java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-        y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return UTF8String.fromString(x).compareTo(UTF8String.fromString(y));
   }
 
   private static int compareKeys(List<String> x, List<String> y) {
@@ -242,12 +251,7 @@ public final class SectorReports {
         .select(col("a.scope").as("scope"), col("a.window").as("window"), col("a.sector").as("sector_a"),
             col("b.sector").as("sector_b"), col("a.n").as("count_a"), col("b.n").as("count_b"));
 
-    Dataset<Row> sentenceWindows = sentences.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
-        .agg(count(lit(1)).as("n"));
-    Dataset<Row> documentWindows = documents.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
-        .agg(count(lit(1)).as("n"));
-    Dataset<Row> windows = sentenceWindows.select(col("visit_id").as("scope"), lit("sentence").as("window"), col("n"))
-        .unionByName(documentWindows.select(col("visit_id").as("scope"), lit("document").as("window"), col("n")));
+    Dataset<Row> windows = windowsByVisit(sentences, documents);
     Dataset<Row> nWindows = windows.where(col("scope").notEqual(""))
         .unionByName(windows.groupBy(col("window")).agg(sum(col("n")).as("n")).withColumn("scope", lit("all")))
         .withColumnRenamed("n", "n_windows");
