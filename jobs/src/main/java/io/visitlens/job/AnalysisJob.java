@@ -74,7 +74,7 @@ public final class AnalysisJob {
     Dataset<Row> raw = null;
     Dataset<Row> documents = null;
     Dataset<Row> paragraphs = null;
-    Dataset<Row> termCounts = null;
+    Dataset<Row> visitTerms = null;
     Dataset<Row> corpus = null;
     List<Dataset<Row>> kept = new ArrayList<>();
     try {
@@ -165,14 +165,21 @@ public final class AnalysisJob {
           comparison.get(0), comparison.get(1));
 
       steps.begin("terms");
-      termCounts = TermReports.documentTermCountsOfAnnotated(corpus).persist(StorageLevel.MEMORY_AND_DISK());
+      // visitTerms, every corpus-wide and visit-wide figure, is counted with partial sums per task and kept; the
+      // document scope is counted again, cut to each document's top terms as it is counted (cheaper than keeping
+      // a row per document and term for it).
+      visitTerms = TermReports.visitTermCountsOfAnnotated(corpus).persist(StorageLevel.MEMORY_AND_DISK());
+      long vocabulary = visitTerms.count();
+      Dataset<Row> termCounts = TermReports.documentTermCountsOfAnnotated(corpus, options.topPerDocument());
       counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
-          annotatedDocuments, options.minCount(), options.topPerDocument()), TermReports.TERM_FREQUENCIES_ORDER));
-      warnIfNoTerms(termCounts, comparison);
-      counts.put("term_keyness", writer.write("term_keyness", TermReports.termKeyness(termCounts,
+          visitTerms, annotatedDocuments, options.minCount(), options.topPerDocument()),
+          TermReports.TERM_FREQUENCIES_ORDER));
+      warnIfNoTerms(visitTerms, comparison);
+      counts.put("term_keyness", writer.write("term_keyness", TermReports.termKeynessOfVisitCounts(visitTerms,
           comparison.get(0), comparison.get(1), options.priorScale()), TermReports.TERM_KEYNESS_ORDER));
-      steps.done("terms", "wrote %d term frequencies and %d keyness rows (%s vs %s)",
-          counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0), comparison.get(1));
+      steps.done("terms", "%d distinct terms by visit; wrote %d term frequencies and %d keyness rows (%s vs %s)",
+          vocabulary, counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0),
+          comparison.get(1));
 
       // After every report: the page shows what the staging directory holds when it is written.
       steps.begin("html");
@@ -193,7 +200,7 @@ public final class AnalysisJob {
       throw e;
     } finally {
       steps.end();
-      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, corpus, termCounts}) {
+      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, corpus, visitTerms}) {
         if (d != null) {
           d.unpersist();
         }
@@ -284,8 +291,8 @@ public final class AnalysisJob {
   }
 
   /** Warns when a compared visit has no counted term: its keyness table is then empty, not an error. */
-  static void warnIfNoTerms(Dataset<Row> termCounts, List<String> comparison) {
-    List<String> counted = termCounts.where(col("visit_id").isin(comparison.toArray())).select(col("visit_id"))
+  static void warnIfNoTerms(Dataset<Row> visitTerms, List<String> comparison) {
+    List<String> counted = visitTerms.where(col("visit_id").isin(comparison.toArray())).select(col("visit_id"))
         .distinct().limit(comparison.size()).as(Encoders.STRING()).collectAsList();
     for (String visit : comparison) {
       if (!counted.contains(visit)) {

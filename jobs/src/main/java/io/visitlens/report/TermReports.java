@@ -44,6 +44,12 @@ public final class TermReports {
   public static final String VISIT = "visit";
   public static final String DOCUMENT = "document";
 
+  /**
+   * The join strategy for joining the vocabulary to per-term rows: a hash table of the vocabulary's rows in each
+   * shuffle partition, so neither side is sorted for the join (a sort-merge join sorted both, millions of rows).
+   */
+  private static final String SHUFFLE_HASH = "shuffle_hash";
+
   private TermReports() {}
 
   /**
@@ -61,6 +67,34 @@ public final class TermReports {
    */
   public static Dataset<Row> documentTermCountsOfAnnotated(Dataset<Row> corpus) {
     return Terms.countPerDocument(corpus, Terms.MAX_ORDER, true);
+  }
+
+  /**
+   * {@link #documentTermCountsOfAnnotated} cut to each document's first {@code topPerDocument} terms of each order
+   * (the document scope of {@link #termFrequencies} keeps no more), as they are counted.
+   */
+  public static Dataset<Row> documentTermCountsOfAnnotated(Dataset<Row> corpus, int topPerDocument) {
+    return Terms.countPerDocumentOfContiguous(corpus, Terms.MAX_ORDER, topPerDocument);
+  }
+
+  /**
+   * {@link #visitTermCounts} of the annotated corpus, counted without a row per document and term
+   * ({@link Terms#countPerVisitOfContiguous}).
+   */
+  public static Dataset<Row> visitTermCountsOfAnnotated(Dataset<Row> corpus) {
+    return Terms.countPerVisitOfContiguous(corpus, Terms.MAX_ORDER);
+  }
+
+  /**
+   * The per-document term counts added up per visit: one row per ({@code visit_id}, {@code ngram}, {@code term},
+   * {@code stem}) with {@code count} (occurrences in the visit's documents) and {@code doc_freq} (its documents
+   * that contain the term); documents without a visit make the rows whose {@code visit_id} is null. Every
+   * corpus-wide and visit-wide figure of the term reports is a sum over these rows, so the job aggregates the
+   * per-document counts (the largest table after the annotated corpus) once and keeps this instead.
+   */
+  public static Dataset<Row> visitTermCounts(Dataset<Row> termCounts) {
+    return termCounts.groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
+        .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"));
   }
 
   /**
@@ -89,23 +123,32 @@ public final class TermReports {
    */
   public static Dataset<Row> termFrequencies(Dataset<Row> termCounts, long nDocuments, int minCount,
       int topPerDocument) {
+    return termFrequencies(termCounts, visitTermCounts(termCounts), nDocuments, minCount, topPerDocument);
+  }
+
+  /**
+   * {@link #termFrequencies(Dataset, long, int, int)} with the visit-level counts already aggregated
+   * ({@link #visitTermCounts} of the same term counts): the corpus and visit scopes are read off them, and only
+   * the document scope reads the per-document counts.
+   */
+  public static Dataset<Row> termFrequencies(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
+      long nDocuments, int minCount, int topPerDocument) {
     if (minCount < 1 || topPerDocument < 1) {
       throw new IllegalArgumentException("need minCount >= 1 and topPerDocument >= 1, got " + minCount + ", "
           + topPerDocument);
     }
-    // The corpus scope is the vocabulary with its document frequency, which the other scopes join for tf_idf.
-    Dataset<Row> corpusScope = termCounts
+    // The corpus scope is the vocabulary with its document frequency, which the other scopes join for tf_idf. A
+    // document is in one visit or none, so its counts and document frequencies add up over the visit groups.
+    Dataset<Row> corpusScope = visitTermCounts
         .groupBy(col("ngram"), col("term"), col("stem"))
-        .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"))
+        .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"))
         .select(lit(CORPUS).as("scope"), lit("").as("scope_id"), col("ngram"), col("term"), col("stem"),
             col("count"), col("doc_freq"), col("doc_freq").as("corpus_doc_freq"));
     // Joined on the stem too: a term has one stem per language, so a corpus in two languages may hold two.
     Dataset<Row> documentFrequency = corpusScope.select(col("ngram"), col("term"), col("stem"),
         col("corpus_doc_freq"));
-    Dataset<Row> visitScope = termCounts.where(col("visit_id").isNotNull())
-        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
-        .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"))
-        .join(documentFrequency, new String[] {"ngram", "term", "stem"})
+    Dataset<Row> visitScope = visitTermCounts.where(col("visit_id").isNotNull())
+        .join(documentFrequency.hint(SHUFFLE_HASH), new String[] {"ngram", "term", "stem"})
         .select(lit(VISIT).as("scope"), col("visit_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
             col("count"), col("doc_freq"), col("corpus_doc_freq"));
     Dataset<Row> aggregated = corpusScope.unionByName(visitScope);
@@ -116,7 +159,7 @@ public final class TermReports {
     // same competition rank and total the count profile gives the other scopes), so the large document scope is
     // cut without a window and joined once, for its document frequency.
     Dataset<Row> documentKept = Terms.withDocumentPlaces(termCounts).where(col("position").leq(topPerDocument))
-        .join(documentFrequency, new String[] {"ngram", "term", "stem"})
+        .join(documentFrequency.hint(SHUFFLE_HASH), new String[] {"ngram", "term", "stem"})
         .select(lit(DOCUMENT).as("scope"), col("doc_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
             col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"), col("rank"),
             col("doc_total").as("scope_total"));
@@ -194,15 +237,22 @@ public final class TermReports {
    */
   public static Dataset<Row> termKeyness(Dataset<Row> termCounts, String visitA, String visitB,
       double priorScale) {
+    return termKeynessOfVisitCounts(visitTermCounts(termCounts), visitA, visitB, priorScale);
+  }
+
+  /** {@link #termKeyness} from the {@link #visitTermCounts} of the per-document counts. */
+  public static Dataset<Row> termKeynessOfVisitCounts(Dataset<Row> visitTermCounts, String visitA, String visitB,
+      double priorScale) {
     if (!(priorScale > 0.0) || Double.isInfinite(priorScale)) {
       throw new IllegalArgumentException("the prior scale must be finite and > 0, got " + priorScale);
     }
     Column inA = col("visit_id").equalTo(visitA);
     Column inB = col("visit_id").equalTo(visitB);
-    Dataset<Row> ab = termCounts.where(inA.or(inB));
+    Dataset<Row> ab = visitTermCounts.where(inA.or(inB));
 
-    Dataset<Row> pooled = termCounts.groupBy(col("ngram"), col("term")).agg(sum(col("count")).as("pooled_count"));
-    Dataset<Row> pooledTotals = termCounts.groupBy(col("ngram")).agg(sum(col("count")).as("pooled_total"));
+    Dataset<Row> pooled = visitTermCounts.groupBy(col("ngram"), col("term"))
+        .agg(sum(col("count")).as("pooled_count"));
+    Dataset<Row> pooledTotals = visitTermCounts.groupBy(col("ngram")).agg(sum(col("count")).as("pooled_total"));
     Dataset<Row> counts = ab.groupBy(col("ngram"), col("term")).agg(
         sum(when(inA, col("count")).otherwise(0L)).as("count_a"),
         sum(when(inB, col("count")).otherwise(0L)).as("count_b"));
@@ -212,7 +262,7 @@ public final class TermReports {
 
     Column[] args = {col("count_a"), col("total_a"), col("count_b"), col("total_b")};
     Dataset<Row> scored = counts
-        .join(pooled, new String[] {"ngram", "term"})
+        .join(pooled.hint(SHUFFLE_HASH), new String[] {"ngram", "term"})
         .join(totals.where(col("total_a").gt(0).and(col("total_b").gt(0))), "ngram")
         .join(pooledTotals, "ngram")
         .select(col("term"), col("ngram"), lit(visitA).as("visit_a"), lit(visitB).as("visit_b"),

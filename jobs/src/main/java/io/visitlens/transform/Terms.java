@@ -164,10 +164,28 @@ public final class Terms {
    * fails the job with its id. Otherwise a final aggregation adds up the documents split between partitions.
    */
   public static Dataset<Row> countPerDocument(Dataset<Row> sentences, int maxOrder, boolean documentsContiguous) {
+    return countPerDocument(sentences, maxOrder, documentsContiguous, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #countPerDocument(Dataset, int, boolean)} of documents whose sentences are together in one partition
+   * each, keeping only the rows whose {@code position} is at most {@code keepTop}: each document's first terms of
+   * each order, cut as they are emitted. {@code rank} and {@code doc_total} are those of all the document's terms.
+   */
+  public static Dataset<Row> countPerDocumentOfContiguous(Dataset<Row> sentences, int maxOrder, int keepTop) {
+    if (keepTop < 1) {
+      throw new IllegalArgumentException("keepTop must be at least 1, got " + keepTop);
+    }
+    return countPerDocument(sentences, maxOrder, true, keepTop);
+  }
+
+  private static Dataset<Row> countPerDocument(Dataset<Row> sentences, int maxOrder, boolean documentsContiguous,
+      int keepTop) {
     if (maxOrder < 1 || maxOrder > 9) {
       throw new IllegalArgumentException("maxOrder must be from 1 to 9, got " + maxOrder);
     }
-    MapPartitionsFunction<Row, Row> count = rows -> new DocumentCounts(rows, maxOrder, documentsContiguous);
+    MapPartitionsFunction<Row, Row> count = rows -> new DocumentCounts(rows, maxOrder, documentsContiguous,
+        keepTop);
     Dataset<Row> counted = sentences
         .select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"))
         .mapPartitions(count, Encoders.row(COUNT_SCHEMA));
@@ -196,10 +214,170 @@ public final class Terms {
             sum(col("count")).over(inDocument).as("doc_total"));
   }
 
+  /**
+   * One row per visit (null for documents without one), n-gram order and term of annotated sentences whose
+   * documents are each together in one partition, as {@link Annotations#annotate} gives them: its {@code count}
+   * (occurrences in the visit's documents) and {@code doc_freq} (the visit's documents that contain it), with
+   * {@link #VISIT_COUNT_SCHEMA}. The same figures as adding up {@link #countPerDocument} by visit, without a row
+   * per document and term: each task adds up its documents' counts in a hash map of at most
+   * {@link #MAX_PARTIAL_TERMS} entries (emptied into rows whenever it is full), and one aggregation adds up the
+   * tasks' partial sums.
+   */
+  public static Dataset<Row> countPerVisitOfContiguous(Dataset<Row> sentences, int maxOrder) {
+    return countPerVisitOfContiguous(sentences, maxOrder, MAX_PARTIAL_TERMS);
+  }
+
+  /** {@link #countPerVisitOfContiguous(Dataset, int)} with partial sums emptied every {@code maxPartial} entries. */
+  static Dataset<Row> countPerVisitOfContiguous(Dataset<Row> sentences, int maxOrder, int maxPartial) {
+    if (maxOrder < 1 || maxOrder > 9) {
+      throw new IllegalArgumentException("maxOrder must be from 1 to 9, got " + maxOrder);
+    }
+    MapPartitionsFunction<Row, Row> count = rows -> new VisitCounts(rows, maxOrder, maxPartial);
+    return sentences
+        .select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"))
+        .mapPartitions(count, Encoders.row(VISIT_COUNT_SCHEMA))
+        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
+        .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"));
+  }
+
+  /** The columns of {@link #countPerVisitOfContiguous}. */
+  public static final StructType VISIT_COUNT_SCHEMA = new StructType()
+      .add("visit_id", DataTypes.StringType, true)
+      .add("ngram", DataTypes.IntegerType, false)
+      .add("term", DataTypes.StringType, false)
+      .add("stem", DataTypes.StringType, false)
+      .add("count", DataTypes.LongType, false)
+      .add("doc_freq", DataTypes.LongType, false);
+
+  /**
+   * Most distinct (visit, n-gram) entries a task holds before it emits its partial sums: about 100 bytes each
+   * with the n-gram's text, so some tens of MB per task whatever the corpus.
+   */
+  static final int MAX_PARTIAL_TERMS = 200_000;
+
+  /** The counting iterator of {@link #countPerVisitOfContiguous}. */
+  private static final class VisitCounts implements Iterator<Row> {
+    private final Iterator<Row> sentences;
+    private final int maxOrder;
+    private final Set<String> finished = new HashSet<>();
+    /** The current document's counts by "order term", and its n-grams' stems (one per term in a document). */
+    private final Map<String, long[]> document = new HashMap<>();
+    private final Map<String, String> stems = new HashMap<>();
+    /**
+     * The task's partial sums by visit (null is a key of its own) and "order term NUL stem": a term has one stem
+     * per language, so a visit covered in two languages may hold two rows of one term, as the aggregation of
+     * per-document rows by (visit, ngram, term, stem) gives.
+     */
+    private final Map<String, Map<String, Sum>> partial = new HashMap<>();
+    private int partialSize;
+    private final int maxPartial;
+    private final ArrayDeque<Row> ready = new ArrayDeque<>();
+    private String doc;
+    private String visit;
+
+    /** A partial sum: occurrences and documents, with the n-gram's order, text and stem. */
+    private static final class Sum {
+      final int order;
+      final String term;
+      final String stem;
+      long count;
+      long documents;
+
+      Sum(int order, String term, String stem) {
+        this.order = order;
+        this.term = term;
+        this.stem = stem;
+      }
+    }
+
+    VisitCounts(Iterator<Row> sentences, int maxOrder, int maxPartial) {
+      this.sentences = sentences;
+      this.maxOrder = maxOrder;
+      this.maxPartial = maxPartial;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty() && sentences.hasNext()) {
+        Row s = sentences.next();
+        String docId = s.getString(0);
+        if (!docId.equals(doc)) {
+          endDocument();
+          if (partialSize >= maxPartial) {
+            emitPartial();
+          }
+          if (!finished.add(docId)) {
+            throw new IllegalStateException("the sentences of document " + docId + " are not together in their "
+                + "partition: count them with Terms.countPerDocument(sentences, order, false)");
+          }
+          doc = docId;
+          visit = s.isNullAt(1) ? null : s.getString(1);
+        }
+        forEachNgram(s.getList(2), s.getList(3), s.getList(4), maxOrder, (i, order, term, stem) -> {
+          String key = order + " " + term; // orders are single digits (maxOrder <= 9)
+          long[] c = document.get(key);
+          if (c == null) {
+            document.put(key, new long[] {1});
+            stems.put(key, stem);
+          } else {
+            c[0]++;
+          }
+        });
+      }
+      if (ready.isEmpty() && doc != null) {
+        endDocument();
+        emitPartial();
+      }
+      return !ready.isEmpty();
+    }
+
+    /** Adds the finished document's counts to the task's partial sums: each of its n-grams once to doc_freq. */
+    private void endDocument() {
+      if (doc == null) {
+        return;
+      }
+      Map<String, Sum> sums = partial.computeIfAbsent(visit, v -> new HashMap<>());
+      for (Map.Entry<String, long[]> e : document.entrySet()) {
+        String key = e.getKey();
+        String stem = stems.get(key);
+        Sum sum = sums.get(key + '\u0000' + stem);
+        if (sum == null) {
+          sum = new Sum(key.charAt(0) - '0', key.substring(2), stem);
+          sums.put(key + '\u0000' + stem, sum);
+          partialSize++;
+        }
+        sum.count += e.getValue()[0];
+        sum.documents++;
+      }
+      document.clear();
+      stems.clear();
+      doc = null;
+    }
+
+    private void emitPartial() {
+      for (Map.Entry<String, Map<String, Sum>> v : partial.entrySet()) {
+        for (Sum sum : v.getValue().values()) {
+          ready.add(RowFactory.create(v.getKey(), sum.order, sum.term, sum.stem, sum.count, sum.documents));
+        }
+      }
+      partial.clear();
+      partialSize = 0;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.poll();
+    }
+  }
+
   /** The counting iterator of {@link #countPerDocument}: flushes one document's counts at a time. */
   private static final class DocumentCounts implements Iterator<Row> {
     private final Iterator<Row> sentences;
     private final int maxOrder;
+    private final int keepTop;
     private final Set<String> finished;
     private final Map<String, long[]> counts = new LinkedHashMap<>();
     private final Map<String, String> stems = new HashMap<>();
@@ -208,9 +386,10 @@ public final class Terms {
     private String doc;
     private String visit;
 
-    DocumentCounts(Iterator<Row> sentences, int maxOrder, boolean contiguous) {
+    DocumentCounts(Iterator<Row> sentences, int maxOrder, boolean contiguous, int keepTop) {
       this.sentences = sentences;
       this.maxOrder = maxOrder;
+      this.keepTop = keepTop;
       this.finished = contiguous ? new HashSet<>() : null;
     }
 
@@ -263,7 +442,7 @@ public final class Terms {
           total += e.getValue()[0];
         }
         int rank = 0;
-        for (int i = 0; i < terms.size(); i++) {
+        for (int i = 0; i < Math.min(terms.size(), keepTop); i++) {
           long count = terms.get(i).getValue()[0];
           if (i == 0 || count != terms.get(i - 1).getValue()[0]) {
             rank = i + 1;
