@@ -43,7 +43,7 @@ public record JobOptions(
   public static final String DEFAULT_OUT = "reports";
   public static final int DEFAULT_WINDOW_DAYS = 3;
   public static final int DEFAULT_MIN_COUNT = 1;
-  public static final int DEFAULT_TOP_PER_DOCUMENT = 200;
+  public static final int DEFAULT_TOP_PER_DOCUMENT = 20;
   public static final int DEFAULT_MAX_DOCUMENT_MB = 8;
   /** The largest {@code --max-document-mb}: one article is one row, and a Java string holds at most 2 G chars. */
   public static final int MAX_MAX_DOCUMENT_MB = 512;

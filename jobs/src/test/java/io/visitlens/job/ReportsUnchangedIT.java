@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportsUnchangedIT extends SparkTestBase {
   private static final Path REPO = Path.of(System.getProperty("visitlens.repo", "..")).toAbsolutePath().normalize();
   private static final String BASELINE = "/io/visitlens/job/baseline/";
+  /** The {@code --top-per-document} of the recorded fingerprints (the default until December 2026). */
+  private static final int BASELINE_TOP_PER_DOCUMENT = 200;
 
   @Test
   void theSeedReportsAreTheSameAsBeforeThePerformanceWork(@TempDir Path tmp) throws Exception {
@@ -48,8 +50,12 @@ class ReportsUnchangedIT extends SparkTestBase {
       expected = ReportDigest.read(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     Path out = tmp.resolve("reports-" + name);
-    AnalysisJob.run(spark, JobOptions.of(corpus.toString(), REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
-        REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), out.toString()));
+    JobOptions o = JobOptions.of(corpus.toString(), REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
+        REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), out.toString());
+    // The fingerprints were recorded with the document scope's old default of 200 terms per document and order.
+    AnalysisJob.run(spark, new JobOptions(o.corpus(), o.format(), o.visits(), o.lexicon(), o.out(), o.compareA(),
+        o.compareB(), o.keepDuplicates(), o.windowDays(), o.minCount(), BASELINE_TOP_PER_DOCUMENT, o.priorScale(),
+        o.force(), o.maxDocumentMb()));
 
     Map<String, List<String>> columns = new LinkedHashMap<>();
     expected.forEach((report, e) -> columns.put(report, e.columns()));
