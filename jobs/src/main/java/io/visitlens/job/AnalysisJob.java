@@ -151,14 +151,9 @@ public final class AnalysisJob {
               inputs.lexicon().sectors()), "visit_id", "rank", "sector");
       kept.add(summary.rows());
       counts.put("sector_summary", summary.count());
-      // The window sector sets: counted once on the driver's path, read by three branches when the report falls
-      // back to Spark (too many distinct sets); kept so neither recomputes them from the mentions, then dropped.
-      Dataset<Row> windowSets = SectorReports.windowSectorSets(mentions).persist(StorageLevel.MEMORY_AND_DISK());
-      kept.add(windowSets);
       counts.put("topic_cooccurrence", writer.writeSmall("topic_cooccurrence",
-          SectorReports.topicCooccurrenceOfSets(windowSets, corpus, documentsWritten),
+          SectorReports.topicCooccurrenceOfCorpus(corpus, inputs.lexicon(), mentions, documentsWritten),
           "scope", "window", "sector_a", "sector_b"));
-      windowSets.unpersist();
       counts.put("emphasis_comparison", writer.writeSmall("emphasis_comparison",
           SectorReports.emphasisComparison(summary.rows(), mentions, comparison.get(0), comparison.get(1), options.priorScale()), "sector"));
       steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),

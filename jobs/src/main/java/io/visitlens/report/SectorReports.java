@@ -19,12 +19,20 @@ import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.stats.Association;
 import io.visitlens.stats.Keyness;
+import io.visitlens.config.SectorLexicon;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -162,6 +170,163 @@ public final class SectorReports {
     windowCounts.forEach(r -> windows.computeIfAbsent(r.getString(1), k -> new TreeMap<>())
         .put(r.getString(0), r.getLong(2)));
     return sets.sparkSession().createDataFrame(cooccurrenceRows(setCounts, windows), COOCCURRENCE_SCHEMA);
+  }
+
+  /**
+   * {@link #topicCooccurrence} from the annotated corpus itself, whose documents are each together in one partition
+   * ({@link io.visitlens.transform.Annotations#annotate}): one pass over its matches gives every window's sector
+   * set (a sentence's, and its document's as the union of its sentences'), counted per (visit, window, set) with
+   * partial sums per task; the window totals come from the documents report ({@code n_sentences} and one window
+   * per document). While the distinct sets are at most {@link #MAX_DRIVER_SETS}, the report is computed from them on
+   * the driver; past that, by {@link #topicCooccurrenceDistributed} from the mentions. Either way the same rows
+   * as {@link #topicCooccurrence}, in two small Spark jobs instead of some twenty stages over the mentions.
+   *
+   * @param corpus    the annotated corpus (doc_id, visit_id, match_text)
+   * @param lexicon   the lexicon the corpus was matched with (matched text → sector)
+   * @param mentions  sector_mentions (for the distributed path only)
+   * @param documents the documents report (visit_id, n_sentences)
+   */
+  public static Dataset<Row> topicCooccurrenceOfCorpus(Dataset<Row> corpus, SectorLexicon lexicon,
+      Dataset<Row> mentions, Dataset<Row> documents) {
+    List<Row> perVisit = windowSetCounts(corpus, lexicon).limit(MAX_DRIVER_SETS + 1).collectAsList();
+    if (perVisit.size() > MAX_DRIVER_SETS) {
+      return topicCooccurrenceDistributed(windowSectorSets(mentions), corpus, documents);
+    }
+    // Scope "all" adds up every visit key's sets, the unassigned documents' included.
+    Map<List<Object>, Long> all = new TreeMap<>(SectorReports::compareSetKeys);
+    List<Row> setCounts = new ArrayList<>();
+    for (Row r : perVisit) {
+      if (!r.isNullAt(0)) {
+        setCounts.add(RowFactory.create(r.getString(0), r.getString(1), r.getSeq(2), r.getLong(3)));
+      }
+      all.merge(List.of(r.getString(1), r.getList(2)), r.getLong(3), Long::sum);
+    }
+    all.forEach((k, n) -> setCounts.add(RowFactory.create("all", k.get(0),
+        scala.collection.JavaConverters.asScalaBuffer((List<?>) k.get(1)).toList(), n)));
+    Map<String, Map<String, Long>> windows = new TreeMap<>();
+    for (Row r : documents.groupBy(coalesce(col("visit_id"), lit("")).as("visit_id"))
+        .agg(count(lit(1)).as("documents"), sum(col("n_sentences")).cast("long").as("sentences"))
+        .limit(MAX_DRIVER_SETS + 1).collectAsList()) {
+      windows.computeIfAbsent("document", k -> new TreeMap<>()).put(r.getString(0), r.getLong(1));
+      windows.computeIfAbsent("sentence", k -> new TreeMap<>()).put(r.getString(0), r.isNullAt(2) ? 0L : r.getLong(2));
+    }
+    return corpus.sparkSession().createDataFrame(cooccurrenceRows(setCounts, windows), COOCCURRENCE_SCHEMA);
+  }
+
+  private static int compareSetKeys(List<Object> x, List<Object> y) {
+    int c = compareUtf8((String) x.get(0), (String) y.get(0));
+    if (c != 0) {
+      return c;
+    }
+    @SuppressWarnings("unchecked")
+    List<String> a = (List<String>) x.get(1);
+    @SuppressWarnings("unchecked")
+    List<String> b = (List<String>) y.get(1);
+    return compareKeys(a, b);
+  }
+
+  /** The columns of {@link #windowSetCounts}. */
+  static final StructType WINDOW_SET_COUNT_SCHEMA = new StructType()
+      .add("visit_id", DataTypes.StringType, true)
+      .add("window", DataTypes.StringType, false)
+      .add("sectors", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("n", DataTypes.LongType, false);
+
+  /**
+   * How many windows hold each sector set, per visit (null for documents without one): one row per
+   * ({@code visit_id}, {@code window}, {@code sectors}) with {@code n}, for every non-empty set of a counted sentence
+   * ({@code sentence}) or document ({@code document}); sectors sorted in Spark's string order. From the annotated
+   * corpus's matches in one pass (each document's sentences together in a partition, checked), summed per task.
+   */
+  static Dataset<Row> windowSetCounts(Dataset<Row> corpus, SectorLexicon lexicon) {
+    MapPartitionsFunction<Row, Row> sets = rows -> new WindowSets(rows, lexicon);
+    return corpus.select(col("doc_id"), col("visit_id"), col("match_text"))
+        .mapPartitions(sets, Encoders.row(WINDOW_SET_COUNT_SCHEMA))
+        .groupBy(col("visit_id"), col("window"), col("sectors"))
+        .agg(sum(col("n")).as("n"));
+  }
+
+  /** Most distinct (visit, window, set) keys a task holds before it emits them as partial counts. */
+  static final int MAX_PARTIAL_SETS = 100_000;
+
+  /** The partial set counts of one task; see {@link #windowSetCounts}. */
+  private static final class WindowSets implements Iterator<Row> {
+    private final Iterator<Row> sentences;
+    private final SectorLexicon lexicon;
+    private final Set<String> finished = new HashSet<>();
+    /** (visit, window, sorted set) → windows, for the task. */
+    private final Map<List<Object>, long[]> counts = new HashMap<>();
+    private final Set<String> documentSet = new TreeSet<>(SectorReports::compareUtf8);
+    private final java.util.ArrayDeque<Row> ready = new java.util.ArrayDeque<>();
+    private String doc;
+    private String visit;
+
+    WindowSets(Iterator<Row> sentences, SectorLexicon lexicon) {
+      this.sentences = sentences;
+      this.lexicon = lexicon;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (ready.isEmpty() && sentences.hasNext()) {
+        Row s = sentences.next();
+        String docId = s.getString(0);
+        if (!docId.equals(doc)) {
+          endDocument();
+          if (counts.size() >= MAX_PARTIAL_SETS) {
+            drain();
+          }
+          if (!finished.add(docId)) {
+            throw new IllegalStateException("the sentences of document " + docId + " are not together in their "
+                + "partition: their sector sets cannot be counted in one pass");
+          }
+          doc = docId;
+          visit = s.isNullAt(1) ? null : s.getString(1);
+        }
+        List<String> matched = s.getList(2);
+        if (!matched.isEmpty()) {
+          Set<String> sentenceSet = new TreeSet<>(SectorReports::compareUtf8);
+          for (String text : matched) {
+            sentenceSet.add(lexicon.lookup(text).orElseThrow(() -> new IllegalStateException("matched text '"
+                + text + "' in document " + docId + " is no variant of a lexicon entry")).sector());
+          }
+          add("sentence", sentenceSet);
+          documentSet.addAll(sentenceSet);
+        }
+      }
+      if (ready.isEmpty() && !sentences.hasNext()) {
+        endDocument();
+        drain();
+      }
+      return !ready.isEmpty();
+    }
+
+    /** Moves the task's partial counts into rows. */
+    private void drain() {
+      counts.forEach((k, n) -> ready.add(RowFactory.create(k.get(0), k.get(1),
+          ((List<?>) k.get(2)).toArray(new String[0]), n[0])));
+      counts.clear();
+    }
+
+    private void endDocument() {
+      if (doc != null && !documentSet.isEmpty()) {
+        add("document", documentSet);
+      }
+      documentSet.clear();
+      doc = null;
+    }
+
+    private void add(String window, Set<String> set) {
+      counts.computeIfAbsent(Arrays.asList(visit, window, List.copyOf(set)), k -> new long[1])[0]++;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return ready.poll();
+    }
   }
 
   /**

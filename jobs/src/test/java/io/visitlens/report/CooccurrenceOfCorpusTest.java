@@ -1,0 +1,105 @@
+package io.visitlens.report;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.visitlens.SparkTestBase;
+import io.visitlens.config.SectorLexicon;
+import io.visitlens.nlp.TextCore;
+import io.visitlens.transform.Annotations;
+import io.visitlens.transform.Paragraphs;
+import io.visitlens.transform.SectorMentions;
+import java.io.StringReader;
+import java.util.List;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * topic_cooccurrence counted in one pass over the annotated corpus ({@link SectorReports#topicCooccurrenceOfCorpus})
+ * against the report built from the mentions ({@link SectorReports#topicCooccurrence}), on articles annotated by the
+ * real text core in several languages, with an unassigned article and an article none of whose sentences is counted.
+ */
+class CooccurrenceOfCorpusTest extends SparkTestBase {
+  static final String LEXICON = String.join("\n",
+      "sector,phrase,kind,cap_code,notes",
+      "energy,energy,word,8,",
+      "energy,green energy,phrase,8,",
+      "transport,direct flight,phrase,10,",
+      "trade,trade,word,18,",
+      "digital,information technology,phrase,17,",
+      "");
+
+  static SectorLexicon lexicon;
+  static Dataset<Row> corpus;
+  static Dataset<Row> mentions;
+  static Dataset<Row> documents;
+
+  @BeforeAll
+  static void annotate() {
+    startSpark();
+    lexicon = SectorLexicon.load(new StringReader(LEXICON), "test-lexicon.csv");
+    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
+        .add("language", DataTypes.StringType).add("text", DataTypes.StringType);
+    corpus = Annotations.annotate(TextCore.create(lexicon), Paragraphs.explodeParagraphs(spark.createDataFrame(List.of(
+        row("a1", "v1", "en", "Mr. Vučić and Tokayev discussed trade and energy -- and direct flights. Energy, "
+            + "again.\n\nTrade in information technology. Nothing here."),
+        row("a2", "v1", "en", "Green energy and trade were on the table; direct flights too.\n\nNo sector."),
+        row("a3", "v2", "en", "Direct flights from Astana. Trade, trade and green energy. The trade deal."),
+        row("a4", null, "en", "Energy and information technology were discussed by the ministers."),
+        row("a5", "v2", "en", "The visit ended.")), docs)));
+    mentions = SectorMentions.explodeMentions(corpus, lexicon);
+    // As the documents report has them: every processed article, a6 with no counted sentence (its paragraphs
+    // were all duplicates), so a document window without a sentence window.
+    Dataset<Row> sentences = corpus.groupBy(col("doc_id")).agg(count(lit(1)).cast("int").as("n_sentences"));
+    StructType d = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType);
+    documents = spark.createDataFrame(List.of(row("a1", "v1"), row("a2", "v1"), row("a3", "v2"), row("a4", null),
+            row("a5", "v2"), row("a6", "v1")), d)
+        .join(sentences, new String[] {"doc_id"}, "left").na().fill(0, new String[] {"n_sentences"});
+  }
+
+  static List<String> rows(Dataset<Row> report) {
+    return report.orderBy("scope", "window", "sector_a", "sector_b").collectAsList().stream()
+        .map(Row::toString).toList();
+  }
+
+  @Test
+  void onePassOverTheCorpusGivesTheReportOfTheMentions() {
+    List<String> expected = rows(SectorReports.topicCooccurrence(mentions, corpus, documents));
+    List<String> actual = rows(SectorReports.topicCooccurrenceOfCorpus(corpus, lexicon, mentions, documents));
+    assertEquals(expected, actual, "one pass over the corpus against the report built from the mentions");
+    assertTrue(expected.size() > 10, () -> "pairs in several scopes and windows: " + expected);
+    assertEquals(SectorReports.COOCCURRENCE_SCHEMA,
+        SectorReports.topicCooccurrenceOfCorpus(corpus, lexicon, mentions, documents).schema());
+  }
+
+  @Test
+  void theSetsArePerVisitWindowAndSortedSet() {
+    List<String> sets = SectorReports.windowSetCounts(corpus, lexicon)
+        .orderBy(col("visit_id"), col("window"), col("sectors").cast("string")).collectAsList().stream()
+        .map(Row::toString).toList();
+    // a1's first sentence: trade, energy, direct flights → {energy, trade, transport}; its document set adds
+    // digital; a2's document {energy, trade, transport}; so v1 has that document set once and a1's once more.
+    assertTrue(sets.contains("[v1,document,WrappedArray(digital, energy, trade, transport),1]"), () -> sets.toString());
+    assertTrue(sets.contains("[v1,document,WrappedArray(energy, trade, transport),1]"), () -> sets.toString());
+    assertTrue(sets.contains("[null,sentence,WrappedArray(digital, energy),1]"), () -> sets.toString());
+    assertTrue(sets.stream().noneMatch(r -> r.contains("WrappedArray()")), "no empty set is counted: " + sets);
+  }
+
+  @Test
+  void aDocumentSplitInItsPartitionIsRefusedWithItsId() {
+    Dataset<Row> split = corpus.orderBy(col("sentence_id"), col("doc_id")).repartition(1);
+    SparkException e = assertThrows(SparkException.class,
+        () -> SectorReports.windowSetCounts(split.sortWithinPartitions(col("sentence_id"), col("doc_id")), lexicon)
+            .collectAsList());
+    assertTrue(String.valueOf(e.getMessage()).contains("are not together"), e::getMessage);
+  }
+}
