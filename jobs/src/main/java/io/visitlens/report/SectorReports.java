@@ -57,15 +57,6 @@ public final class SectorReports {
       (UDF4<Long, Long, Long, Long, Double>) (co, a, b, n) -> finite(Association.pmi(co, a, b, n)), DataTypes.DoubleType);
   private static final UserDefinedFunction NPMI = udf(
       (UDF4<Long, Long, Long, Long, Double>) (co, a, b, n) -> finite(Association.npmi(co, a, b, n)), DataTypes.DoubleType);
-  /** Returns [log_odds, z_score] of {@link Keyness#logOddsDirichlet}, or null when the prior is degenerate. */
-  private static final UserDefinedFunction LOG_ODDS = udf(
-      (UDF6<Long, Long, Long, Long, Double, Double, List<Double>>) (ca, ta, cb, tb, aw, a0) -> {
-        if (aw == null || a0 == null || !(aw > 0) || !(a0 > aw)) {
-          return null;
-        }
-        Keyness.LogOdds lo = Keyness.logOddsDirichlet(ca, ta, cb, tb, aw, a0);
-        return List.of(lo.logOdds(), lo.zScore());
-      }, DataTypes.createArrayType(DataTypes.DoubleType));
 
   private SectorReports() {}
 
@@ -81,25 +72,63 @@ public final class SectorReports {
    */
   public static Dataset<Row> sectorSummary(SparkSession spark, Dataset<Row> mentions, Dataset<Row> documents,
       List<String> visitIds, List<String> sectors) {
-    Dataset<Row> grid = grid(spark, visitIds, sectors);
-    Dataset<Row> perSector = mentions.where(col("visit_id").isNotNull()).groupBy("visit_id", "sector").agg(
-        count(lit(1)).as("mentions"), countDistinct(col("doc_id")).as("documents"));
-    Dataset<Row> perVisit = documents.where(col("visit_id").isNotNull()).groupBy("visit_id").agg(
-        count(lit(1)).as("visit_documents"), sum(col("n_tokens")).as("visit_tokens"));
-    Dataset<Row> joined = grid.join(perSector, seq("visit_id", "sector"), "left")
-        .join(perVisit, seq("visit_id"), "left")
-        .select(col("visit_id"), col("sector"),
-            coalesce(col("mentions"), lit(0L)).as("mentions"),
-            coalesce(col("documents"), lit(0L)).as("documents"),
-            coalesce(col("visit_documents"), lit(0L)).as("visit_documents"),
-            coalesce(col("visit_tokens"), lit(0L)).as("visit_tokens"));
-    var byVisit = Window.partitionBy(col("visit_id"));
-    Column total = sum(col("mentions")).over(byVisit);
-    return joined.select(col("visit_id"), col("sector"), col("mentions"), col("documents"),
-        ratio(col("documents"), col("visit_documents")).as("doc_share"),
-        ratio(col("mentions"), total).as("share"),
-        ratio(col("mentions").multiply(10_000.0), col("visit_tokens")).as("per_10k_tokens"),
-        rank().over(byVisit.orderBy(col("mentions").desc())).as("rank"));
+    // Both aggregates are bounded by the catalogue and the lexicon, whatever the corpus: the report is computed
+    // from them on the driver (its joins and window over a handful of rows cost Spark more than the counting).
+    Map<List<String>, long[]> perSector = new HashMap<>();
+    for (Row r : boundedCollect(mentions.where(col("visit_id").isNotNull()).groupBy("visit_id", "sector")
+        .agg(count(lit(1)).as("mentions"), countDistinct(col("doc_id")).as("documents")), "sector mentions by visit")) {
+      perSector.put(List.of(r.getString(0), r.getString(1)), new long[] {r.getLong(2), r.getLong(3)});
+    }
+    Map<String, long[]> perVisit = new HashMap<>();
+    for (Row r : boundedCollect(documents.where(col("visit_id").isNotNull()).groupBy("visit_id").agg(
+        count(lit(1)).as("visit_documents"), sum(col("n_tokens")).cast("long").as("visit_tokens")),
+        "documents by visit")) {
+      perVisit.put(r.getString(0), new long[] {r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2)});
+    }
+    List<Row> rows = new ArrayList<>();
+    for (String v : visitIds) {
+      long[] visit = perVisit.getOrDefault(v, new long[2]);
+      long total = 0;
+      List<long[]> counts = new ArrayList<>();
+      for (String sector : sectors) {
+        long[] c = perSector.getOrDefault(List.of(v, sector), new long[2]);
+        counts.add(c);
+        total += c[0];
+      }
+      for (int i = 0; i < sectors.size(); i++) {
+        long[] c = counts.get(i);
+        int rank = 1;
+        for (long[] other : counts) {
+          if (other[0] > c[0]) {
+            rank++;
+          }
+        }
+        rows.add(RowFactory.create(v, sectors.get(i), c[0], c[1], ratio(c[1], visit[0]), ratio(c[0], total),
+            ratio(c[0] * 10_000.0, visit[1]), rank));
+      }
+    }
+    return spark.createDataFrame(rows, SUMMARY_SCHEMA);
+  }
+
+  /** The schema of {@code sector_summary}. */
+  static final StructType SUMMARY_SCHEMA = new StructType()
+      .add("visit_id", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
+      .add("mentions", DataTypes.LongType, false).add("documents", DataTypes.LongType, false)
+      .add("doc_share", DataTypes.DoubleType, true).add("share", DataTypes.DoubleType, true)
+      .add("per_10k_tokens", DataTypes.DoubleType, true).add("rank", DataTypes.IntegerType, false);
+
+  /** x / y, 0 when y is 0 (an empty visit has no share of anything). */
+  private static double ratio(double x, long y) {
+    return y == 0 ? 0.0 : x / y;
+  }
+
+  /** The rows of an aggregate bounded by the catalogue and the lexicon; a guard, never expected to trip. */
+  private static List<Row> boundedCollect(Dataset<Row> aggregate, String what) {
+    List<Row> rows = aggregate.limit(MAX_DRIVER_SETS + 1).collectAsList();
+    if (rows.size() > MAX_DRIVER_SETS) {
+      throw new IllegalStateException(what + ": more than " + MAX_DRIVER_SETS + " rows (visits × sectors)");
+    }
+    return rows;
   }
 
   /**
@@ -445,26 +474,70 @@ public final class SectorReports {
    */
   public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Dataset<Row> mentions, String visitA,
       String visitB, double priorScale) {
-    Dataset<Row> a = side(summary, visitA, "a");
-    Dataset<Row> b = side(summary, visitB, "b");
-    Dataset<Row> pooled = mentions.groupBy("sector").agg(count(lit(1)).as("pooled"));
-    Dataset<Row> prior = pooled.crossJoin(pooled.agg(sum(col("pooled")).as("pooled_total")))
-        .select(col("sector"), col("pooled").multiply(priorScale).as("alpha_w"),
-            col("pooled_total").multiply(priorScale).as("alpha_0"));
-    Dataset<Row> joined = a.join(b, "sector").join(prior, seq("sector"), "left")
-        .where(col("mentions_a").plus(col("mentions_b")).gt(0));
-    Column lo = LOG_ODDS.apply(col("mentions_a"), col("total_a"), col("mentions_b"), col("total_b"),
-        col("alpha_w"), col("alpha_0"));
-    Dataset<Row> scored = joined.select(col("*"), lo.as("lo"));
-    Column z = col("lo").getItem(1);
-    return scored.select(col("sector"), lit(visitA).as("visit_a"), lit(visitB).as("visit_b"),
-        col("mentions_a"), col("mentions_b"), col("total_a"), col("total_b"), col("share_a"), col("share_b"),
-        col("share_b").minus(col("share_a")).multiply(100.0).as("delta_pp"),
-        col("doc_share_a"), col("doc_share_b"), col("alpha_w"), col("alpha_0"),
-        col("lo").getItem(0).as("log_odds"), z.as("z_score"),
-        when(col("mentions_a").equalTo(0), "new").when(col("mentions_b").equalTo(0), "dropped")
-            .when(z.geq(1.96), "rising").when(z.leq(-1.96), "falling").otherwise("stable").as("trend"));
+    // sector → [mentions, share, doc_share] of each side, and the side's total; bounded by the lexicon.
+    Map<String, Object[]> a = new TreeMap<>(SectorReports::compareUtf8);
+    Map<String, Object[]> b = new TreeMap<>(SectorReports::compareUtf8);
+    long[] totals = new long[2];
+    for (Row r : boundedCollect(summary.where(col("visit_id").isin(visitA, visitB))
+        .select(col("visit_id"), col("sector"), col("mentions"), col("share"), col("doc_share")), "sector_summary")) {
+      boolean isA = visitA.equals(r.getString(0));
+      (isA ? a : b).put(r.getString(1), new Object[] {r.getLong(2), r.get(3), r.get(4)});
+      totals[isA ? 0 : 1] += r.getLong(2);
+      if (visitA.equals(visitB)) {
+        b.put(r.getString(1), new Object[] {r.getLong(2), r.get(3), r.get(4)});
+        totals[1] += r.getLong(2);
+      }
+    }
+    Map<String, Long> pooled = new HashMap<>();
+    long pooledTotal = 0;
+    for (Row r : boundedCollect(mentions.groupBy("sector").agg(count(lit(1)).as("pooled")), "mentions by sector")) {
+      pooled.put(r.getString(0), r.getLong(1));
+      pooledTotal += r.getLong(1);
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Object[]> e : a.entrySet()) {
+      Object[] sb = b.get(e.getKey());
+      if (sb == null) {
+        continue;
+      }
+      Object[] sa = e.getValue();
+      long ma = (Long) sa[0];
+      long mb = (Long) sb[0];
+      if (ma + mb <= 0) {
+        continue;
+      }
+      Long p = pooled.get(e.getKey());
+      Double alphaW = p == null ? null : p * priorScale;
+      Double alpha0 = p == null ? null : pooledTotal * priorScale;
+      Double logOdds = null;
+      Double z = null;
+      if (alphaW != null && alphaW > 0 && alpha0 > alphaW) {
+        Keyness.LogOdds lo = Keyness.logOddsDirichlet(ma, totals[0], mb, totals[1], alphaW, alpha0);
+        logOdds = lo.logOdds();
+        z = lo.zScore();
+      }
+      Double shareA = (Double) sa[1];
+      Double shareB = (Double) sb[1];
+      String trend = ma == 0 ? "new" : mb == 0 ? "dropped" : z != null && z >= 1.96 ? "rising"
+          : z != null && z <= -1.96 ? "falling" : "stable";
+      rows.add(RowFactory.create(e.getKey(), visitA, visitB, ma, mb, totals[0], totals[1], shareA, shareB,
+          shareA == null || shareB == null ? null : (shareB - shareA) * 100.0, sa[2], sb[2], alphaW, alpha0, logOdds,
+          z, trend));
+    }
+    return summary.sparkSession().createDataFrame(rows, EMPHASIS_SCHEMA);
   }
+
+  /** The schema of {@code emphasis_comparison}. */
+  static final StructType EMPHASIS_SCHEMA = new StructType()
+      .add("sector", DataTypes.StringType, false).add("visit_a", DataTypes.StringType, false)
+      .add("visit_b", DataTypes.StringType, false).add("mentions_a", DataTypes.LongType, false)
+      .add("mentions_b", DataTypes.LongType, false).add("total_a", DataTypes.LongType, false)
+      .add("total_b", DataTypes.LongType, false).add("share_a", DataTypes.DoubleType, true)
+      .add("share_b", DataTypes.DoubleType, true).add("delta_pp", DataTypes.DoubleType, true)
+      .add("doc_share_a", DataTypes.DoubleType, true).add("doc_share_b", DataTypes.DoubleType, true)
+      .add("alpha_w", DataTypes.DoubleType, true).add("alpha_0", DataTypes.DoubleType, true)
+      .add("log_odds", DataTypes.DoubleType, true).add("z_score", DataTypes.DoubleType, true)
+      .add("trend", DataTypes.StringType, false);
 
   private static final StructType PAIR_SCHEMA = new StructType()
       .add("scope", DataTypes.StringType, false).add("window", DataTypes.StringType, false)
@@ -487,32 +560,8 @@ public final class SectorReports {
     }
   }
 
-  private static Dataset<Row> side(Dataset<Row> summary, String visitId, String s) {
-    var byVisit = Window.partitionBy(col("visit_id"));
-    return summary.where(col("visit_id").equalTo(visitId)).select(col("sector"),
-        col("mentions").as("mentions_" + s),
-        sum(col("mentions")).over(byVisit).as("total_" + s),
-        col("share").as("share_" + s),
-        col("doc_share").as("doc_share_" + s));
-  }
-
-  private static Dataset<Row> grid(SparkSession spark, List<String> visitIds, List<String> sectors) {
-    List<Row> rows = new ArrayList<>();
-    for (String v : visitIds) {
-      for (String s : sectors) {
-        rows.add(RowFactory.create(v, s));
-      }
-    }
-    return spark.createDataFrame(rows, new StructType()
-        .add("visit_id", DataTypes.StringType, false).add("sector", DataTypes.StringType, false));
-  }
-
   private static scala.collection.Seq<String> seq(String... columns) {
     return scala.collection.JavaConverters.asScalaBuffer(List.of(columns)).toSeq();
   }
 
-  /** x / y as a double, 0 when y is 0 (an empty visit has no share of anything). */
-  private static Column ratio(Column x, Column y) {
-    return when(y.equalTo(0), lit(0.0)).otherwise(x.cast("double").divide(y));
-  }
 }
