@@ -107,6 +107,21 @@ public final class ReportWriter {
     }
   }
 
+  /**
+   * {@link #writeAndKeep} of rows that are already in the report's sort order, partition after partition (derived
+   * row by row from a range-partitioned, sorted Dataset, such as the annotated corpus): written as they are, with
+   * no sampling job and no shuffle. The caller vouches for the order; a test of the report checks it.
+   */
+  public Kept writeInOrderAndKeep(String name, Dataset<Row> orderedRows) {
+    Dataset<Row> rows = orderedRows.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      return new Kept(writePersisted(name, rows), rows);
+    } catch (RuntimeException e) {
+      rows.unpersist();
+      throw e;
+    }
+  }
+
   /** {@link #writeSmall}, keeping the sorted rows persisted; see {@link #writeAndKeep}. */
   public Kept writeSmallAndKeep(String name, Dataset<Row> report, String... sortColumns) {
     Dataset<Row> sorted = report.repartition(1).sortWithinPartitions(columns(sortColumns))

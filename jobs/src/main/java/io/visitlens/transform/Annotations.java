@@ -56,9 +56,11 @@ public final class Annotations {
    * its stem (empty for punctuation); {@code is_stop[i]} whether it is a stop word of the document's language
    * (see {@link TextCore} and {@link io.visitlens.nlp.Languages}).
    *
-   * <p>The paragraphs are brought together by document (one shuffle of the paragraph text) and sorted by
-   * position, so a single pass over each partition annotates a document's paragraphs in order and numbers
-   * its sentences as it goes: no per-stage annotation objects, no window over the sentences.
+   * <p>The paragraphs are brought together by document (one shuffle of the paragraph text, by ranges of
+   * {@code doc_id}) and sorted by position, so a single pass over each partition annotates a document's paragraphs
+   * in order and numbers its sentences as it goes: no per-stage annotation objects, no window over the sentences.
+   * The sentences come out in (doc_id, sentence_id) order across the partitions, in partition order, so what is
+   * derived from them row by row (the sector mentions) is in document and text order without a sort.
    */
   public static Dataset<Row> annotate(TextCore core, Dataset<Row> paragraphs) {
     Column language = Arrays.asList(paragraphs.columns()).contains("language") ? col("language")
@@ -66,7 +68,7 @@ public final class Annotations {
     return paragraphs
         .select(col("doc_id"), col("visit_id"), language, col("paragraph_id"), col("paragraph_begin"),
             col("paragraph_text"))
-        .repartition(col("doc_id"))
+        .repartitionByRange(col("doc_id"))
         .sortWithinPartitions(col("doc_id"), col("paragraph_id"))
         .mapPartitions(new Annotator(core), Encoders.row(SCHEMA));
   }
