@@ -166,12 +166,11 @@ public final class AnalysisJob {
       // document scope is counted again, cut to each document's top terms as it is counted (cheaper than keeping
       // a row per document and term for it).
       visitTerms = TermReports.visitTermCountsOfAnnotated(corpus).persist(StorageLevel.MEMORY_AND_DISK());
-      long vocabulary = visitTerms.count();
+      long vocabulary = countAndWarnIfNoTerms(visitTerms, comparison);
       Dataset<Row> termCounts = TermReports.documentTermCountsOfAnnotated(corpus, options.topPerDocument());
       counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
           visitTerms, annotatedDocuments, options.minCount(), options.topPerDocument()),
           TermReports.TERM_FREQUENCIES_ORDER));
-      warnIfNoTerms(visitTerms, comparison);
       counts.put("term_keyness", writer.write("term_keyness", TermReports.termKeynessOfVisitCounts(visitTerms,
           comparison.get(0), comparison.get(1), options.priorScale()), TermReports.TERM_KEYNESS_ORDER));
       steps.done("terms", "%d distinct terms by visit; wrote %d term frequencies and %d keyness rows (%s vs %s)",
@@ -287,16 +286,28 @@ public final class AnalysisJob {
     return List.of(options.compareA(), options.compareB());
   }
 
-  /** Warns when a compared visit has no counted term: its keyness table is then empty, not an error. */
-  static void warnIfNoTerms(Dataset<Row> visitTerms, List<String> comparison) {
-    List<String> counted = visitTerms.where(col("visit_id").isin(comparison.toArray())).select(col("visit_id"))
-        .distinct().limit(comparison.size()).as(Encoders.STRING()).collectAsList();
+  /**
+   * The rows of the per-visit term counts (one action, which also fills their cache), warning when a compared visit
+   * has no counted term: its keyness table is then empty, not an error.
+   */
+  static long countAndWarnIfNoTerms(Dataset<Row> visitTerms, List<String> comparison) {
+    long rows = 0;
+    List<String> counted = new ArrayList<>();
+    // One row per visit key with a counted term: bounded by the catalogue.
+    for (Row r : visitTerms.groupBy(col("visit_id")).agg(count(lit(1)))
+        .limit((int) HtmlSummary.MAX_ROWS_PER_ACTION).collectAsList()) {
+      rows += r.getLong(1);
+      if (!r.isNullAt(0)) {
+        counted.add(r.getString(0));
+      }
+    }
     for (String visit : comparison) {
       if (!counted.contains(visit)) {
         LOG.warn("visit {} has no counted term (no attributed document, or only duplicate paragraphs): "
             + "term_keyness {} vs {} is empty", visit, comparison.get(0), comparison.get(1));
       }
     }
+    return rows;
   }
 
   /**
