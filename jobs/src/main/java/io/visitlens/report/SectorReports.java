@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -20,12 +19,11 @@ import static org.apache.spark.sql.functions.when;
 import io.visitlens.stats.Association;
 import io.visitlens.stats.Keyness;
 import io.visitlens.config.SectorLexicon;
+import io.visitlens.transform.DocumentRuns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.List;
@@ -33,16 +31,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.api.java.UDF6;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -279,82 +274,55 @@ public final class SectorReports {
   static final int MAX_PARTIAL_SETS = 100_000;
 
   /** The partial set counts of one task; see {@link #windowSetCounts}. */
-  private static final class WindowSets implements Iterator<Row> {
-    private final Iterator<Row> sentences;
+  private static final class WindowSets extends DocumentRuns {
     private final SectorLexicon lexicon;
-    private final Set<String> finished = new HashSet<>();
     /** (visit, window, sorted set) → windows, for the task. */
     private final Map<List<Object>, long[]> counts = new HashMap<>();
     private final Set<String> documentSet = new TreeSet<>(SectorReports::compareUtf8);
-    private final java.util.ArrayDeque<Row> ready = new java.util.ArrayDeque<>();
-    private String doc;
     private String visit;
 
     WindowSets(Iterator<Row> sentences, SectorLexicon lexicon) {
-      this.sentences = sentences;
+      super(sentences);
       this.lexicon = lexicon;
     }
 
     @Override
-    public boolean hasNext() {
-      while (ready.isEmpty() && sentences.hasNext()) {
-        Row s = sentences.next();
-        String docId = s.getString(0);
-        if (!docId.equals(doc)) {
-          endDocument();
-          if (counts.size() >= MAX_PARTIAL_SETS) {
-            drain();
-          }
-          if (!finished.add(docId)) {
-            throw new IllegalStateException("the sentences of document " + docId + " are not together in their "
-                + "partition: their sector sets cannot be counted in one pass");
-          }
-          doc = docId;
-          visit = s.isNullAt(1) ? null : s.getString(1);
+    protected void sentence(Row s) {
+      visit = s.isNullAt(1) ? null : s.getString(1);
+      List<String> matched = s.getList(2);
+      if (!matched.isEmpty()) {
+        Set<String> sentenceSet = new TreeSet<>(SectorReports::compareUtf8);
+        for (String text : matched) {
+          sentenceSet.add(lexicon.lookup(text).orElseThrow(() -> new IllegalStateException("matched text '"
+              + text + "' in document " + s.getString(0) + " is no variant of a lexicon entry")).sector());
         }
-        List<String> matched = s.getList(2);
-        if (!matched.isEmpty()) {
-          Set<String> sentenceSet = new TreeSet<>(SectorReports::compareUtf8);
-          for (String text : matched) {
-            sentenceSet.add(lexicon.lookup(text).orElseThrow(() -> new IllegalStateException("matched text '"
-                + text + "' in document " + docId + " is no variant of a lexicon entry")).sector());
-          }
-          add("sentence", sentenceSet);
-          documentSet.addAll(sentenceSet);
-        }
+        add("sentence", sentenceSet);
+        documentSet.addAll(sentenceSet);
       }
-      if (ready.isEmpty() && !sentences.hasNext()) {
-        endDocument();
-        drain();
-      }
-      return !ready.isEmpty();
     }
 
-    /** Moves the task's partial counts into rows. */
-    private void drain() {
+    @Override
+    protected void endDocument(String visit) {
+      if (!documentSet.isEmpty()) {
+        this.visit = visit;
+        add("document", documentSet);
+      }
+      documentSet.clear();
+      if (counts.size() >= MAX_PARTIAL_SETS) {
+        endPartition();
+      }
+    }
+
+    /** Emits the partial counts as rows (when the map is full, and at the end of the partition). */
+    @Override
+    protected void endPartition() {
       counts.forEach((k, n) -> ready.add(RowFactory.create(k.get(0), k.get(1),
           ((List<?>) k.get(2)).toArray(new String[0]), n[0])));
       counts.clear();
     }
 
-    private void endDocument() {
-      if (doc != null && !documentSet.isEmpty()) {
-        add("document", documentSet);
-      }
-      documentSet.clear();
-      doc = null;
-    }
-
     private void add(String window, Set<String> set) {
       counts.computeIfAbsent(Arrays.asList(visit, window, List.copyOf(set)), k -> new long[1])[0]++;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return ready.poll();
     }
   }
 

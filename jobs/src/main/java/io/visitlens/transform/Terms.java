@@ -255,11 +255,10 @@ public final class Terms {
    */
   static final int MAX_PARTIAL_TERMS = 200_000;
 
-  /** The counting iterator of {@link #countPerVisitOfContiguous}. */
-  private static final class VisitCounts implements Iterator<Row> {
-    private final Iterator<Row> sentences;
+  /** The counting pass of {@link #countPerVisitOfContiguous}. */
+  private static final class VisitCounts extends DocumentRuns {
     private final int maxOrder;
-    private final Set<String> finished = new HashSet<>();
+    private final int maxPartial;
     /** The current document's counts by "order term", and its n-grams' stems (one per term in a document). */
     private final Map<String, long[]> document = new HashMap<>();
     private final Map<String, String> stems = new HashMap<>();
@@ -270,10 +269,6 @@ public final class Terms {
      */
     private final Map<String, Map<String, Sum>> partial = new HashMap<>();
     private int partialSize;
-    private final int maxPartial;
-    private final ArrayDeque<Row> ready = new ArrayDeque<>();
-    private String doc;
-    private String visit;
 
     /** A partial sum: occurrences and documents, with the n-gram's order, text and stem. */
     private static final class Sum {
@@ -291,51 +286,28 @@ public final class Terms {
     }
 
     VisitCounts(Iterator<Row> sentences, int maxOrder, int maxPartial) {
-      this.sentences = sentences;
+      super(sentences);
       this.maxOrder = maxOrder;
       this.maxPartial = maxPartial;
     }
 
     @Override
-    public boolean hasNext() {
-      while (ready.isEmpty() && sentences.hasNext()) {
-        Row s = sentences.next();
-        String docId = s.getString(0);
-        if (!docId.equals(doc)) {
-          endDocument();
-          if (partialSize >= maxPartial) {
-            emitPartial();
-          }
-          if (!finished.add(docId)) {
-            throw new IllegalStateException("the sentences of document " + docId + " are not together in their "
-                + "partition: count them with Terms.countPerDocument(sentences, order, false)");
-          }
-          doc = docId;
-          visit = s.isNullAt(1) ? null : s.getString(1);
+    protected void sentence(Row s) {
+      forEachNgram(s.getList(2), s.getList(3), s.getList(4), maxOrder, (i, order, term, stem) -> {
+        String key = order + " " + term; // orders are single digits (maxOrder <= 9)
+        long[] c = document.get(key);
+        if (c == null) {
+          document.put(key, new long[] {1});
+          stems.put(key, stem);
+        } else {
+          c[0]++;
         }
-        forEachNgram(s.getList(2), s.getList(3), s.getList(4), maxOrder, (i, order, term, stem) -> {
-          String key = order + " " + term; // orders are single digits (maxOrder <= 9)
-          long[] c = document.get(key);
-          if (c == null) {
-            document.put(key, new long[] {1});
-            stems.put(key, stem);
-          } else {
-            c[0]++;
-          }
-        });
-      }
-      if (ready.isEmpty() && doc != null) {
-        endDocument();
-        emitPartial();
-      }
-      return !ready.isEmpty();
+      });
     }
 
     /** Adds the finished document's counts to the task's partial sums: each of its n-grams once to doc_freq. */
-    private void endDocument() {
-      if (doc == null) {
-        return;
-      }
+    @Override
+    protected void endDocument(String visit) {
       Map<String, Sum> sums = partial.computeIfAbsent(visit, v -> new HashMap<>());
       for (Map.Entry<String, long[]> e : document.entrySet()) {
         String key = e.getKey();
@@ -351,10 +323,14 @@ public final class Terms {
       }
       document.clear();
       stems.clear();
-      doc = null;
+      if (partialSize >= maxPartial) {
+        endPartition();
+      }
     }
 
-    private void emitPartial() {
+    /** Emits the partial sums as rows (when the map is full, and at the end of the partition). */
+    @Override
+    protected void endPartition() {
       for (Map.Entry<String, Map<String, Sum>> v : partial.entrySet()) {
         for (Sum sum : v.getValue().values()) {
           ready.add(RowFactory.create(v.getKey(), sum.order, sum.term, sum.stem, sum.count, sum.documents));
@@ -362,14 +338,6 @@ public final class Terms {
       }
       partial.clear();
       partialSize = 0;
-    }
-
-    @Override
-    public Row next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
-      }
-      return ready.poll();
     }
   }
 
