@@ -90,6 +90,30 @@ public final class ReportWriter {
     return writeSorted(name, report.repartition(1).sortWithinPartitions(columns(sortColumns)));
   }
 
+  /**
+   * Rows up to which a report whose size is bounded in advance is sorted in one task ({@link #writeSmall}'s way)
+   * rather than by ranges: a range partitioning first runs a job that computes the report's whole plan to sample
+   * it, which on a small corpus costs more than sorting a few hundred thousand rows in one task.
+   */
+  public static final long ONE_TASK_ROWS = 200_000;
+
+  /**
+   * {@link #write} of a report known to have at most {@code maxRows} rows: sorted in one task when that is at most
+   * {@link #ONE_TASK_ROWS}, by ranges otherwise. The same rows in the same order either way.
+   */
+  public long write(String name, Dataset<Row> report, long maxRows, String... sortColumns) {
+    return maxRows <= ONE_TASK_ROWS ? writeSmall(name, report, sortColumns) : write(name, report, sortColumns);
+  }
+
+  /**
+   * {@link #writeAndKeep} of a report known to have at most {@code maxRows} rows; see
+   * {@link #write(String, Dataset, long, String...)}.
+   */
+  public Kept writeAndKeep(String name, Dataset<Row> report, long maxRows, String... sortColumns) {
+    return maxRows <= ONE_TASK_ROWS ? writeSmallAndKeep(name, report, sortColumns)
+        : writeAndKeep(name, report, sortColumns);
+  }
+
   /** A written report whose sorted rows are kept in memory for later steps; the caller unpersists them. */
   public record Kept(long count, Dataset<Row> rows) {}
 

@@ -26,6 +26,7 @@ import io.visitlens.transform.DocumentLanguage;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.Rejections;
 import io.visitlens.transform.SectorMentions;
+import io.visitlens.transform.Terms;
 import io.visitlens.transform.VisitAttribution;
 import io.visitlens.transform.VisitAttributor;
 import java.io.IOException;
@@ -125,7 +126,7 @@ public final class AnalysisJob {
 
       steps.begin("reports");
       ReportWriter.Kept documentsReport = writer.writeAndKeep("documents",
-          CorpusReports.documents(documents, paragraphs, corpus), "doc_id");
+          CorpusReports.documents(documents, paragraphs, corpus), accepted, "doc_id");
       kept.add(documentsReport.rows());
       counts.put("documents", documentsReport.count());
       Dataset<Row> documentsWritten = documentsReport.rows();
@@ -133,7 +134,7 @@ public final class AnalysisJob {
           CorpusReports.visits(spark, catalog, documentsWritten),
           "start_date", "visit_id"));
       ReportWriter.Kept rejected = writer.writeAndKeep("rejected_documents",
-          CorpusReports.rejectedDocuments(raw), CorpusReports.REJECTED_DOCUMENTS_ORDER);
+          CorpusReports.rejectedDocuments(raw), found - accepted, CorpusReports.REJECTED_DOCUMENTS_ORDER);
       kept.add(rejected.rows());
       counts.put("rejected_documents", rejected.count());
       RunSummary.Classes classes = RunSummary.count(documentsWritten, rejected.rows());
@@ -168,11 +169,14 @@ public final class AnalysisJob {
       visitTerms = TermReports.visitTermCountsOfAnnotated(corpus).persist(StorageLevel.MEMORY_AND_DISK());
       long vocabulary = countAndWarnIfNoTerms(visitTerms, comparison);
       Dataset<Row> termCounts = TermReports.documentTermCountsOfAnnotated(corpus, options.topPerDocument());
+      // Bounds known before writing: a corpus or visit row per per-visit row at most, and the document scope's cut
+      // (an order of a document has at most topPerDocument rows); keyness has one row per term of A or B at most.
+      long frequencyRows = 2 * vocabulary + annotatedDocuments * Terms.MAX_ORDER * (long) options.topPerDocument();
       counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
-          visitTerms, annotatedDocuments, options.minCount(), options.topPerDocument()),
+          visitTerms, annotatedDocuments, options.minCount(), options.topPerDocument()), frequencyRows,
           TermReports.TERM_FREQUENCIES_ORDER));
       counts.put("term_keyness", writer.write("term_keyness", TermReports.termKeynessOfVisitCounts(visitTerms,
-          comparison.get(0), comparison.get(1), options.priorScale()), TermReports.TERM_KEYNESS_ORDER));
+          comparison.get(0), comparison.get(1), options.priorScale()), vocabulary, TermReports.TERM_KEYNESS_ORDER));
       steps.done("terms", "%d distinct terms by visit; wrote %d term frequencies and %d keyness rows (%s vs %s)",
           vocabulary, counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0),
           comparison.get(1));

@@ -108,6 +108,35 @@ class ReportWriterTest extends SparkTestBase {
   }
 
   @Test
+  void aReportOfKnownSmallSizeIsSortedInOneTaskWithTheSameRowsAndOrder(@TempDir Path dir) throws Exception {
+    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+    String coalesce = spark.conf().get("spark.sql.adaptive.coalescePartitions.enabled");
+    spark.conf().set("spark.sql.shuffle.partitions", "6");
+    spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+    try {
+      Dataset<Row> report = spark.range(0, 5_000).selectExpr("CAST((id * 7919) % 5000 AS INT) AS k",
+          "CAST(id % 13 AS STRING) AS t").repartition(7);
+      ReportWriter writer = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri()));
+
+      assertEquals(5_000, writer.write("ranges", report, ReportWriter.ONE_TASK_ROWS + 1, "t", "k"));
+      assertEquals(5_000, writer.write("one_task", report, 5_000, "t", "k"));
+      ReportWriter.Kept kept = writer.writeAndKeep("kept", report, 5_000, "t", "k");
+
+      assertTrue(dir.resolve("parquet/ranges").toFile().listFiles().length > 1, "the large bound sorts by ranges");
+      assertEquals(1, dir.resolve("parquet/one_task").toFile().listFiles().length, "the small bound sorts in one task");
+      List<String> byRanges = Files.readAllLines(dir.resolve("csv/ranges.csv"));
+      assertEquals(byRanges, Files.readAllLines(dir.resolve("csv/one_task.csv")), "the same CSV either way");
+      assertEquals(byRanges, Files.readAllLines(dir.resolve("csv/kept.csv")), "and when the rows are kept");
+      assertEquals(5_000, kept.count());
+      assertEquals(5_000, kept.rows().count());
+      kept.rows().unpersist();
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", partitions);
+      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
+    }
+  }
+
+  @Test
   void writesTheHeaderAloneForAnEmptyReport(@TempDir Path dir) throws Exception {
     Dataset<Row> empty = spark.range(0, 10).selectExpr("CAST(id AS INT) AS k", "'x' AS t").where("k < 0").repartition(3);
 
