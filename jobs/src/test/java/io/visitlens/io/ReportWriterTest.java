@@ -80,13 +80,27 @@ class ReportWriterTest extends SparkTestBase {
     assertEquals(List.of("g,z,t", "1,3.0,b", "1,3.0,c", "1,-2.0,a", "2,1.5,a", "2,0.5,b"), lines);
   }
 
-  @Test
-  void keepsTheSortOrderInTheCsvWhenTheSortedRowsSpanManyPartitions(@TempDir Path dir) throws Exception {
+  /** A body run with 6 shuffle partitions that adaptive execution does not merge, the settings put back after. */
+  interface Body {
+    void run() throws Exception;
+  }
+
+  static void withSixShufflePartitions(Body body) throws Exception {
     String partitions = spark.conf().get("spark.sql.shuffle.partitions");
     String coalesce = spark.conf().get("spark.sql.adaptive.coalescePartitions.enabled");
     spark.conf().set("spark.sql.shuffle.partitions", "6");
     spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
     try {
+      body.run();
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", partitions);
+      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
+    }
+  }
+
+  @Test
+  void keepsTheSortOrderInTheCsvWhenTheSortedRowsSpanManyPartitions(@TempDir Path dir) throws Exception {
+    withSixShufflePartitions(() -> {
       Dataset<Row> report = spark.range(0, 20_000).selectExpr("CAST((id * 7919) % 20000 AS INT) AS k",
           "CAST(id % 13 AS STRING) AS t").repartition(7);
 
@@ -101,19 +115,12 @@ class ReportWriterTest extends SparkTestBase {
         assertEquals(i - 1, Integer.parseInt(lines.get(i).split(",")[0]), "CSV line " + (i + 1) + " out of order");
       }
       assertEquals(20_001, lines.size());
-    } finally {
-      spark.conf().set("spark.sql.shuffle.partitions", partitions);
-      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
-    }
+    });
   }
 
   @Test
   void aReportOfKnownSmallSizeIsSortedInOneTaskWithTheSameRowsAndOrder(@TempDir Path dir) throws Exception {
-    String partitions = spark.conf().get("spark.sql.shuffle.partitions");
-    String coalesce = spark.conf().get("spark.sql.adaptive.coalescePartitions.enabled");
-    spark.conf().set("spark.sql.shuffle.partitions", "6");
-    spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
-    try {
+    withSixShufflePartitions(() -> {
       Dataset<Row> report = spark.range(0, 5_000).selectExpr("CAST((id * 7919) % 5000 AS INT) AS k",
           "CAST(id % 13 AS STRING) AS t").repartition(7);
       ReportWriter writer = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri()));
@@ -130,10 +137,7 @@ class ReportWriterTest extends SparkTestBase {
       assertEquals(5_000, kept.count());
       assertEquals(5_000, kept.rows().count());
       kept.rows().unpersist();
-    } finally {
-      spark.conf().set("spark.sql.shuffle.partitions", partitions);
-      spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", coalesce);
-    }
+    });
   }
 
   @Test
