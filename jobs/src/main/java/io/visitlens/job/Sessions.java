@@ -1,5 +1,6 @@
 package io.visitlens.job;
 
+import io.visitlens.io.LocalFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -27,8 +28,20 @@ final class Sessions {
       builder.config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1");
+      if (!submitted.contains(LOCAL_FILES_KEY)) {
+        builder.config(LOCAL_FILES_KEY, LocalFiles.class.getName());
+      }
     }
     return builder.getOrCreate();
+  }
+
+  /** {@link LocalFiles} for {@code file:} paths, on a local master unless the user chose an implementation. */
+  private static final String LOCAL_FILES_KEY = "spark.hadoop." + LocalFiles.IMPL_KEY;
+
+  /** Whether the run's master, {@code --master} or the one spark-submit gives (else {@code local[*]}), is local. */
+  static boolean local(String masterFlag) {
+    String master = masterFlag != null ? masterFlag : new SparkConf().get("spark.master", "local[*]");
+    return master.startsWith("local");
   }
 
   /**
@@ -37,8 +50,12 @@ final class Sessions {
    * as a system property. The inputs are checked with it before Spark starts, so a catalogue on S3A or HDFS is
    * read with the same credentials and endpoints as the corpus.
    */
-  static Configuration hadoopConfiguration() {
+  static Configuration hadoopConfiguration(String masterFlag) {
     Configuration conf = new Configuration();
+    if (local(masterFlag)) {
+      // The same file: implementation as the session's (Hadoop caches one per scheme for the whole JVM).
+      LocalFiles.select(conf);
+    }
     for (Tuple2<String, String> setting : new SparkConf().getAllWithPrefix("spark.hadoop.")) {
       conf.set(setting._1(), setting._2());
     }

@@ -126,7 +126,7 @@ public final class VisitLens {
     @Override
     public Integer call() {
       JobOptions options = options();
-      AnalysisJob.checkInputs(Sessions.hadoopConfiguration(), options);
+      AnalysisJob.checkInputs(Sessions.hadoopConfiguration(master), options);
       SparkSession spark = Sessions.create(master);
       try {
         AnalysisJob.Result result = AnalysisJob.run(spark, options);
