@@ -6,7 +6,6 @@ import io.visitlens.bench.TextCoreBenchmark;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
-import io.visitlens.nlp.LanguageDetection;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,12 +127,6 @@ public final class VisitLens {
     public Integer call() {
       JobOptions options = options();
       AnalysisJob.checkInputs(Sessions.hadoopConfiguration(master), options);
-      if (Sessions.local(master)) {
-        // The executors are this JVM: the language profiles load on the second core while Spark starts on the first.
-        Thread preload = new Thread(LanguageDetection::preload, "visitlens-language-profiles");
-        preload.setDaemon(true);
-        preload.start();
-      }
       SparkSession spark = Sessions.create(master);
       try {
         AnalysisJob.Result result = AnalysisJob.run(spark, options);

@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -251,15 +250,6 @@ public final class LanguageDetection implements Serializable {
       }
       return false;
     }
-  }
-
-  /**
-   * Loads the library's profiles now (about a second of one core, once per JVM) rather than in the first task that
-   * detects a language. A local run calls it on a thread of its own while Spark starts, so that the load overlaps the
-   * start-up; a task that detects meanwhile waits for it (the JVM initialises a class once).
-   */
-  public static void preload() {
-    Objects.requireNonNull(Profiles.DETECTOR);
   }
 
   /** The library's detector and text cleaner, built on first use: once per JVM, never serialized. */

@@ -153,18 +153,6 @@ class LanguageDetectionTest {
   }
 
   @Test
-  void preloadsTheProfilesFromAnotherThreadForTheDetectorsOfEveryThread() throws Exception {
-    Thread preload = new Thread(LanguageDetection::preload, "preload");
-    preload.start();
-    preload.join();
-    LanguageDetection.preload(); // again: nothing to do
-    assertEquals("sr-Cyrl", LanguageDetection.create().detect(
-        "Председник Србије Александар Вучић допутовао је у државну посету Казахстану, где ће се састати са"
-            + " председником Токајевим и потписати споразуме о сарадњи у енергетици и пољопривреди."),
-        "a detector created after the preload");
-  }
-
-  @Test
   void isUndeterminedForNull() {
     assertEquals(LanguageDetection.UNDETERMINED, DETECTION.detect(null));
   }
