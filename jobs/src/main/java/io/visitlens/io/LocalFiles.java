@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -44,12 +44,6 @@ public final class LocalFiles extends LocalFileSystem {
 
   /** The raw local file system, with POSIX permissions through {@code java.nio.file}. */
   static final class Raw extends RawLocalFileSystem {
-    private static final PosixFilePermission[] BITS = {
-      PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-      PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-      PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
-    };
-
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {
       short mode = permission.toShort();
@@ -100,24 +94,14 @@ public final class LocalFiles extends LocalFileSystem {
           attributes.owner().getName(), attributes.group().getName(), status.getPath());
     }
 
+    /** The permission set of a mode without special bits, through both libraries' {@code rwxr-xr-x} form. */
     static Set<PosixFilePermission> permissions(short mode) {
-      Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-      for (int bit = 0; bit < BITS.length; bit++) {
-        if ((mode & (1 << bit)) != 0) {
-          set.add(BITS[bit]);
-        }
-      }
-      return set;
+      return PosixFilePermissions.fromString(new FsPermission(mode).toString());
     }
 
+    /** The mode of a permission set; {@link FsPermission#valueOf} reads {@code ls -l}'s form, type letter first. */
     static short mode(Set<PosixFilePermission> permissions) {
-      int mode = 0;
-      for (int bit = 0; bit < BITS.length; bit++) {
-        if (permissions.contains(BITS[bit])) {
-          mode |= 1 << bit;
-        }
-      }
-      return (short) mode;
+      return FsPermission.valueOf("-" + PosixFilePermissions.toString(permissions)).toShort();
     }
   }
 }

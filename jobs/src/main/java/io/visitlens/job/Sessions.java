@@ -22,8 +22,7 @@ final class Sessions {
     if (master != null) {
       builder.master(master);
     }
-    String effective = master != null ? master : submitted.get("spark.master");
-    if (effective.startsWith("local")) {
+    if (local(masterFlag)) {
       // A laptop run: no web UI, and the driver on loopback whatever the host name resolves to.
       builder.config("spark.ui.enabled", "false")
           .config("spark.driver.host", "127.0.0.1")
