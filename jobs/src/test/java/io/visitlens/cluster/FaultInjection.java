@@ -43,6 +43,9 @@ public final class FaultInjection {
   private static final Pattern RUNNING = Pattern.compile("Running task (\\S+) in stage (\\d+)\\.(\\d+) \\(TID (\\d+)\\)");
   private static final Pattern FINISHED = Pattern.compile("Finished task \\S+ in stage \\d+\\.\\d+ \\(TID (\\d+)\\)");
 
+  /** How long a task must be seen running before its executor is killed. */
+  private static final long STILL_RUNNING_NANOS = 1_000_000_000L;
+
   private FaultInjection() {}
 
   public static void main(String[] args) throws Exception {
@@ -68,6 +71,10 @@ public final class FaultInjection {
   static Optional<String> busyExecutor(Path eventDir, long driverPid, long timeoutSeconds, List<Path> workers)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    // A task seen running once may be a short one about to finish (a CI run killed an executor just after its
+    // only annotate task ended, so the kill hit nothing): the same task must still run a second later.
+    String candidate = null;
+    long candidateSince = 0;
     while (System.nanoTime() < deadline) {
       if (ProcessHandle.of(driverPid).map(p -> !p.isAlive()).orElse(true)) {
         System.err.println("fault: the driver ended before the annotate step ran on an executor");
@@ -80,7 +87,13 @@ public final class FaultInjection {
           for (Path worker : workers) {
             Optional<String> busy = runningTask(worker.resolve(events.appId), events.annotateStages, events.appId);
             if (busy.isPresent()) {
-              return busy;
+              if (!busy.get().equals(candidate)) {
+                candidate = busy.get();
+                candidateSince = System.nanoTime();
+              } else if (System.nanoTime() - candidateSince >= STILL_RUNNING_NANOS) {
+                return busy;
+              }
+              break;
             }
           }
         }
