@@ -125,7 +125,7 @@ public final class LanguageDetection implements Serializable {
     }
     CharSequence head = head(text);
     Letters letters = Letters.count(head);
-    TextObject cleaned = Profiles.TEXT.forText(head);
+    TextObject cleaned = Profiles.cleaner(mayHoldLinks(head), !oneScript(head)).forText(head);
     if (letters.words < MIN_WORDS || cleaned.length() <= SHORT_TEXT) {
       return UNDETERMINED;
     }
@@ -178,6 +178,58 @@ public final class LanguageDetection implements Serializable {
   static String fold(CharSequence text) {
     String lower = text.toString().toLowerCase(Locale.ROOT).replace("đ", "dj");
     return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+  }
+
+  /**
+   * The text the library reads of {@code head}: cleaned by every filter when {@code everyFilter}, else by those
+   * that {@link #mayHoldLinks} and {@link #oneScript} say can change it, as {@link #detect} does. The two are the
+   * same text.
+   */
+  static String cleaned(CharSequence head, boolean everyFilter) {
+    return (everyFilter ? Profiles.cleaner(true, true) : Profiles.cleaner(mayHoldLinks(head), !oneScript(head)))
+        .forText(head).toString();
+  }
+
+  /**
+   * Whether the library's URL and e-mail filter could change {@code text}: its patterns
+   * ({@code https?://…}, {@code …@…}) need {@code http} or {@code @}. Without them the filter returns the text
+   * unchanged, so it is skipped: its two regular expressions were a third of the detector's time on news prose.
+   */
+  static boolean mayHoldLinks(CharSequence text) {
+    String s = text.toString();
+    return s.indexOf('@') >= 0 || s.contains("http");
+  }
+
+  /**
+   * Whether {@code text} has letters of one script at most, counted as the library's minority-script filter counts
+   * them: per UTF-16 unit, characters of the common, inherited and unknown scripts left out. The filter returns
+   * such a text unchanged, so it is skipped (an ASCII letter is Latin and any other ASCII character common, read off
+   * without the lookup the filter makes for every character).
+   */
+  static boolean oneScript(CharSequence text) {
+    Character.UnicodeScript seen = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      Character.UnicodeScript script;
+      if (c < 0x80) {
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+          continue;
+        }
+        script = Character.UnicodeScript.LATIN;
+      } else {
+        script = Character.UnicodeScript.of(c);
+        if (script == Character.UnicodeScript.COMMON || script == Character.UnicodeScript.INHERITED
+            || script == Character.UnicodeScript.UNKNOWN) {
+          continue;
+        }
+      }
+      if (seen == null) {
+        seen = script;
+      } else if (seen != script) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The first {@link #MAX_CHARS} characters, never ending inside a surrogate pair. */
@@ -255,12 +307,27 @@ public final class LanguageDetection implements Serializable {
   /** The library's detector and text cleaner, built on first use: once per JVM, never serialized. */
   private static final class Profiles {
     static final LanguageDetector DETECTOR = load();
-    /** Drops URLs, e-mail addresses and the letters of any script with under 30% of the main script's count. */
-    static final TextObjectFactory TEXT = new TextObjectFactoryBuilder()
-        .maxTextLength(MAX_CHARS)
-        .withTextFilter(UrlTextFilter.getInstance())
-        .withTextFilter(RemoveMinorityScriptsTextFilter.forThreshold(0.3))
-        .build();
+    /**
+     * Text cleaners: each drops URLs and e-mail addresses and the letters of any script with under 30% of the main
+     * script's count, or the filters that {@link #cleaner} is told cannot change the text are left out.
+     */
+    private static final TextObjectFactory[] CLEANERS = {build(false, false), build(false, true),
+        build(true, false), build(true, true)};
+
+    static TextObjectFactory cleaner(boolean links, boolean scripts) {
+      return CLEANERS[(links ? 2 : 0) + (scripts ? 1 : 0)];
+    }
+
+    private static TextObjectFactory build(boolean links, boolean scripts) {
+      TextObjectFactoryBuilder builder = new TextObjectFactoryBuilder().maxTextLength(MAX_CHARS);
+      if (links) {
+        builder.withTextFilter(UrlTextFilter.getInstance());
+      }
+      if (scripts) {
+        builder.withTextFilter(RemoveMinorityScriptsTextFilter.forThreshold(0.3));
+      }
+      return builder.build();
+    }
 
     private static LanguageDetector load() {
       try {

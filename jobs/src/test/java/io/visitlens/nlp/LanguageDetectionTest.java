@@ -254,4 +254,38 @@ class LanguageDetectionTest {
   private static String paragraph(String language) {
     return paragraphs().filter(a -> a.get()[0].equals(language)).map(a -> (String) a.get()[1]).findFirst().orElseThrow();
   }
+
+  /** Texts where the library's URL, e-mail and minority-script filters do and do not change what it reads. */
+  static Stream<String> filteredTexts() {
+    return Stream.of(
+        "Plain English news prose, with digits 2024 and punctuation — “quotes” and dashes.",
+        "See https://example.org/visit?id=7&x=1 for the programme, or write to press@example.org today.",
+        "http without a colon and an at sign @ alone; mail-like a@b but short",
+        "Predsednik Vučić je doputovao u Astanu. Đorđe, Ćirić, Šabac, Žabalj.",
+        "Президент Сербии прибыл в Астану с визитом, Ђорђе и Ћирић тоже.",
+        "Президент Сербии (Serbia) прибыл в Астану с двухдневным государственным визитом в среду.",
+        "Mostly Latin text with one Greek word λόγος and one Cyrillic word Москва inside it here.",
+        "Combining marks after Latin: e\u0301 a\u0300 and after Cyrillic: и\u0306 in the text.",
+        "\u0301 starts with a combining mark, then µ micro and ª ordinal, then text.",
+        "Emoji \uD83D\uDE00 and CJK 中文 with Latin letters around them in a sentence.",
+        "");
+  }
+
+  @ParameterizedTest
+  @MethodSource("filteredTexts")
+  void skippingTheFiltersThatCannotChangeATextReadsTheSameText(String text) {
+    assertEquals(LanguageDetection.cleaned(text, true), LanguageDetection.cleaned(text, false),
+        "what the library reads of: " + text);
+  }
+
+  @Test
+  void theFilterChecksSayWhenAFilterCouldChangeTheText() {
+    assertEquals(true, LanguageDetection.mayHoldLinks("see https://example.org"));
+    assertEquals(true, LanguageDetection.mayHoldLinks("write to a@b.org"));
+    assertEquals(false, LanguageDetection.mayHoldLinks("no link here: www dot example"));
+    assertEquals(true, LanguageDetection.oneScript("Latin only, with digits 12 and — dashes, é and ü."));
+    assertEquals(true, LanguageDetection.oneScript("Только кириллица, 12 и — тире."));
+    assertEquals(false, LanguageDetection.oneScript("Latin and кириллица"));
+    assertEquals(false, LanguageDetection.oneScript("Latin and λόγος"));
+  }
 }
