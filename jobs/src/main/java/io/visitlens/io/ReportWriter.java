@@ -146,6 +146,11 @@ public final class ReportWriter {
     }
   }
 
+  /** {@link #writeInOrderAndKeep} without keeping the rows: returns the row count. */
+  public long writeInOrder(String name, Dataset<Row> orderedRows) {
+    return writeSorted(name, orderedRows);
+  }
+
   /** {@link #writeSmall}, keeping the sorted rows persisted; see {@link #writeAndKeep}. */
   public Kept writeSmallAndKeep(String name, Dataset<Row> report, String... sortColumns) {
     Dataset<Row> sorted = report.repartition(1).sortWithinPartitions(columns(sortColumns))

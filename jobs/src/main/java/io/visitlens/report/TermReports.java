@@ -132,6 +132,41 @@ public final class TermReports {
    */
   public static Dataset<Row> termFrequencies(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
       long nDocuments, int minCount, int topPerDocument) {
+    FrequencyScopes scopes = frequencyScopes(termCounts, visitTermCounts, nDocuments, minCount, topPerDocument,
+        SHUFFLE_HASH);
+    return scopes.corpus().unionByName(scopes.visit()).unionByName(scopes.document());
+  }
+
+  /**
+   * The rows of {@link #termFrequencies(Dataset, Dataset, long, int, int)} already in the report's order
+   * ({@link #TERM_FREQUENCIES_ORDER}), for a writer that keeps the order of the partitions: the corpus scope, then the
+   * document scope, then the visit scope ({@code corpus < document < visit}). The corpus and visit scopes are sorted,
+   * in one task each when {@code sortScopesInOneTask} (when the vocabulary is small), else by ranges. The document scope, the largest, is not
+   * sorted and not shuffled: it keeps the order of {@code termCounts}, which must be that of
+   * {@link #documentTermCountsOfAnnotated(Dataset, int)} of an annotated corpus in {@code doc_id} order (each
+   * document's rows by n-gram order, then count descending, then term in code point order, which is Spark's order of
+   * strings), and the vocabulary's document frequencies are broadcast to it. Use it when the vocabulary (the rows of
+   * {@code visitTermCounts}) fits in memory on every executor; the same rows as the unordered version.
+   */
+  public static Dataset<Row> termFrequenciesInReportOrder(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
+      long nDocuments, int minCount, int topPerDocument, boolean sortScopesInOneTask) {
+    FrequencyScopes scopes = frequencyScopes(termCounts, visitTermCounts, nDocuments, minCount, topPerDocument,
+        "broadcast");
+    return sorted(scopes.corpus(), sortScopesInOneTask).unionByName(scopes.document())
+        .unionByName(sorted(scopes.visit(), sortScopesInOneTask));
+  }
+
+  /** Rows of one scope of {@code term_frequencies} sorted by the report's order. */
+  private static Dataset<Row> sorted(Dataset<Row> scope, boolean inOneTask) {
+    Column[] order = java.util.Arrays.stream(TERM_FREQUENCIES_ORDER).map(c -> col(c)).toArray(Column[]::new);
+    return inOneTask ? scope.repartition(1).sortWithinPartitions(order) : scope.orderBy(order);
+  }
+
+  /** The three scopes of {@code term_frequencies}, each with the report's columns. */
+  private record FrequencyScopes(Dataset<Row> corpus, Dataset<Row> visit, Dataset<Row> document) {}
+
+  private static FrequencyScopes frequencyScopes(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
+      long nDocuments, int minCount, int topPerDocument, String vocabularyJoin) {
     if (minCount < 1 || topPerDocument < 1) {
       throw new IllegalArgumentException("need minCount >= 1 and topPerDocument >= 1, got " + minCount + ", "
           + topPerDocument);
@@ -158,17 +193,23 @@ public final class TermReports {
     // same competition rank and total the count profile gives the other scopes), so the large document scope is
     // cut without a window and joined once, for its document frequency.
     Dataset<Row> documentKept = Terms.withDocumentPlaces(termCounts).where(col("position").leq(topPerDocument))
-        .join(documentFrequency.hint(SHUFFLE_HASH), new String[] {"ngram", "term", "stem"})
+        .join(documentFrequency.hint(vocabularyJoin), new String[] {"ngram", "term", "stem"})
         .select(lit(DOCUMENT).as("scope"), col("doc_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
             col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"), col("rank"),
             col("doc_total").as("scope_total"));
 
-    return aggregatedKept.unionByName(documentKept)
-        .select(col("scope"), col("scope_id"), col("term"), col("ngram"), col("count"),
-            col("count").multiply(10_000.0).divide(col("scope_total")).as("per_10k"),
-            col("doc_freq"),
-            col("count").multiply(log(lit((double) nDocuments).divide(col("corpus_doc_freq")))).as("tf_idf"),
-            col("rank"), col("stem"));
+    return new FrequencyScopes(frequencyColumns(aggregatedKept.where(col("scope").equalTo(CORPUS)), nDocuments),
+        frequencyColumns(aggregatedKept.where(col("scope").equalTo(VISIT)), nDocuments),
+        frequencyColumns(documentKept, nDocuments));
+  }
+
+  /** The report's columns, in the report's column order. */
+  private static Dataset<Row> frequencyColumns(Dataset<Row> scope, long nDocuments) {
+    return scope.select(col("scope"), col("scope_id"), col("term"), col("ngram"), col("count"),
+        col("count").multiply(10_000.0).divide(col("scope_total")).as("per_10k"),
+        col("doc_freq"),
+        col("count").multiply(log(lit((double) nDocuments).divide(col("corpus_doc_freq")))).as("tf_idf"),
+        col("rank"), col("stem"));
   }
 
   /**

@@ -137,7 +137,7 @@ public final class Terms {
 
   /**
    * One row per document, n-gram order and term: its {@code count} (long) and its place among the terms of
-   * that order in the document: {@code position} (1, 2, 3, … by count descending, then term ascending),
+   * that order in the document: {@code position} (1, 2, 3, … by count descending, then term ascending in code point order, Spark's order of strings),
    * {@code rank} (competition rank by count: 1, 2, 2, 4) and {@code doc_total} (the occurrences of all terms
    * of the order in the document).
    */
@@ -341,6 +341,13 @@ public final class Terms {
     }
   }
 
+  /**
+   * Strings in code point order, which is the order of their UTF-8 bytes and so Spark's order of strings (Java's
+   * {@code compareTo} orders by UTF-16 units, which differs for characters above U+FFFF): a document's terms are
+   * placed in the order in which the report sorts them.
+   */
+  static final Comparator<String> CODE_POINT_ORDER = new com.ibm.icu.text.UTF16.StringComparator(true, false, 0);
+
   /** The counting iterator of {@link #countPerDocument}: flushes one document's counts at a time. */
   private static final class DocumentCounts implements Iterator<Row> {
     private final Iterator<Row> sentences;
@@ -404,7 +411,7 @@ public final class Terms {
       for (Map.Entry<Integer, List<Map.Entry<String, long[]>>> o : byOrder.entrySet()) {
         List<Map.Entry<String, long[]>> terms = o.getValue();
         terms.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
-            .thenComparing(Map.Entry::getKey));
+            .thenComparing(Map.Entry::getKey, CODE_POINT_ORDER));
         long total = 0;
         for (Map.Entry<String, long[]> e : terms) {
           total += e.getValue()[0];

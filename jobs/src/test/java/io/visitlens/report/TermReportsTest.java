@@ -438,4 +438,51 @@ class TermReportsTest extends SparkTestBase {
     assertEquals(1.0, only.<Double>getAs("p_value"), 0.0);
     assertEquals(1.0, only.<Double>getAs("q_value"), 0.0);
   }
+
+  /**
+   * Articles whose terms tie within each document (every word once or twice), in Latin, Cyrillic and Gothic letters
+   * (above U+FFFF, where Java's string order and Spark's differ from U+E000 up), in documents whose ids do not sort
+   * as numbers (d10 before d9).
+   */
+  static Dataset<Row> tiedCorpus() {
+    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
+        .add("published_date", DataTypes.DateType).add("text", DataTypes.StringType);
+    List<Row> rows = new ArrayList<>();
+    String[] texts = {
+        "Zebra apple mango. Mango zebra kiwi, \uD800\uDF30\uD800\uDF31 \uD800\uDF32 and Ωmega.",
+        "Trade energy flights trade. Энергия торговля рейсы энергия.",
+        "Kiwi \uFF21pple \uD800\uDF30\uD800\uDF31 apple banana. Banana kiwi apple cherry date elder fig.",
+        "One two three four five six seven eight nine ten eleven twelve thirteen fourteen.",
+        "Flights, flights, trade -- energy; culture, culture and more culture."};
+    for (int d = 0; d < 12; d++) {
+      rows.add(row("d" + d, d % 3 == 0 ? null : "v" + (d % 3), Date.valueOf("2024-11-18"), texts[d % texts.length]));
+    }
+    Dataset<Row> paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(
+        spark.createDataFrame(rows, docs)));
+    return Annotations.annotate(TextCore.create(null), paragraphs.where("not is_duplicate"));
+  }
+
+  @Test
+  void termFrequenciesInReportOrderAreTheSortedReportRowForRow() {
+    Dataset<Row> corpus = tiedCorpus().cache();
+    try {
+      // (top terms per document, scopes sorted in one task): a cut inside ties, and every term by ranges.
+      for (Object[] c : new Object[][] {{2, true}, {200, false}}) {
+        int top = (Integer) c[0];
+        boolean oneTask = (Boolean) c[1];
+        Dataset<Row> visitTerms = TermReports.visitTermCountsOfAnnotated(corpus).cache();
+        Dataset<Row> counts = TermReports.documentTermCountsOfAnnotated(corpus, top);
+        List<List<Object>> expected = TermReports.termFrequencies(counts, visitTerms, 12, 1, top)
+            .orderBy("scope", "scope_id", "ngram", "rank", "term").collectAsList().stream()
+            .map(SparkTestBase::values).toList();
+        List<List<Object>> actual = TermReports.termFrequenciesInReportOrder(counts, visitTerms, 12, 1, top,
+            oneTask).collectAsList().stream().map(SparkTestBase::values).toList();
+        assertTrue(expected.size() > 100, "rows at top " + top + ": " + expected.size());
+        assertEquals(join(expected), join(actual), "top " + top + ", scopes sorted in one task: " + oneTask);
+        visitTerms.unpersist();
+      }
+    } finally {
+      corpus.unpersist();
+    }
+  }
 }
