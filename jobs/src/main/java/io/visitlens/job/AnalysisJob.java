@@ -130,9 +130,10 @@ public final class AnalysisJob {
       kept.add(documentsReport.rows());
       counts.put("documents", documentsReport.count());
       Dataset<Row> documentsWritten = documentsReport.rows();
-      counts.put("visits", writer.writeSmall("visits",
-          CorpusReports.visits(spark, catalog, documentsWritten),
-          "start_date", "visit_id"));
+      ReportWriter.Kept visits = writer.writeSmallAndKeep("visits",
+          CorpusReports.visits(spark, catalog, documentsWritten), "start_date", "visit_id");
+      kept.add(visits.rows());
+      counts.put("visits", visits.count());
       ReportWriter.Kept rejected = writer.writeAndKeep("rejected_documents",
           CorpusReports.rejectedDocuments(raw), found - accepted, CorpusReports.REJECTED_DOCUMENTS_ORDER);
       kept.add(rejected.rows());
@@ -154,11 +155,16 @@ public final class AnalysisJob {
               inputs.lexicon().sectors()), "visit_id", "rank", "sector");
       kept.add(summary.rows());
       counts.put("sector_summary", summary.count());
-      counts.put("topic_cooccurrence", writer.writeSmall("topic_cooccurrence",
+      ReportWriter.Kept cooccurrence = writer.writeSmallAndKeep("topic_cooccurrence",
           SectorReports.topicCooccurrenceOfCorpus(corpus, inputs.lexicon(), mentions, documentsWritten),
-          "scope", "window", "sector_a", "sector_b"));
-      counts.put("emphasis_comparison", writer.writeSmall("emphasis_comparison",
-          SectorReports.emphasisComparison(summary.rows(), mentions, comparison.get(0), comparison.get(1), options.priorScale()), "sector"));
+          "scope", "window", "sector_a", "sector_b");
+      kept.add(cooccurrence.rows());
+      counts.put("topic_cooccurrence", cooccurrence.count());
+      ReportWriter.Kept emphasis = writer.writeSmallAndKeep("emphasis_comparison",
+          SectorReports.emphasisComparison(summary.rows(), mentions, comparison.get(0), comparison.get(1),
+              options.priorScale()), "sector");
+      kept.add(emphasis.rows());
+      counts.put("emphasis_comparison", emphasis.count());
       steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
           comparison.get(0), comparison.get(1));
 
@@ -179,15 +185,26 @@ public final class AnalysisJob {
               vocabulary <= ReportWriter.ONE_TASK_ROWS))
           : writer.write("term_frequencies", TermReports.termFrequencies(termCounts, visitTerms, annotatedDocuments,
               options.minCount(), options.topPerDocument()), frequencyRows, TermReports.TERM_FREQUENCIES_ORDER));
-      counts.put("term_keyness", writer.write("term_keyness", TermReports.termKeynessOfVisitCounts(visitTerms,
-          comparison.get(0), comparison.get(1), options.priorScale()), vocabulary, TermReports.TERM_KEYNESS_ORDER));
+      ReportWriter.Kept keyness = writer.writeAndKeep("term_keyness", TermReports.termKeynessOfVisitCounts(
+          visitTerms, comparison.get(0), comparison.get(1), options.priorScale()), vocabulary,
+          TermReports.TERM_KEYNESS_ORDER);
+      kept.add(keyness.rows());
+      counts.put("term_keyness", keyness.count());
       steps.done("terms", "%d distinct terms by visit; wrote %d term frequencies and %d keyness rows (%s vs %s)",
           vocabulary, counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0),
           comparison.get(1));
 
-      // After every report: the page shows what the staging directory holds when it is written.
+      // After every report, from the rows written and kept: nothing is read back.
       steps.begin("html");
-      steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging()).getName());
+      Map<String, Dataset<Row>> shown = new LinkedHashMap<>();
+      shown.put("visits", visits.rows());
+      shown.put("documents", documentsWritten);
+      shown.put("rejected_documents", rejected.rows());
+      shown.put("sector_summary", summary.rows());
+      shown.put("emphasis_comparison", emphasis.rows());
+      shown.put("topic_cooccurrence", cooccurrence.rows());
+      shown.put("term_keyness", keyness.rows());
+      steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging(), shown).getName());
 
       steps.begin("publish");
       for (String shipped : ReportDirectory.SHIPPED_FILES) {

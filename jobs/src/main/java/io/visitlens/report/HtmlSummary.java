@@ -22,6 +22,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -84,6 +86,28 @@ public final class HtmlSummary {
     Path target = new Path(dir, FILE);
     HadoopFiles.write(spark.sparkContext().hadoopConfiguration(), target, render(SummaryData.read(spark, dir)));
     return target;
+  }
+
+  /**
+   * Writes {@code dir/index.html} from the reports a run holds in memory (report name → its rows, as written),
+   * reading nothing back from {@code dir}; returns its path.
+   */
+  public static Path write(SparkSession spark, Path dir, Map<String, Dataset<Row>> reports) {
+    Path target = new Path(dir, FILE);
+    HadoopFiles.write(spark.sparkContext().hadoopConfiguration(), target, render(SummaryData.of(reports)));
+    return target;
+  }
+
+  /**
+   * A map of keys and values in the order given: the page's embedded JSON keeps one key order from run to run
+   * ({@code Map.of} iterates in an order that changes with each JVM).
+   */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   /** The page for what was read. */
@@ -471,7 +495,7 @@ public final class HtmlSummary {
 
   private void footer() {
     html.append("<footer class=\"wrap\"><p>Written by VisitLens ").append(esc(RunManifest.version()))
-        .append(" from the Parquet reports beside this file; every number on this page is a value of a report row. ")
+        .append(" from the reports beside this file; every number on this page is a value of a report row. ")
         .append("Charts drawn with Apache ECharts ").append(esc(echartsVersion()))
         .append(" (Apache License 2.0), included in this file.</p></footer>\n");
   }
@@ -483,10 +507,10 @@ public final class HtmlSummary {
     Map<String, Object> root = new LinkedHashMap<>();
     List<Map<String, Object>> visits = new ArrayList<>();
     for (String id : visitOrder) {
-      visits.add(Map.of("id", id, "label", label(id), "color", colours.get(id)));
+      visits.add(ordered("id", id, "label", label(id), "color", colours.get(id)));
     }
     root.put("visits", visits);
-    root.put("pair", pairA() == null ? null : Map.of("a", pairA(), "b", pairB()));
+    root.put("pair", pairA() == null ? null : ordered("a", pairA(), "b", pairB()));
     root.put("sectorOrder", sectorOrder);
     root.put("zCritical", Z_CRITICAL);
     root.put("sectorSummary", data.sectorSummary);
