@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -140,13 +142,15 @@ public final class Benchmark {
       "ratio_to_wordcount", "ratio_to_analysis", "date", "java_version", "cores", "max_heap_mb", "master", "memory",
       "fit_s");
 
-  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  /** Session settings the analysis sizes to its corpus, put back before each contender. */
+  private static final List<String> SIZED_SETTINGS = List.of("spark.sql.shuffle.partitions",
+      "spark.sql.inMemoryColumnarStorage.compressed");
 
   private final SparkSession spark;
   private final Options options;
   private final PrintStream out;
   private final SectorLexicon lexicon;
-  private final Optional<String> shufflePartitions;
+  private final Map<String, Optional<String>> initialSettings = new LinkedHashMap<>();
   private Path sklearnScript;
   private final String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'"));
 
@@ -158,8 +162,10 @@ public final class Benchmark {
       throw new IllegalArgumentException("the sklearn contender cannot run: " + SklearnCount.NOT_INSTALLED);
     }
     this.lexicon = SectorLexicon.load(options.lexicon());
-    Option<String> set = spark.conf().getOption(SHUFFLE_PARTITIONS);
-    this.shufflePartitions = set.isDefined() ? Optional.of(set.get()) : Optional.empty();
+    for (String key : SIZED_SETTINGS) {
+      Option<String> set = spark.conf().getOption(key);
+      initialSettings.put(key, set.isDefined() ? Optional.of(set.get()) : Optional.empty());
+    }
   }
 
   /**
@@ -247,11 +253,13 @@ public final class Benchmark {
    */
   private Optional<SklearnCount.Result> runContender(Contender c, Path corpus, Path target) {
     deleteRecursively(target);
-    if (shufflePartitions.isPresent()) {
-      spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions.get());
-    } else {
-      spark.conf().unset(SHUFFLE_PARTITIONS);
-    }
+    initialSettings.forEach((key, value) -> {
+      if (value.isPresent()) {
+        spark.conf().set(key, value.get());
+      } else {
+        spark.conf().unset(key);
+      }
+    });
     String input = corpus.toUri().toString();
     String output = target.toUri().toString();
     try {

@@ -68,7 +68,9 @@ public final class AnalysisJob {
     Inputs inputs = checkInputs(conf, options);
     VisitCatalog catalog = inputs.catalog();
     List<String> comparison = inputs.comparison();
-    sizeShuffles(spark, conf, options.corpus());
+    long corpusBytes = corpusBytes(conf, options.corpus());
+    sizeShuffles(spark, corpusBytes);
+    chooseCacheCompression(spark, corpusBytes);
     ReportDirectory dir = ReportDirectory.prepare(conf, options.out(), options.corpus(), options.force());
     LOG.info("run {}: corpus {} → {} (staging {})", dir.runId(), options.corpus(), dir.out(), dir.staging().getName());
     Map<String, Long> counts = new LinkedHashMap<>();
@@ -76,6 +78,7 @@ public final class AnalysisJob {
     Dataset<Row> documents = null;
     Dataset<Row> paragraphs = null;
     Dataset<Row> visitTerms = null;
+    Dataset<Row> termPass = null;
     Dataset<Row> corpus = null;
     List<Dataset<Row>> kept = new ArrayList<>();
     try {
@@ -169,12 +172,14 @@ public final class AnalysisJob {
           comparison.get(0), comparison.get(1));
 
       steps.begin("terms");
-      // visitTerms, every corpus-wide and visit-wide figure, is counted with partial sums per task and kept; the
-      // document scope is counted again, cut to each document's top terms as it is counted (cheaper than keeping
-      // a row per document and term for it).
-      visitTerms = TermReports.visitTermCountsOfAnnotated(corpus).persist(StorageLevel.MEMORY_AND_DISK());
+      // One pass over the annotated corpus counts each document's n-grams once: it keeps each document's top terms
+      // (the document scope) and adds them up per visit (visitTerms, every corpus-wide and visit-wide figure). The
+      // pass's rows are kept until both are written; visitTerms, small, until the end.
+      termPass = TermReports.termPassOfAnnotated(corpus, options.topPerDocument())
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      visitTerms = Terms.visitSums(termPass).persist(StorageLevel.MEMORY_AND_DISK());
       long vocabulary = countAndWarnIfNoTerms(visitTerms, comparison);
-      Dataset<Row> termCounts = TermReports.documentTermCountsOfAnnotated(corpus, options.topPerDocument());
+      Dataset<Row> termCounts = Terms.documentRows(termPass);
       // Bounds known before writing: a corpus or visit row per per-visit row at most, and the document scope's cut
       // (an order of a document has at most topPerDocument rows); keyness has one row per term of A or B at most.
       long frequencyRows = 2 * vocabulary + annotatedDocuments * Terms.MAX_ORDER * (long) options.topPerDocument();
@@ -221,7 +226,7 @@ public final class AnalysisJob {
       throw e;
     } finally {
       steps.end();
-      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, corpus, visitTerms}) {
+      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, corpus, termPass, visitTerms}) {
         if (d != null) {
           d.unpersist();
         }
@@ -258,15 +263,6 @@ public final class AnalysisJob {
     if (!spark.sparkContext().getConf().contains("spark.sql.codegen.hugeMethodLimit")) {
       spark.conf().set("spark.sql.codegen.hugeMethodLimit", "8000");
     }
-    // The kept datasets (raw articles, documents, paragraphs, the annotated corpus, the reports written twice) are
-    // read a few times each and dropped within the run: Spark's compression of cached column batches (dictionary
-    // and run-length encoders, chosen per batch by gathering statistics on every value) cost more CPU than it
-    // saved. Interleaved bench runs at 10,000 articles: 52.4 s and 50.9 s without it, 58.1 s and 51.8 s with it;
-    // peak heap about 1,450 MB against 1,410 MB. What does not fit in memory still spills to disk. A value set with
-    // --conf wins.
-    if (!spark.sparkContext().getConf().contains("spark.sql.inMemoryColumnarStorage.compressed")) {
-      spark.conf().set("spark.sql.inMemoryColumnarStorage.compressed", "false");
-    }
   }
 
   /**
@@ -285,20 +281,68 @@ public final class AnalysisJob {
    * small corpus and is too few for a very large one. One partition per 8 MB of raw text (annotation grows
    * it about tenfold), at least the default parallelism. A value set with {@code --conf} wins.
    */
-  static void sizeShuffles(SparkSession spark, Configuration conf, String corpus) {
-    if (spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions")) {
-      return;
-    }
-    long bytes;
-    try {
-      Path path = new Path(corpus);
-      bytes = path.getFileSystem(conf).getContentSummary(path).getLength();
-    } catch (IOException | IllegalArgumentException e) {
+  static void sizeShuffles(SparkSession spark, long bytes) {
+    if (bytes < 0 || spark.sparkContext().getConf().contains("spark.sql.shuffle.partitions")) {
       return;
     }
     long partitions = Math.max(spark.sparkContext().defaultParallelism(),
         (bytes + BYTES_PER_SHUFFLE_PARTITION - 1) / BYTES_PER_SHUFFLE_PARTITION);
     spark.conf().set("spark.sql.shuffle.partitions", Long.toString(Math.min(partitions, 20_000)));
+  }
+
+  /** The corpus's size in bytes, or -1 when it cannot be told (it is then refused with its reason later). */
+  static long corpusBytes(Configuration conf, String corpus) {
+    try {
+      Path path = new Path(corpus);
+      return path.getFileSystem(conf).getContentSummary(path).getLength();
+    } catch (IOException | IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  /**
+   * Bytes of cached data, uncompressed, per byte of raw corpus: the kept datasets (articles, documents,
+   * paragraphs, the annotated corpus, the term pass and the reports written twice) peaked at 850 MB, 27 times the
+   * corpus, at 10,000 generated articles (Spark's block updates in the event log).
+   */
+  static final long CACHE_BYTES_PER_CORPUS_BYTE = 27;
+
+  /**
+   * Whether Spark compresses its cached column batches ({@code spark.sql.inMemoryColumnarStorage.compressed}),
+   * unless {@code --conf} sets it: not while the cached data, uncompressed ({@link #CACHE_BYTES_PER_CORPUS_BYTE}
+   * times the corpus), is at most twice the executors' storage memory; compressed beyond. Compression (dictionary
+   * and run-length encoders chosen per batch from statistics gathered on every value) costs CPU: JFR put 7.4% of a
+   * 10,000-article run in it, and without it that run took 52.4 s and 50.9 s against 58.1 s and 51.8 s with it
+   * (interleaved), though 182 MB of its 850 MB went to disk. Much beyond, what spills costs more than the encoders:
+   * at 100,000 articles (316 MB, 566 MB of storage memory) uncompressed caches made annotate 118 s and sectors
+   * 77 s against 107 s and 68 s.
+   */
+  static void chooseCacheCompression(SparkSession spark, long corpusBytes) {
+    String key = "spark.sql.inMemoryColumnarStorage.compressed";
+    if (corpusBytes < 0 || spark.sparkContext().getConf().contains(key)) {
+      return;
+    }
+    boolean fits = corpusBytes * CACHE_BYTES_PER_CORPUS_BYTE <= 2 * storageMemory(spark);
+    spark.conf().set(key, Boolean.toString(!fits));
+    LOG.info("cached column batches {}: {} MB of corpus, {} MB of storage memory", fits ? "uncompressed"
+        : "compressed", corpusBytes >> 20, storageMemory(spark) >> 20);
+  }
+
+  /**
+   * The storage memory of the block managers that hold cached data now: the executors' (the driver's too in local
+   * mode, where it runs the tasks). Executors not yet started are not counted, which errs towards compression.
+   */
+  static long storageMemory(SparkSession spark) {
+    String driver = org.apache.spark.SparkEnv.get().blockManager().blockManagerId().hostPort();
+    boolean local = spark.sparkContext().isLocal();
+    long total = 0;
+    for (Map.Entry<String, scala.Tuple2<Object, Object>> e : scala.collection.JavaConverters
+        .mapAsJavaMap(spark.sparkContext().getExecutorMemoryStatus()).entrySet()) {
+      if (local || !e.getKey().equals(driver)) {
+        total += (Long) e.getValue()._1();
+      }
+    }
+    return total;
   }
 
   /** Reads a small configuration file named by {@code flag}, refusing a missing one. */

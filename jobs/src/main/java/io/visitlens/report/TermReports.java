@@ -77,6 +77,16 @@ public final class TermReports {
   }
 
   /**
+   * Both term counts of the annotated corpus in one pass ({@link Terms#countOfContiguous}): each document's first
+   * {@code topPerDocument} terms of each order and the per-visit partial sums; split with
+   * {@link Terms#documentRows} (the same rows as {@link #documentTermCountsOfAnnotated(Dataset, int)}) and
+   * {@link Terms#visitSums} (those of {@link #visitTermCountsOfAnnotated}). Persist it when using both.
+   */
+  public static Dataset<Row> termPassOfAnnotated(Dataset<Row> corpus, int topPerDocument) {
+    return Terms.countOfContiguous(corpus, Terms.MAX_ORDER, topPerDocument);
+  }
+
+  /**
    * {@link #visitTermCounts} of the annotated corpus, counted without a row per document and term
    * ({@link Terms#countPerVisitOfContiguous}).
    */

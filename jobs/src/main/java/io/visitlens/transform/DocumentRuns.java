@@ -32,6 +32,11 @@ public abstract class DocumentRuns implements Iterator<Row> {
   /** The end of a document's sentences ({@code visit} null for a document without one). */
   protected abstract void endDocument(String visit);
 
+  /** The id of the document whose sentences are being read, or whose end {@link #endDocument} reports. */
+  protected final String document() {
+    return doc;
+  }
+
   /** The end of the partition, after the last {@link #endDocument}. */
   protected void endPartition() {}
 

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -173,10 +174,7 @@ public final class Terms {
    * each order, cut as they are emitted. {@code rank} and {@code doc_total} are those of all the document's terms.
    */
   public static Dataset<Row> countPerDocumentOfContiguous(Dataset<Row> sentences, int maxOrder, int keepTop) {
-    if (keepTop < 1) {
-      throw new IllegalArgumentException("keepTop must be at least 1, got " + keepTop);
-    }
-    return countPerDocument(sentences, maxOrder, true, keepTop);
+    return documentRows(countOfContiguous(sentences, maxOrder, keepTop));
   }
 
   private static Dataset<Row> countPerDocument(Dataset<Row> sentences, int maxOrder, boolean documentsContiguous,
@@ -219,9 +217,7 @@ public final class Terms {
    * documents are each together in one partition, as {@link Annotations#annotate} gives them: its {@code count}
    * (occurrences in the visit's documents) and {@code doc_freq} (the visit's documents that contain it), with
    * {@link #VISIT_COUNT_SCHEMA}. The same figures as adding up {@link #countPerDocument} by visit, without a row
-   * per document and term: each task adds up its documents' counts in a hash map of at most
-   * {@link #MAX_PARTIAL_TERMS} entries (emptied into rows whenever it is full), and one aggregation adds up the
-   * tasks' partial sums.
+   * per document and term: {@link #visitSums} of {@link #countOfContiguous}.
    */
   public static Dataset<Row> countPerVisitOfContiguous(Dataset<Row> sentences, int maxOrder) {
     return countPerVisitOfContiguous(sentences, maxOrder, MAX_PARTIAL_TERMS);
@@ -229,15 +225,7 @@ public final class Terms {
 
   /** {@link #countPerVisitOfContiguous(Dataset, int)} with partial sums emptied every {@code maxPartial} entries. */
   static Dataset<Row> countPerVisitOfContiguous(Dataset<Row> sentences, int maxOrder, int maxPartial) {
-    if (maxOrder < 1 || maxOrder > 9) {
-      throw new IllegalArgumentException("maxOrder must be from 1 to 9, got " + maxOrder);
-    }
-    MapPartitionsFunction<Row, Row> count = rows -> new VisitCounts(rows, maxOrder, maxPartial);
-    return sentences
-        .select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"))
-        .mapPartitions(count, Encoders.row(VISIT_COUNT_SCHEMA))
-        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
-        .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"));
+    return visitSums(countOfContiguous(sentences, maxOrder, 1, maxPartial));
   }
 
   /** The columns of {@link #countPerVisitOfContiguous}. */
@@ -255,9 +243,105 @@ public final class Terms {
    */
   static final int MAX_PARTIAL_TERMS = 200_000;
 
-  /** The counting pass of {@link #countPerVisitOfContiguous}. */
-  private static final class VisitCounts extends DocumentRuns {
+  /**
+   * The rows of {@link #countOfContiguous}: a document's counted terms ({@code is_visit_sum} false: the columns of
+   * {@link #COUNT_SCHEMA}, {@code doc_freq} 1) and a task's partial sums per visit ({@code is_visit_sum} true:
+   * {@code doc_id}, {@code position}, {@code rank} and {@code doc_total} null).
+   */
+  public static final StructType TERM_PASS_SCHEMA = new StructType()
+      .add("is_visit_sum", DataTypes.BooleanType, false)
+      .add("doc_id", DataTypes.StringType, true)
+      .add("visit_id", DataTypes.StringType, true)
+      .add("ngram", DataTypes.IntegerType, false)
+      .add("term", DataTypes.StringType, false)
+      .add("stem", DataTypes.StringType, false)
+      .add("count", DataTypes.LongType, false)
+      .add("doc_freq", DataTypes.LongType, false)
+      .add("position", DataTypes.IntegerType, true)
+      .add("rank", DataTypes.IntegerType, true)
+      .add("doc_total", DataTypes.LongType, true);
+
+  /**
+   * One pass over annotated sentences whose documents are each together in one partition, in {@code doc_id} order
+   * (as {@link Annotations#annotate} gives them), for both term questions: each document's n-grams are counted once,
+   * and from those counts the pass emits the document's first {@code keepTop} terms of each order (in document
+   * order, each document's rows by n-gram order, count descending, then term in code point order) and adds them
+   * to the task's partial sums per visit, a hash map of at most {@link #MAX_PARTIAL_TERMS} entries emitted whenever
+   * it is full and at the end of the partition. Split it with {@link #documentRows} and {@link #visitSums}; keep it
+   * (persist) when both are used, so the sentences are read once.
+   */
+  public static Dataset<Row> countOfContiguous(Dataset<Row> sentences, int maxOrder, int keepTop) {
+    return countOfContiguous(sentences, maxOrder, keepTop, MAX_PARTIAL_TERMS);
+  }
+
+  static Dataset<Row> countOfContiguous(Dataset<Row> sentences, int maxOrder, int keepTop, int maxPartial) {
+    if (maxOrder < 1 || maxOrder > 9) {
+      throw new IllegalArgumentException("maxOrder must be from 1 to 9, got " + maxOrder);
+    }
+    if (keepTop < 1) {
+      throw new IllegalArgumentException("keepTop must be at least 1, got " + keepTop);
+    }
+    MapPartitionsFunction<Row, Row> count = rows -> new TermPass(rows, maxOrder, keepTop, maxPartial);
+    return sentences
+        .select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"))
+        .mapPartitions(count, Encoders.row(TERM_PASS_SCHEMA));
+  }
+
+  /**
+   * The document rows of {@link #countOfContiguous}, with {@link #COUNT_SCHEMA}, in the order the pass emitted them.
+   */
+  public static Dataset<Row> documentRows(Dataset<Row> pass) {
+    return pass.where(col("is_visit_sum").equalTo(false))
+        .select(java.util.Arrays.stream(COUNT_SCHEMA.fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+  }
+
+  /** The per-visit sums of {@link #countOfContiguous}, added up over its tasks, with {@link #VISIT_COUNT_SCHEMA}. */
+  public static Dataset<Row> visitSums(Dataset<Row> pass) {
+    return pass.where(col("is_visit_sum"))
+        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
+        .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"));
+  }
+
+  /** A document's n-gram with its place among the document's n-grams of its order. */
+  @FunctionalInterface
+  interface PlacedSink {
+    void accept(int order, String term, String stem, long count, int position, int rank, long total);
+  }
+
+  /**
+   * A document's counted n-grams (keyed by "order term", with their stems), order by order, each order's by count
+   * descending, then term in code point order, the first {@code keepTop} of each order: with their position
+   * (1, 2, 3, …), competition rank by count (1, 2, 2, 4) and the order's total occurrences in the document.
+   */
+  static void forEachPlaced(Map<String, long[]> counts, Map<String, String> stems, int keepTop, PlacedSink sink) {
+    Map<Integer, List<Map.Entry<String, long[]>>> byOrder = new TreeMap<>();
+    for (Map.Entry<String, long[]> e : counts.entrySet()) {
+      byOrder.computeIfAbsent(e.getKey().charAt(0) - '0', k -> new ArrayList<>()).add(e);
+    }
+    for (Map.Entry<Integer, List<Map.Entry<String, long[]>>> o : byOrder.entrySet()) {
+      List<Map.Entry<String, long[]>> terms = o.getValue();
+      terms.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
+          .thenComparing(Map.Entry::getKey, CODE_POINT_ORDER));
+      long total = 0;
+      for (Map.Entry<String, long[]> e : terms) {
+        total += e.getValue()[0];
+      }
+      int rank = 0;
+      for (int i = 0; i < Math.min(terms.size(), keepTop); i++) {
+        long count = terms.get(i).getValue()[0];
+        if (i == 0 || count != terms.get(i - 1).getValue()[0]) {
+          rank = i + 1;
+        }
+        String key = terms.get(i).getKey();
+        sink.accept(o.getKey(), key.substring(2), stems.get(key), count, i + 1, rank, total);
+      }
+    }
+  }
+
+  /** The counting pass of {@link #countOfContiguous}. */
+  private static final class TermPass extends DocumentRuns {
     private final int maxOrder;
+    private final int keepTop;
     private final int maxPartial;
     /** The current document's counts by "order term", and its n-grams' stems (one per term in a document). */
     private final Map<String, long[]> document = new HashMap<>();
@@ -285,9 +369,10 @@ public final class Terms {
       }
     }
 
-    VisitCounts(Iterator<Row> sentences, int maxOrder, int maxPartial) {
+    TermPass(Iterator<Row> sentences, int maxOrder, int keepTop, int maxPartial) {
       super(sentences);
       this.maxOrder = maxOrder;
+      this.keepTop = keepTop;
       this.maxPartial = maxPartial;
     }
 
@@ -305,9 +390,9 @@ public final class Terms {
       });
     }
 
-    /** Adds the finished document's counts to the task's partial sums: each of its n-grams once to doc_freq. */
     @Override
     protected void endDocument(String visit) {
+      emitDocument(document(), visit);
       Map<String, Sum> sums = partial.computeIfAbsent(visit, v -> new HashMap<>());
       for (Map.Entry<String, long[]> e : document.entrySet()) {
         String key = e.getKey();
@@ -328,12 +413,19 @@ public final class Terms {
       }
     }
 
+    /** Queues the document's first terms of each order, with their place in the document. */
+    private void emitDocument(String doc, String visit) {
+      forEachPlaced(document, stems, keepTop, (order, term, stem, count, position, rank, total) ->
+          ready.add(RowFactory.create(false, doc, visit, order, term, stem, count, 1L, position, rank, total)));
+    }
+
     /** Emits the partial sums as rows (when the map is full, and at the end of the partition). */
     @Override
     protected void endPartition() {
       for (Map.Entry<String, Map<String, Sum>> v : partial.entrySet()) {
         for (Sum sum : v.getValue().values()) {
-          ready.add(RowFactory.create(v.getKey(), sum.order, sum.term, sum.stem, sum.count, sum.documents));
+          ready.add(RowFactory.create(true, null, v.getKey(), sum.order, sum.term, sum.stem, sum.count,
+              sum.documents, null, null, null));
         }
       }
       partial.clear();
@@ -403,30 +495,8 @@ public final class Terms {
 
     /** Emits the finished document's counts, order by order, with their place in the document. */
     private void flush() {
-      Map<Integer, List<Map.Entry<String, long[]>>> byOrder = new TreeMap<>();
-      for (Map.Entry<String, long[]> e : counts.entrySet()) {
-        int order = e.getKey().charAt(0) - '0';
-        byOrder.computeIfAbsent(order, k -> new ArrayList<>()).add(e);
-      }
-      for (Map.Entry<Integer, List<Map.Entry<String, long[]>>> o : byOrder.entrySet()) {
-        List<Map.Entry<String, long[]>> terms = o.getValue();
-        terms.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
-            .thenComparing(Map.Entry::getKey, CODE_POINT_ORDER));
-        long total = 0;
-        for (Map.Entry<String, long[]> e : terms) {
-          total += e.getValue()[0];
-        }
-        int rank = 0;
-        for (int i = 0; i < Math.min(terms.size(), keepTop); i++) {
-          long count = terms.get(i).getValue()[0];
-          if (i == 0 || count != terms.get(i - 1).getValue()[0]) {
-            rank = i + 1;
-          }
-          String key = terms.get(i).getKey();
-          ready.add(RowFactory.create(doc, visit, o.getKey(), key.substring(2), stems.get(key), count, i + 1, rank,
-              total));
-        }
-      }
+      forEachPlaced(counts, stems, keepTop, (order, term, stem, count, position, rank, total) ->
+          ready.add(RowFactory.create(doc, visit, order, term, stem, count, position, rank, total)));
       counts.clear();
       stems.clear();
       doc = null;
