@@ -183,13 +183,18 @@ public final class AnalysisJob {
       // Bounds known before writing: a corpus or visit row per per-visit row at most, and the document scope's cut
       // (an order of a document has at most topPerDocument rows); keyness has one row per term of A or B at most.
       long frequencyRows = 2 * vocabulary + annotatedDocuments * Terms.MAX_ORDER * (long) options.topPerDocument();
-      counts.put("term_frequencies", vocabulary <= MAX_BROADCAST_VOCABULARY
-          // The usual case: the rows come out in the report's order, the document scope unshuffled.
-          ? writer.writeInOrder("term_frequencies", TermReports.termFrequenciesInReportOrder(termCounts, visitTerms,
-              annotatedDocuments, options.minCount(), options.topPerDocument(),
-              vocabulary <= ReportWriter.ONE_TASK_ROWS))
-          : writer.write("term_frequencies", TermReports.termFrequencies(termCounts, visitTerms, annotatedDocuments,
-              options.minCount(), options.topPerDocument()), frequencyRows, TermReports.TERM_FREQUENCIES_ORDER));
+      if (frequencyRows <= ReportWriter.ONE_TASK_ROWS || vocabulary > MAX_BROADCAST_VOCABULARY) {
+        // Small enough to sort in one task (the simpler plan, which matters on a small corpus), or a vocabulary
+        // too large to broadcast: joined and sorted.
+        counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
+            visitTerms, annotatedDocuments, options.minCount(), options.topPerDocument()), frequencyRows,
+            TermReports.TERM_FREQUENCIES_ORDER));
+      } else {
+        // The rows come out in the report's order, the document scope neither shuffled nor sorted.
+        counts.put("term_frequencies", writer.writeInOrder("term_frequencies",
+            TermReports.termFrequenciesInReportOrder(termCounts, visitTerms, annotatedDocuments,
+                options.minCount(), options.topPerDocument(), vocabulary <= ReportWriter.ONE_TASK_ROWS)));
+      }
       ReportWriter.Kept keyness = writer.writeAndKeep("term_keyness", TermReports.termKeynessOfVisitCounts(
           visitTerms, comparison.get(0), comparison.get(1), options.priorScale()), vocabulary,
           TermReports.TERM_KEYNESS_ORDER);
@@ -199,6 +204,11 @@ public final class AnalysisJob {
           vocabulary, counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0),
           comparison.get(1));
 
+      // What the page does not show is dropped first: every query Spark plans is matched against every cached
+      // plan, and the annotated corpus's and the term pass's are large.
+      for (Dataset<Row> d : new Dataset[] {raw, paragraphs, corpus, termPass, visitTerms, mentions}) {
+        d.unpersist();
+      }
       // After every report, from the rows written and kept: nothing is read back.
       steps.begin("html");
       Map<String, Dataset<Row>> shown = new LinkedHashMap<>();

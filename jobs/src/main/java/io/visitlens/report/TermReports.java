@@ -144,7 +144,7 @@ public final class TermReports {
       long nDocuments, int minCount, int topPerDocument) {
     FrequencyScopes scopes = frequencyScopes(termCounts, visitTermCounts, nDocuments, minCount, topPerDocument,
         SHUFFLE_HASH);
-    return scopes.corpus().unionByName(scopes.visit()).unionByName(scopes.document());
+    return scopes.aggregated().unionByName(scopes.document());
   }
 
   /**
@@ -162,8 +162,9 @@ public final class TermReports {
       long nDocuments, int minCount, int topPerDocument, boolean sortScopesInOneTask) {
     FrequencyScopes scopes = frequencyScopes(termCounts, visitTermCounts, nDocuments, minCount, topPerDocument,
         "broadcast");
-    return sorted(scopes.corpus(), sortScopesInOneTask).unionByName(scopes.document())
-        .unionByName(sorted(scopes.visit(), sortScopesInOneTask));
+    return sorted(scopes.aggregated().where(col("scope").equalTo(CORPUS)), sortScopesInOneTask)
+        .unionByName(scopes.document())
+        .unionByName(sorted(scopes.aggregated().where(col("scope").equalTo(VISIT)), sortScopesInOneTask));
   }
 
   /** Rows of one scope of {@code term_frequencies} sorted by the report's order. */
@@ -172,8 +173,8 @@ public final class TermReports {
     return inOneTask ? scope.repartition(1).sortWithinPartitions(order) : scope.orderBy(order);
   }
 
-  /** The three scopes of {@code term_frequencies}, each with the report's columns. */
-  private record FrequencyScopes(Dataset<Row> corpus, Dataset<Row> visit, Dataset<Row> document) {}
+  /** The corpus and visit scopes of {@code term_frequencies}, and its document scope, with the report's columns. */
+  private record FrequencyScopes(Dataset<Row> aggregated, Dataset<Row> document) {}
 
   private static FrequencyScopes frequencyScopes(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
       long nDocuments, int minCount, int topPerDocument, String vocabularyJoin) {
@@ -208,8 +209,7 @@ public final class TermReports {
             col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"), col("rank"),
             col("doc_total").as("scope_total"));
 
-    return new FrequencyScopes(frequencyColumns(aggregatedKept.where(col("scope").equalTo(CORPUS)), nDocuments),
-        frequencyColumns(aggregatedKept.where(col("scope").equalTo(VISIT)), nDocuments),
+    return new FrequencyScopes(frequencyColumns(aggregatedKept, nDocuments),
         frequencyColumns(documentKept, nDocuments));
   }
 
