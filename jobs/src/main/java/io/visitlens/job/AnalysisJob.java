@@ -332,10 +332,11 @@ public final class AnalysisJob {
     if (corpusBytes < 0 || spark.sparkContext().getConf().contains(key)) {
       return;
     }
-    boolean fits = corpusBytes * CACHE_BYTES_PER_CORPUS_BYTE <= 2 * storageMemory(spark);
+    long storage = storageMemory(spark);
+    boolean fits = corpusBytes * CACHE_BYTES_PER_CORPUS_BYTE <= 2 * storage;
     spark.conf().set(key, Boolean.toString(!fits));
     LOG.info("cached column batches {}: {} MB of corpus, {} MB of storage memory", fits ? "uncompressed"
-        : "compressed", corpusBytes >> 20, storageMemory(spark) >> 20);
+        : "compressed", corpusBytes >> 20, storage >> 20);
   }
 
   /**

@@ -302,6 +302,24 @@ public final class Terms {
         .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"));
   }
 
+  /**
+   * Adds the n-grams of a sentence row ({@code doc_id}, {@code visit_id}, {@code terms}, {@code stems},
+   * {@code is_stop}) to a document's counts, keyed by "order term" (orders are single digits: at most 9), and
+   * records each new n-gram's stem.
+   */
+  static void countNgrams(Row s, int maxOrder, Map<String, long[]> counts, Map<String, String> stems) {
+    forEachNgram(s.getList(2), s.getList(3), s.getList(4), maxOrder, (i, order, term, stem) -> {
+      String key = order + " " + term;
+      long[] c = counts.get(key);
+      if (c == null) {
+        counts.put(key, new long[] {1});
+        stems.put(key, stem);
+      } else {
+        c[0]++;
+      }
+    });
+  }
+
   /** A document's n-gram with its place among the document's n-grams of its order. */
   @FunctionalInterface
   interface PlacedSink {
@@ -378,16 +396,7 @@ public final class Terms {
 
     @Override
     protected void sentence(Row s) {
-      forEachNgram(s.getList(2), s.getList(3), s.getList(4), maxOrder, (i, order, term, stem) -> {
-        String key = order + " " + term; // orders are single digits (maxOrder <= 9)
-        long[] c = document.get(key);
-        if (c == null) {
-          document.put(key, new long[] {1});
-          stems.put(key, stem);
-        } else {
-          c[0]++;
-        }
-      });
+      countNgrams(s, maxOrder, document, stems);
     }
 
     @Override
@@ -476,16 +485,7 @@ public final class Terms {
         }
         doc = s.getString(0);
         visit = s.isNullAt(1) ? null : s.getString(1);
-        forEachNgram(s.getList(2), s.getList(3), s.getList(4), maxOrder, (i, order, term, stem) -> {
-          String key = order + " " + term; // orders are single digits (MAX_ORDER = 3)
-          long[] c = counts.get(key);
-          if (c == null) {
-            counts.put(key, new long[] {1});
-            stems.put(key, stem);
-          } else {
-            c[0]++;
-          }
-        });
+        countNgrams(s, maxOrder, counts, stems);
       }
       if (ready.isEmpty() && doc != null) {
         flush();
