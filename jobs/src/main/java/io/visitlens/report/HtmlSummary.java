@@ -22,8 +22,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -85,16 +83,6 @@ public final class HtmlSummary {
   public static Path write(SparkSession spark, Path dir) {
     Path target = new Path(dir, FILE);
     HadoopFiles.write(spark.sparkContext().hadoopConfiguration(), target, render(SummaryData.read(spark, dir)));
-    return target;
-  }
-
-  /**
-   * Writes {@code dir/index.html} from the reports a run holds in memory (report name → its rows, as written),
-   * reading nothing back from {@code dir}; returns its path.
-   */
-  public static Path write(SparkSession spark, Path dir, Map<String, Dataset<Row>> reports) {
-    Path target = new Path(dir, FILE);
-    HadoopFiles.write(spark.sparkContext().hadoopConfiguration(), target, render(SummaryData.of(reports)));
     return target;
   }
 
@@ -495,7 +483,7 @@ public final class HtmlSummary {
 
   private void footer() {
     html.append("<footer class=\"wrap\"><p>Written by VisitLens ").append(esc(RunManifest.version()))
-        .append(" from the reports beside this file; every number on this page is a value of a report row. ")
+        .append(" from the Parquet reports beside this file; every number on this page is a value of a report row. ")
         .append("Charts drawn with Apache ECharts ").append(esc(echartsVersion()))
         .append(" (Apache License 2.0), included in this file.</p></footer>\n");
   }

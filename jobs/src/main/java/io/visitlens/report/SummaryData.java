@@ -104,15 +104,6 @@ final class SummaryData {
     return d.readFrom((report, needed) -> d.usable(report, files.rows(report, d.unavailable), needed));
   }
 
-  /**
-   * What the page shows, from the reports a run holds in memory: report name → its rows (a report that is not in
-   * the map is not available). The job passes the rows it wrote and kept, so the page reads no file back.
-   */
-  static SummaryData of(Map<String, Dataset<Row>> reports) {
-    SummaryData d = new SummaryData();
-    return d.readFrom((report, needed) -> d.usable(report, reports.get(report), needed));
-  }
-
   /** The rows of a report, by name, or null when the page cannot use them (the reason then recorded). */
   private interface Reader {
     Dataset<Row> open(String report, List<String> needed);

@@ -253,21 +253,4 @@ class HtmlSummaryTest extends SparkTestBase {
     array.forEach(n -> out.add(n.asText()));
     return out;
   }
-
-  @Test
-  void thePageFromTheRowsInMemoryIsThePageFromTheParquetReports() throws Exception {
-    FixtureReports fixture = new FixtureReports(spark, tmp.resolve("in-memory")).all();
-    java.util.Map<String, org.apache.spark.sql.Dataset<Row>> reports = new java.util.LinkedHashMap<>();
-    for (String report : List.of("visits", "documents", "rejected_documents", "sector_summary",
-        "emphasis_comparison", "topic_cooccurrence", "term_keyness")) {
-      reports.put(report, spark.read().parquet(fixture.dir().resolve("parquet").resolve(report).toString()));
-    }
-    assertEquals(HtmlSummary.render(SummaryData.read(spark, fixture.hadoopDir())),
-        HtmlSummary.render(SummaryData.of(reports)));
-
-    reports.remove("term_keyness");
-    Document doc = Jsoup.parse(HtmlSummary.render(SummaryData.of(reports)));
-    assertEquals("The term_keyness report is not available in this run, so this section is empty.",
-        doc.getElementById("terms").selectFirst(".unavailable").text());
-  }
 }
