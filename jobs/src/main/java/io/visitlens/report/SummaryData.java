@@ -100,32 +100,7 @@ final class SummaryData {
   /** Reads what the page shows from the Parquet reports under {@code dir/parquet}. */
   static SummaryData read(SparkSession spark, Path dir) {
     SummaryData d = new SummaryData();
-    ParquetReports files = new ParquetReports(spark, dir);
-    return d.readFrom((report, needed) -> d.usable(report, files.rows(report, d.unavailable), needed));
-  }
-
-  /** The rows of a report, by name, or null when the page cannot use them (the reason then recorded). */
-  private interface Reader {
-    Dataset<Row> open(String report, List<String> needed);
-  }
-
-  /** {@code rows}, or null with the reason recorded when they are absent or lack a needed column. */
-  private Dataset<Row> usable(String report, Dataset<Row> rows, List<String> needed) {
-    if (rows == null) {
-      unavailable.putIfAbsent(report, "is not available in this run");
-      return null;
-    }
-    Set<String> have = new LinkedHashSet<>(Arrays.asList(rows.columns()));
-    List<String> missing = needed.stream().filter(c -> !have.contains(c)).toList();
-    if (!missing.isEmpty()) {
-      unavailable.put(report, "lacks the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
-      return null;
-    }
-    return rows;
-  }
-
-  private SummaryData readFrom(Reader reader) {
-    SummaryData d = this;
+    Reader reader = new Reader(spark, dir, d.unavailable);
 
     Dataset<Row> visits = reader.open("visits", VISITS_COLUMNS);
     if (visits != null) {
@@ -314,15 +289,17 @@ final class SummaryData {
     return names.stream().map(n -> col(n)).toArray(Column[]::new);
   }
 
-  /** The Parquet reports of a report directory. */
-  private static final class ParquetReports {
+  /** Opens reports, recording why one cannot be used. */
+  private static final class Reader {
     private final SparkSession spark;
     private final Path parquet;
     private final FileSystem fs;
+    private final Map<String, String> unavailable;
 
-    ParquetReports(SparkSession spark, Path dir) {
+    Reader(SparkSession spark, Path dir, Map<String, String> unavailable) {
       this.spark = spark;
       this.parquet = new Path(dir, "parquet");
+      this.unavailable = unavailable;
       try {
         this.fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
       } catch (IOException e) {
@@ -330,19 +307,27 @@ final class SummaryData {
       }
     }
 
-    /** A report's rows; null when it has no Parquet file, or when it cannot be read (the reason then recorded). */
-    Dataset<Row> rows(String report, Map<String, String> unavailable) {
+    /** The report's rows, or null (with the reason recorded) when it is absent or lacks a needed column. */
+    Dataset<Row> open(String report, List<String> needed) {
       Path path = new Path(parquet, report);
       try {
         FileStatus[] files = fs.exists(path) ? fs.globStatus(new Path(path, "*.parquet")) : null;
         if (files == null || files.length == 0) {
+          unavailable.put(report, "is not available in this run");
           return null;
         }
       } catch (IOException e) {
         unavailable.put(report, "cannot be read (" + e.getMessage() + ")");
         return null;
       }
-      return spark.read().parquet(path.toString());
+      Dataset<Row> rows = spark.read().parquet(path.toString());
+      Set<String> have = new LinkedHashSet<>(Arrays.asList(rows.columns()));
+      List<String> missing = needed.stream().filter(c -> !have.contains(c)).toList();
+      if (!missing.isEmpty()) {
+        unavailable.put(report, "lacks the column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+        return null;
+      }
+      return rows;
     }
   }
 }
