@@ -144,7 +144,7 @@ public final class Benchmark {
 
   /** Session settings the analysis sizes to its corpus, put back before each contender. */
   private static final List<String> SIZED_SETTINGS = List.of("spark.sql.shuffle.partitions",
-      "spark.sql.inMemoryColumnarStorage.compressed");
+      "spark.sql.inMemoryColumnarStorage.compressed", "spark.sql.codegen.factoryMode");
 
   private final SparkSession spark;
   private final Options options;

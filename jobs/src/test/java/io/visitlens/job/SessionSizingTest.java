@@ -14,6 +14,7 @@ class SessionSizingTest extends SparkTestBase {
   @AfterEach
   void putBack() {
     spark.conf().unset(COMPRESSED);
+    spark.conf().unset(AnalysisJob.CODEGEN_FACTORY_MODE);
   }
 
   @Test
@@ -32,5 +33,17 @@ class SessionSizingTest extends SparkTestBase {
   void aCorpusOfUnknownSizeLeavesSparksDefault() {
     AnalysisJob.chooseCacheCompression(spark, -1);
     assertEquals("true", spark.conf().get(COMPRESSED), "Spark's default");
+  }
+
+  @Test
+  void expressionsAreInterpretedOnlyForASmallCorpus() {
+    long largest = AnalysisJob.MAX_INTERPRETED_CORPUS_BYTES;
+    AnalysisJob.chooseExpressionEvaluation(spark, largest);
+    assertEquals("NO_CODEGEN", spark.conf().get(AnalysisJob.CODEGEN_FACTORY_MODE), "a corpus of " + largest + " bytes");
+    AnalysisJob.chooseExpressionEvaluation(spark, largest + 1);
+    assertEquals("FALLBACK", spark.conf().get(AnalysisJob.CODEGEN_FACTORY_MODE),
+        "a corpus of " + (largest + 1) + " bytes");
+    AnalysisJob.chooseExpressionEvaluation(spark, -1);
+    assertEquals("FALLBACK", spark.conf().get(AnalysisJob.CODEGEN_FACTORY_MODE), "a corpus of unknown size");
   }
 }
