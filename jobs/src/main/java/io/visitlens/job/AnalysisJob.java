@@ -17,6 +17,7 @@ import io.visitlens.io.ReportDirectory;
 import io.visitlens.io.ReportWriter;
 import io.visitlens.io.RunManifest;
 import io.visitlens.nlp.TextCore;
+import io.visitlens.report.Concurrently;
 import io.visitlens.report.CorpusReports;
 import io.visitlens.report.HtmlSummary;
 import io.visitlens.report.SectorReports;
@@ -100,10 +101,10 @@ public final class AnalysisJob {
               new VisitAttributor(catalog.visits(), options.windowDays())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Row attributed = documents.agg(count(lit(1)), count(col("visit_id"))).first();
-      long accepted = attributed.getLong(0);
+      long acceptedCount = attributed.getLong(0);
       long assigned = attributed.getLong(1);
       steps.done("attribute", "%d documents processed, %d rejected; %d attributed to a visit, %d unassigned",
-          accepted, found - accepted, assigned, accepted - assigned);
+          acceptedCount, found - acceptedCount, assigned, acceptedCount - assigned);
 
       steps.begin("paragraphs");
       paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(
@@ -129,16 +130,30 @@ public final class AnalysisJob {
       steps.done("annotate", "annotated %d sentences", counts.get("annotated_corpus"));
 
       steps.begin("reports");
-      ReportWriter.Kept documentsReport = writer.writeAndKeep("documents",
-          CorpusReports.documents(documents, paragraphs, corpus), accepted, "doc_id");
-      kept.add(documentsReport.rows());
+      // documents (then visits, which counts them) and rejected_documents read different data: written at once.
+      // (The concurrent actions read final names of the kept datasets.)
+      Dataset<Row> articles = raw;
+      Dataset<Row> accepted = documents;
+      Dataset<Row> paragraphRows = paragraphs;
+      Dataset<Row> sentences = corpus;
+      ReportWriter.Kept[] written = new ReportWriter.Kept[2];
+      long[] visitRows = new long[1];
+      try {
+        Concurrently.run("reports", () -> {
+          written[0] = writer.writeAndKeep("documents", CorpusReports.documents(accepted, paragraphRows, sentences),
+              acceptedCount, "doc_id");
+          visitRows[0] = writer.writeSmall("visits", CorpusReports.visits(spark, catalog, written[0].rows()),
+              "start_date", "visit_id");
+        }, () -> written[1] = writer.writeAndKeep("rejected_documents", CorpusReports.rejectedDocuments(articles),
+            found - acceptedCount, CorpusReports.REJECTED_DOCUMENTS_ORDER));
+      } finally {
+        keep(kept, written);
+      }
+      ReportWriter.Kept documentsReport = written[0];
+      ReportWriter.Kept rejected = written[1];
       counts.put("documents", documentsReport.count());
       Dataset<Row> documentsWritten = documentsReport.rows();
-      counts.put("visits", writer.writeSmall("visits",
-          CorpusReports.visits(spark, catalog, documentsWritten), "start_date", "visit_id"));
-      ReportWriter.Kept rejected = writer.writeAndKeep("rejected_documents",
-          CorpusReports.rejectedDocuments(raw), found - accepted, CorpusReports.REJECTED_DOCUMENTS_ORDER);
-      kept.add(rejected.rows());
+      counts.put("visits", visitRows[0]);
       counts.put("rejected_documents", rejected.count());
       RunSummary.Classes classes = RunSummary.count(documentsWritten, rejected.rows());
       steps.done("reports", "wrote documents, visits and rejected_documents: documents %s, rejected %s",
@@ -152,17 +167,25 @@ public final class AnalysisJob {
       kept.add(mentionsReport.rows());
       counts.put("sector_mentions", mentionsReport.count());
       Dataset<Row> mentions = mentionsReport.rows();
-      ReportWriter.Kept summary = writer.writeSmallAndKeep("sector_summary", SectorReports.sectorSummary(spark,
-              mentions, documentsWritten, catalog.visits().stream().map(v -> v.visitId()).toList(),
-              inputs.lexicon().sectors()), "visit_id", "rank", "sector");
-      kept.add(summary.rows());
-      counts.put("sector_summary", summary.count());
-      counts.put("topic_cooccurrence", writer.writeSmall("topic_cooccurrence",
-          SectorReports.topicCooccurrenceOfCorpus(corpus, inputs.lexicon(), mentions, documentsWritten),
-          "scope", "window", "sector_a", "sector_b"));
-      counts.put("emphasis_comparison", writer.writeSmall("emphasis_comparison",
-          SectorReports.emphasisComparison(summary.rows(), mentions, comparison.get(0), comparison.get(1),
-              options.priorScale()), "sector"));
+      // sector_summary (then emphasis_comparison, built on it) and topic_cooccurrence: independent, written at once.
+      ReportWriter.Kept[] summaries = new ReportWriter.Kept[1];
+      long[] sectorRows = new long[2];
+      try {
+        Concurrently.run("sectors", () -> {
+          summaries[0] = writer.writeSmallAndKeep("sector_summary", SectorReports.sectorSummary(spark, mentions,
+                  documentsWritten, catalog.visits().stream().map(v -> v.visitId()).toList(),
+                  inputs.lexicon().sectors()), "visit_id", "rank", "sector");
+          sectorRows[1] = writer.writeSmall("emphasis_comparison", SectorReports.emphasisComparison(
+              summaries[0].rows(), mentions, comparison.get(0), comparison.get(1), options.priorScale()), "sector");
+        }, () -> sectorRows[0] = writer.writeSmall("topic_cooccurrence",
+            SectorReports.topicCooccurrenceOfCorpus(sentences, inputs.lexicon(), mentions, documentsWritten),
+            "scope", "window", "sector_a", "sector_b"));
+      } finally {
+        keep(kept, summaries);
+      }
+      counts.put("sector_summary", summaries[0].count());
+      counts.put("topic_cooccurrence", sectorRows[0]);
+      counts.put("emphasis_comparison", sectorRows[1]);
       steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
           comparison.get(0), comparison.get(1));
 
@@ -178,20 +201,26 @@ public final class AnalysisJob {
       // Bounds known before writing: a corpus or visit row per per-visit row at most, and the document scope's cut
       // (an order of a document has at most topPerDocument rows); keyness has one row per term of A or B at most.
       long frequencyRows = 2 * vocabulary + annotatedDocuments * Terms.MAX_ORDER * (long) options.topPerDocument();
-      if (frequencyRows <= ReportWriter.ONE_TASK_ROWS || vocabulary > MAX_BROADCAST_VOCABULARY) {
-        // Small enough to sort in one task (the simpler plan, which matters on a small corpus), or a vocabulary
-        // too large to broadcast: joined and sorted.
-        counts.put("term_frequencies", writer.write("term_frequencies", TermReports.termFrequencies(termCounts,
-            visitTerms, annotatedDocuments, options.minCount(), options.topPerDocument()), frequencyRows,
-            TermReports.TERM_FREQUENCIES_ORDER));
-      } else {
-        // The rows come out in the report's order, the document scope neither shuffled nor sorted.
-        counts.put("term_frequencies", writer.writeInOrder("term_frequencies",
-            TermReports.termFrequenciesInReportOrder(termCounts, visitTerms, annotatedDocuments,
-                options.minCount(), options.topPerDocument(), vocabulary <= ReportWriter.ONE_TASK_ROWS)));
-      }
-      counts.put("term_keyness", writer.write("term_keyness", TermReports.termKeynessOfVisitCounts(visitTerms,
+      long[] termRows = new long[2];
+      Dataset<Row> perVisit = visitTerms;
+      // term_frequencies and term_keyness both read the per-visit counts, not each other: written at once.
+      Concurrently.run("terms", () -> {
+        if (frequencyRows <= ReportWriter.ONE_TASK_ROWS || vocabulary > MAX_BROADCAST_VOCABULARY) {
+          // Small enough to sort in one task (the simpler plan, which matters on a small corpus), or a vocabulary
+          // too large to broadcast: joined and sorted.
+          termRows[0] = writer.write("term_frequencies", TermReports.termFrequencies(termCounts, perVisit,
+              annotatedDocuments, options.minCount(), options.topPerDocument()), frequencyRows,
+              TermReports.TERM_FREQUENCIES_ORDER);
+        } else {
+          // The rows come out in the report's order, the document scope neither shuffled nor sorted.
+          termRows[0] = writer.writeInOrder("term_frequencies", TermReports.termFrequenciesInReportOrder(termCounts,
+              perVisit, annotatedDocuments, options.minCount(), options.topPerDocument(),
+              vocabulary <= ReportWriter.ONE_TASK_ROWS));
+        }
+      }, () -> termRows[1] = writer.write("term_keyness", TermReports.termKeynessOfVisitCounts(perVisit,
           comparison.get(0), comparison.get(1), options.priorScale()), vocabulary, TermReports.TERM_KEYNESS_ORDER));
+      counts.put("term_frequencies", termRows[0]);
+      counts.put("term_keyness", termRows[1]);
       steps.done("terms", "%d distinct terms by visit; wrote %d term frequencies and %d keyness rows (%s vs %s)",
           vocabulary, counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0),
           comparison.get(1));
@@ -229,6 +258,15 @@ public final class AnalysisJob {
         }
       }
       kept.forEach(Dataset::unpersist);
+    }
+  }
+
+  /** Adds the reports written so far (those that were) to the kept rows, which the run unpersists at its end. */
+  private static void keep(List<Dataset<Row>> kept, ReportWriter.Kept[] written) {
+    for (ReportWriter.Kept k : written) {
+      if (k != null) {
+        kept.add(k.rows());
+      }
     }
   }
 

@@ -92,36 +92,47 @@ final class SummaryData {
   List<Map<String, Object>> termsA = List.of();
   List<Map<String, Object>> termsB = List.of();
 
-  /** Notes on rows left out (a guard reached), shown on the page. */
-  final List<String> truncated = new ArrayList<>();
+  /** Notes on rows left out (a guard reached), shown on the page, in alphabetical order. */
+  final List<String> truncated = java.util.Collections.synchronizedList(new ArrayList<>());
 
   private SummaryData() {}
 
-  /** Reads what the page shows from the Parquet reports under {@code dir/parquet}. */
+  /**
+   * Reads what the page shows from the Parquet reports under {@code dir/parquet}: the reports that need nothing
+   * else read first, at once, then co-occurrence and keyness, which follow the comparison and the visit order.
+   */
   static SummaryData read(SparkSession spark, Path dir) {
     SummaryData d = new SummaryData();
     Reader reader = new Reader(spark, dir, d.unavailable);
-
     Dataset<Row> visits = reader.open("visits", VISITS_COLUMNS);
-    if (visits != null) {
-      d.visits = d.collect("visits", visits.orderBy(col("start_date"), col("visit_id")));
-    }
-    d.readDocuments(reader.open("documents", DOCUMENTS_COLUMNS), visits);
+    Dataset<Row> documents = reader.open("documents", DOCUMENTS_COLUMNS);
     Dataset<Row> rejected = reader.open("rejected_documents", REJECTED_COLUMNS);
-    if (rejected != null) {
-      d.rejectedTotal = rejected.count();
-      d.rejected = maps(rejected.orderBy(col("doc_id"), col("source_path")).limit(MAX_LISTED));
-    }
     Dataset<Row> summary = reader.open("sector_summary", SUMMARY_COLUMNS);
-    if (summary != null) {
-      d.sectorSummary = d.collect("sector_summary", summary.orderBy(col("visit_id"), col("rank"), col("sector")));
-    }
     Dataset<Row> emphasis = reader.open("emphasis_comparison", EMPHASIS_COLUMNS);
-    if (emphasis != null) {
-      d.emphasis = d.collect("emphasis_comparison", emphasis.orderBy(col("sector")));
-    }
-    d.readCooccurrence(reader.open("topic_cooccurrence", COOCCURRENCE_COLUMNS));
-    d.readKeyness(reader.open("term_keyness", KEYNESS_COLUMNS));
+    Dataset<Row> cooccurrence = reader.open("topic_cooccurrence", COOCCURRENCE_COLUMNS);
+    Dataset<Row> keyness = reader.open("term_keyness", KEYNESS_COLUMNS);
+
+    Concurrently.run("page", () -> {
+      if (visits != null) {
+        d.visits = d.collect("visits", visits.orderBy(col("start_date"), col("visit_id")));
+      }
+    }, () -> d.readDocuments(documents, visits), () -> {
+      if (rejected != null) {
+        d.rejectedTotal = rejected.count();
+        d.rejected = maps(rejected.orderBy(col("doc_id"), col("source_path")).limit(MAX_LISTED));
+      }
+    }, () -> {
+      if (summary != null) {
+        d.sectorSummary = d.collect("sector_summary", summary.orderBy(col("visit_id"), col("rank"),
+            col("sector")));
+      }
+    }, () -> {
+      if (emphasis != null) {
+        d.emphasis = d.collect("emphasis_comparison", emphasis.orderBy(col("sector")));
+      }
+    });
+    Concurrently.run("page", () -> d.readCooccurrence(cooccurrence), () -> d.readKeyness(keyness));
+    d.truncated.sort(null); // the notes in one order whichever read finished first
     return d;
   }
 

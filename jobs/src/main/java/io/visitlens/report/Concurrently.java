@@ -1,0 +1,69 @@
+package io.visitlens.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a step's independent Spark actions (reports that read the same cached data and not each other) on threads
+ * of their own. Spark schedules jobs from several threads at once: while the driver analyses, optimises and plans
+ * one report's query, another's tasks run, and a report sorted in one task no longer leaves the other core idle.
+ *
+ * <p>Each thread is created here, so it inherits the caller's Spark local properties (the step's job description).
+ * Every action is waited for, failed or not, before this returns: nothing still writes into the staging directory
+ * when a failure aborts it. The first failure is rethrown, the others added to it as suppressed.
+ */
+public final class Concurrently {
+  private Concurrently() {}
+
+  /** Runs every action, the first on the calling thread and each other on a new one; returns when all have ended. */
+  public static void run(String step, Runnable... actions) {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 1; i < actions.length; i++) {
+      Runnable action = actions[i];
+      Thread t = new Thread(() -> attempt(action, failure), "visitlens-" + step + "-" + i);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    if (actions.length > 0) {
+      attempt(actions[0], failure);
+    }
+    boolean interrupted = false;
+    for (Thread t : threads) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    Throwable first = failure.get();
+    if (first instanceof RuntimeException e) {
+      throw e;
+    }
+    if (first instanceof Error e) {
+      throw e;
+    }
+    if (first != null) {
+      throw new IllegalStateException(first);
+    }
+  }
+
+  private static void attempt(Runnable action, AtomicReference<Throwable> failure) {
+    try {
+      action.run();
+    } catch (Throwable t) {
+      if (!failure.compareAndSet(null, t)) {
+        synchronized (failure) {
+          failure.get().addSuppressed(t);
+        }
+      }
+    }
+  }
+}
