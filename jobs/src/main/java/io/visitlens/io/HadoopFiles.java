@@ -76,6 +76,17 @@ public final class HadoopFiles {
 
 
   /**
+   * Deletes the {@code .crc} side file of one file (see {@link #removeChecksums}) and nothing else: safe while other
+   * files of its directory are being written, which a listing of the directory is not (a side file listed, then
+   * gone before it is examined, fails the listing).
+   */
+  public static void removeChecksum(FileSystem fs, Path file) throws IOException {
+    if (fs instanceof ChecksumFileSystem checksummed) {
+      checksummed.getRawFileSystem().delete(checksummed.getChecksumFile(file), false);
+    }
+  }
+
+  /**
    * Deletes the {@code .crc} side files Hadoop's local file system writes beside every file below
    * {@code dir}: they are not reports, and DuckDB or a BI tool globbing a directory should see only data.
    * Other file systems write none, and this does nothing there.

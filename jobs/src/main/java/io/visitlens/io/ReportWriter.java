@@ -231,7 +231,8 @@ public final class ReportWriter {
         }
       }
       fs.delete(tmp, true);
-      HadoopFiles.removeChecksums(fs, target.getParent());
+      // This file's side file only: other reports' CSVs are written into the same directory at the same time.
+      HadoopFiles.removeChecksum(fs, target);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

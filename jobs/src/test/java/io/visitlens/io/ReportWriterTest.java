@@ -24,6 +24,36 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportWriterTest extends SparkTestBase {
 
   @Test
+  void reportsWrittenAtOnceIntoOneDirectoryEachKeepTheirRowsAndLeaveNoSideFiles(@TempDir Path dir) throws Exception {
+    ReportWriter writer = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri()));
+    int reports = 6;
+    long[] written = new long[reports];
+    Runnable[] writes = new Runnable[reports];
+    for (int i = 0; i < reports; i++) {
+      int r = i;
+      writes[i] = () -> written[r] = writer.write("report_" + r, spark.range(0, 10L * (r + 1)).toDF("n")
+          .repartition(2), 10L * (r + 1), "n");
+    }
+    io.visitlens.report.Concurrently.run("test", writes);
+
+    List<String> names = new ArrayList<>();
+    try (var files = Files.list(dir.resolve("csv"))) {
+      files.forEach(f -> names.add(f.getFileName().toString()));
+    }
+    names.sort(null);
+    List<String> expected = new ArrayList<>();
+    for (int r = 0; r < reports; r++) {
+      expected.add("report_" + r + ".csv");
+      assertEquals(10L * (r + 1), written[r], "rows written of report_" + r);
+      List<String> lines = Files.readAllLines(dir.resolve("csv/report_" + r + ".csv"));
+      assertEquals(10 * (r + 1) + 1, lines.size(), "report_" + r + ".csv: its header and rows");
+      assertEquals("n", lines.get(0), "report_" + r + ".csv: its header");
+      assertEquals(String.valueOf(10 * (r + 1) - 1), lines.get(lines.size() - 1), "report_" + r + ".csv: sorted");
+    }
+    assertEquals(expected, names, "one CSV per report and no .crc side file in csv/");
+  }
+
+  @Test
   void writesOneSortedRfc4180CsvAndTheSameRowsAsParquet(@TempDir Path dir) throws Exception {
     StructType schema = new StructType()
         .add("name", DataTypes.StringType)
