@@ -2,7 +2,7 @@ package io.visitlens.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs a step's independent Spark actions (reports that read the same cached data and not each other) on threads
@@ -11,24 +11,26 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Each thread is created here, so it inherits the caller's Spark local properties (the step's job description).
  * Every action is waited for, failed or not, before this returns: nothing still writes into the staging directory
- * when a failure aborts it. The first failure is rethrown, the others added to it as suppressed.
+ * when a failure aborts it. The failure of the earliest failed action in argument order is rethrown, the others added
+ * to it as suppressed in that order: which error a failed step reports does not depend on which thread was faster.
  */
 public final class Concurrently {
   private Concurrently() {}
 
   /** Runs every action, the first on the calling thread and each other on a new one; returns when all have ended. */
   public static void run(String step, Runnable... actions) {
-    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(actions.length);
     List<Thread> threads = new ArrayList<>();
     for (int i = 1; i < actions.length; i++) {
       Runnable action = actions[i];
-      Thread t = new Thread(() -> attempt(action, failure), "visitlens-" + step + "-" + i);
+      int index = i;
+      Thread t = new Thread(() -> attempt(action, failures, index), "visitlens-" + step + "-" + i);
       t.setDaemon(true);
       t.start();
       threads.add(t);
     }
     if (actions.length > 0) {
-      attempt(actions[0], failure);
+      attempt(actions[0], failures, 0);
     }
     boolean interrupted = false;
     for (Thread t : threads) {
@@ -43,7 +45,18 @@ public final class Concurrently {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    Throwable first = failure.get();
+    Throwable first = null;
+    for (int i = 0; i < actions.length; i++) {
+      Throwable f = failures.get(i);
+      if (f == null) {
+        continue;
+      }
+      if (first == null) {
+        first = f;
+      } else {
+        first.addSuppressed(f);
+      }
+    }
     if (first instanceof RuntimeException e) {
       throw e;
     }
@@ -55,15 +68,11 @@ public final class Concurrently {
     }
   }
 
-  private static void attempt(Runnable action, AtomicReference<Throwable> failure) {
+  private static void attempt(Runnable action, AtomicReferenceArray<Throwable> failures, int index) {
     try {
       action.run();
     } catch (Throwable t) {
-      if (!failure.compareAndSet(null, t)) {
-        synchronized (failure) {
-          failure.get().addSuppressed(t);
-        }
-      }
+      failures.set(index, t);
     }
   }
 }

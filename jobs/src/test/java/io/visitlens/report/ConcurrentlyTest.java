@@ -26,23 +26,25 @@ class ConcurrentlyTest extends SparkTestBase {
   }
 
   @Test
-  void theFirstFailureIsRethrownAfterEveryActionHasEndedTheOthersSuppressed() {
+  void theEarliestActionsFailureIsRethrownAfterEveryActionHasEndedTheOthersSuppressed() {
     AtomicBoolean slowEnded = new AtomicBoolean();
     IllegalStateException first = new IllegalStateException("first");
-    CountDownLatch firstThrown = new CountDownLatch(1);
+    CountDownLatch laterFailed = new CountDownLatch(1);
+    // The third action fails first in time; the first action's failure is still the one rethrown.
     RuntimeException thrown = assertThrows(RuntimeException.class, () -> Concurrently.run("test", () -> {
+      await(laterFailed);
+      sleep(100);
       first.fillInStackTrace();
-      firstThrown.countDown();
       throw first;
     }, () -> {
-      await(firstThrown);
+      await(laterFailed);
       sleep(200);
       slowEnded.set(true);
     }, () -> {
-      await(firstThrown);
+      laterFailed.countDown();
       throw new IllegalArgumentException("second");
     }));
-    assertSame(first, thrown, "the first failure");
+    assertSame(first, thrown, "the failure of the earliest action in argument order, whichever failed first");
     assertTrue(slowEnded.get(), "the slow action had ended when the failure was rethrown");
     assertEquals(List.of("second"), List.of(thrown.getSuppressed()).stream().map(Throwable::getMessage).toList(),
         "the other failure, suppressed");
