@@ -11,12 +11,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -62,7 +60,17 @@ public final class Terms {
 
   /** Whether a token with this normalised term and stop-word flag is a term token (see the class comment). */
   public static boolean isTermToken(String term, boolean isStop) {
-    return !isStop && term != null && term.codePoints().anyMatch(Character::isLetter);
+    if (isStop || term == null) {
+      return false;
+    }
+    for (int i = 0; i < term.length(); ) {
+      int c = term.codePointAt(i);
+      if (Character.isLetter(c)) {
+        return true;
+      }
+      i += Character.charCount(c);
+    }
+    return false;
   }
 
   /** The unigram occurrences of annotated sentences: {@link #explodeNgrams} of order 1. */
@@ -302,22 +310,74 @@ public final class Terms {
         .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"));
   }
 
+  /** An n-gram's occurrences in a document, and its stem (a term has one stem in a document: one language). */
+  static final class Counted {
+    long count;
+    final String stem;
+
+    Counted(String stem) {
+      this.stem = stem;
+    }
+  }
+
+  /** A document's n-gram counts: one map per order (index {@code order - 1}), term to {@link Counted}. */
+  static final class DocumentTerms {
+    final List<Map<String, Counted>> byOrder = new ArrayList<>();
+
+    DocumentTerms(int maxOrder) {
+      for (int o = 0; o < maxOrder; o++) {
+        byOrder.add(new HashMap<>());
+      }
+    }
+
+    void clear() {
+      byOrder.forEach(Map::clear);
+    }
+  }
+
   /**
    * Adds the n-grams of a sentence row ({@code doc_id}, {@code visit_id}, {@code terms}, {@code stems},
-   * {@code is_stop}) to a document's counts, keyed by "order term" (orders are single digits: at most 9), and
-   * records each new n-gram's stem.
+   * {@code is_stop}) to a document's counts. An n-gram's stem is built only when the document first meets it.
    */
-  static void countNgrams(Row s, int maxOrder, Map<String, long[]> counts, Map<String, String> stems) {
-    forEachNgram(s.getList(2), s.getList(3), s.getList(4), maxOrder, (i, order, term, stem) -> {
-      String key = order + " " + term;
-      long[] c = counts.get(key);
-      if (c == null) {
-        counts.put(key, new long[] {1});
-        stems.put(key, stem);
-      } else {
-        c[0]++;
+  static void countNgrams(Row s, int maxOrder, DocumentTerms counts) {
+    List<String> terms = s.getList(2);
+    List<String> stems = s.getList(3);
+    List<Boolean> stops = s.getList(4);
+    int n = terms.size();
+    int[] run = new int[n + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      run[i] = isTermToken(terms.get(i), stops.get(i)) ? run[i + 1] + 1 : 0;
+    }
+    StringBuilder term = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      term.setLength(0);
+      for (int order = 1; order <= Math.min(maxOrder, run[i]); order++) {
+        if (order > 1) {
+          term.append(' ');
+        }
+        term.append(terms.get(i + order - 1));
+        Map<String, Counted> byTerm = counts.byOrder.get(order - 1);
+        String key = term.toString();
+        Counted c = byTerm.get(key);
+        if (c == null) {
+          c = new Counted(joined(stems, i, order));
+          byTerm.put(key, c);
+        }
+        c.count++;
       }
-    });
+    }
+  }
+
+  /** {@code parts[from .. from + n)} joined by one space. */
+  private static String joined(List<String> parts, int from, int n) {
+    if (n == 1) {
+      return parts.get(from);
+    }
+    StringBuilder b = new StringBuilder(parts.get(from));
+    for (int k = from + 1; k < from + n; k++) {
+      b.append(' ').append(parts.get(k));
+    }
+    return b.toString();
   }
 
   /** A document's n-gram with its place among the document's n-grams of its order. */
@@ -326,34 +386,66 @@ public final class Terms {
     void accept(int order, String term, String stem, long count, int position, int rank, long total);
   }
 
+  /** Count descending, then term in code point order: the order in which a document's terms are placed. */
+  private static final Comparator<Map.Entry<String, Counted>> PLACE_ORDER =
+      Comparator.<Map.Entry<String, Counted>>comparingLong(e -> -e.getValue().count)
+          .thenComparing((a, b) -> Terms.CODE_POINT_ORDER.compare(a.getKey(), b.getKey()));
+
   /**
-   * A document's counted n-grams (keyed by "order term", with their stems), order by order, each order's by count
-   * descending, then term in code point order, the first {@code keepTop} of each order: with their position
-   * (1, 2, 3, …), competition rank by count (1, 2, 2, 4) and the order's total occurrences in the document.
+   * A document's counted n-grams, order by order, each order's by count descending, then term in code point order,
+   * the first {@code keepTop} of each order: with their position (1, 2, 3, …), competition rank by count
+   * (1, 2, 2, 4) and the order's total occurrences in the document. The first {@code keepTop} are selected (a heap
+   * of that many), not found by sorting every term of the document.
    */
-  static void forEachPlaced(Map<String, long[]> counts, Map<String, String> stems, int keepTop, PlacedSink sink) {
-    Map<Integer, List<Map.Entry<String, long[]>>> byOrder = new TreeMap<>();
-    for (Map.Entry<String, long[]> e : counts.entrySet()) {
-      byOrder.computeIfAbsent(e.getKey().charAt(0) - '0', k -> new ArrayList<>()).add(e);
-    }
-    for (Map.Entry<Integer, List<Map.Entry<String, long[]>>> o : byOrder.entrySet()) {
-      List<Map.Entry<String, long[]>> terms = o.getValue();
-      terms.sort(Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[0])
-          .thenComparing(Map.Entry::getKey, CODE_POINT_ORDER));
-      long total = 0;
-      for (Map.Entry<String, long[]> e : terms) {
-        total += e.getValue()[0];
+  static void forEachPlaced(DocumentTerms counts, int keepTop, PlacedSink sink) {
+    for (int o = 0; o < counts.byOrder.size(); o++) {
+      Map<String, Counted> terms = counts.byOrder.get(o);
+      if (terms.isEmpty()) {
+        continue;
       }
+      long total = 0;
+      for (Counted c : terms.values()) {
+        total += c.count;
+      }
+      List<Map.Entry<String, Counted>> first = firstPlaced(terms, keepTop);
       int rank = 0;
-      for (int i = 0; i < Math.min(terms.size(), keepTop); i++) {
-        long count = terms.get(i).getValue()[0];
-        if (i == 0 || count != terms.get(i - 1).getValue()[0]) {
+      for (int i = 0; i < first.size(); i++) {
+        long count = first.get(i).getValue().count;
+        if (i == 0 || count != first.get(i - 1).getValue().count) {
           rank = i + 1;
         }
-        String key = terms.get(i).getKey();
-        sink.accept(o.getKey(), key.substring(2), stems.get(key), count, i + 1, rank, total);
+        Map.Entry<String, Counted> e = first.get(i);
+        sink.accept(o + 1, e.getKey(), e.getValue().stem, count, i + 1, rank, total);
       }
     }
+  }
+
+  /** The first {@code k} terms in {@link #PLACE_ORDER}, in that order. */
+  static List<Map.Entry<String, Counted>> firstPlaced(Map<String, Counted> terms, int k) {
+    List<Map.Entry<String, Counted>> first;
+    if (terms.size() <= k) {
+      first = new ArrayList<>(terms.entrySet());
+    } else {
+      // The worst of the k kept so far at the head; a term that does not beat it is dropped on its count alone
+      // in most cases.
+      java.util.PriorityQueue<Map.Entry<String, Counted>> kept = new java.util.PriorityQueue<>(k + 1,
+          PLACE_ORDER.reversed());
+      for (Map.Entry<String, Counted> e : terms.entrySet()) {
+        if (kept.size() < k) {
+          kept.add(e);
+        } else {
+          Map.Entry<String, Counted> worst = kept.peek();
+          if (e.getValue().count > worst.getValue().count
+              || (e.getValue().count == worst.getValue().count && PLACE_ORDER.compare(e, worst) < 0)) {
+            kept.poll();
+            kept.add(e);
+          }
+        }
+      }
+      first = new ArrayList<>(kept);
+    }
+    first.sort(PLACE_ORDER);
+    return first;
   }
 
   /** The counting pass of {@link #countOfContiguous}. */
@@ -361,30 +453,23 @@ public final class Terms {
     private final int maxOrder;
     private final int keepTop;
     private final int maxPartial;
-    /** The current document's counts by "order term", and its n-grams' stems (one per term in a document). */
-    private final Map<String, long[]> document = new HashMap<>();
-    private final Map<String, String> stems = new HashMap<>();
+    /** The current document's counts. */
+    private final DocumentTerms document;
     /**
-     * The task's partial sums by visit (null is a key of its own) and "order term NUL stem": a term has one stem
+     * The task's partial sums by visit (null is a key of its own) and (order, term, stem): a term has one stem
      * per language, so a visit covered in two languages may hold two rows of one term, as the aggregation of
      * per-document rows by (visit, ngram, term, stem) gives.
      */
-    private final Map<String, Map<String, Sum>> partial = new HashMap<>();
+    private final Map<String, Map<SumKey, Sum>> partial = new HashMap<>();
     private int partialSize;
 
-    /** A partial sum: occurrences and documents, with the n-gram's order, text and stem. */
+    /** What a partial sum adds up: an n-gram of an order, with its stem. */
+    private record SumKey(int order, String term, String stem) {}
+
+    /** A partial sum: occurrences and documents. */
     private static final class Sum {
-      final int order;
-      final String term;
-      final String stem;
       long count;
       long documents;
-
-      Sum(int order, String term, String stem) {
-        this.order = order;
-        this.term = term;
-        this.stem = stem;
-      }
     }
 
     TermPass(Iterator<Row> sentences, int maxOrder, int keepTop, int maxPartial) {
@@ -392,31 +477,31 @@ public final class Terms {
       this.maxOrder = maxOrder;
       this.keepTop = keepTop;
       this.maxPartial = maxPartial;
+      this.document = new DocumentTerms(maxOrder);
     }
 
     @Override
     protected void sentence(Row s) {
-      countNgrams(s, maxOrder, document, stems);
+      countNgrams(s, maxOrder, document);
     }
 
     @Override
     protected void endDocument(String visit) {
       emitDocument(document(), visit);
-      Map<String, Sum> sums = partial.computeIfAbsent(visit, v -> new HashMap<>());
-      for (Map.Entry<String, long[]> e : document.entrySet()) {
-        String key = e.getKey();
-        String stem = stems.get(key);
-        Sum sum = sums.get(key + '\u0000' + stem);
-        if (sum == null) {
-          sum = new Sum(key.charAt(0) - '0', key.substring(2), stem);
-          sums.put(key + '\u0000' + stem, sum);
-          partialSize++;
+      Map<SumKey, Sum> sums = partial.computeIfAbsent(visit, v -> new HashMap<>());
+      for (int o = 0; o < document.byOrder.size(); o++) {
+        for (Map.Entry<String, Counted> e : document.byOrder.get(o).entrySet()) {
+          Sum sum = sums.get(new SumKey(o + 1, e.getKey(), e.getValue().stem));
+          if (sum == null) {
+            sum = new Sum();
+            sums.put(new SumKey(o + 1, e.getKey(), e.getValue().stem), sum);
+            partialSize++;
+          }
+          sum.count += e.getValue().count;
+          sum.documents++;
         }
-        sum.count += e.getValue()[0];
-        sum.documents++;
       }
       document.clear();
-      stems.clear();
       if (partialSize >= maxPartial) {
         endPartition();
       }
@@ -424,17 +509,18 @@ public final class Terms {
 
     /** Queues the document's first terms of each order, with their place in the document. */
     private void emitDocument(String doc, String visit) {
-      forEachPlaced(document, stems, keepTop, (order, term, stem, count, position, rank, total) ->
+      forEachPlaced(document, keepTop, (order, term, stem, count, position, rank, total) ->
           ready.add(RowFactory.create(false, doc, visit, order, term, stem, count, 1L, position, rank, total)));
     }
 
     /** Emits the partial sums as rows (when the map is full, and at the end of the partition). */
     @Override
     protected void endPartition() {
-      for (Map.Entry<String, Map<String, Sum>> v : partial.entrySet()) {
-        for (Sum sum : v.getValue().values()) {
-          ready.add(RowFactory.create(true, null, v.getKey(), sum.order, sum.term, sum.stem, sum.count,
-              sum.documents, null, null, null));
+      for (Map.Entry<String, Map<SumKey, Sum>> v : partial.entrySet()) {
+        for (Map.Entry<SumKey, Sum> e : v.getValue().entrySet()) {
+          SumKey key = e.getKey();
+          ready.add(RowFactory.create(true, null, v.getKey(), key.order(), key.term(), key.stem(),
+              e.getValue().count, e.getValue().documents, null, null, null));
         }
       }
       partial.clear();
@@ -455,8 +541,7 @@ public final class Terms {
     private final int maxOrder;
     private final int keepTop;
     private final Set<String> finished;
-    private final Map<String, long[]> counts = new LinkedHashMap<>();
-    private final Map<String, String> stems = new HashMap<>();
+    private final DocumentTerms counts;
     private final ArrayDeque<Row> ready = new ArrayDeque<>();
     private Row pending;
     private String doc;
@@ -467,6 +552,7 @@ public final class Terms {
       this.maxOrder = maxOrder;
       this.keepTop = keepTop;
       this.finished = contiguous ? new HashSet<>() : null;
+      this.counts = new DocumentTerms(maxOrder);
     }
 
     @Override
@@ -485,7 +571,7 @@ public final class Terms {
         }
         doc = s.getString(0);
         visit = s.isNullAt(1) ? null : s.getString(1);
-        countNgrams(s, maxOrder, counts, stems);
+        countNgrams(s, maxOrder, counts);
       }
       if (ready.isEmpty() && doc != null) {
         flush();
@@ -495,10 +581,9 @@ public final class Terms {
 
     /** Emits the finished document's counts, order by order, with their place in the document. */
     private void flush() {
-      forEachPlaced(counts, stems, keepTop, (order, term, stem, count, position, rank, total) ->
+      forEachPlaced(counts, keepTop, (order, term, stem, count, position, rank, total) ->
           ready.add(RowFactory.create(doc, visit, order, term, stem, count, position, rank, total)));
       counts.clear();
-      stems.clear();
       doc = null;
     }
 

@@ -134,4 +134,35 @@ class TermsTest extends SparkTestBase {
     assertEquals(List.of("serbian leaders discussed"), ngrams(occ, 3));
     assertEquals("direct flight", occ.where("term = 'direct flights'").first().<String>getAs("stem"));
   }
+
+  /**
+   * A document's first terms of an order are selected, not found by sorting all of them: on random documents
+   * with many ties, and terms whose code point order differs from Java's UTF-16 order (U+FF21 against a
+   * supplementary letter), the selection is the head of a full sort by count descending, then code points.
+   */
+  @Test
+  void theFirstPlacedTermsAreTheHeadOfAFullSortWhateverTheTiesAndTheCut() {
+    java.util.Random random = new java.util.Random(7);
+    String[] letters = {"a", "b", "é", "\uFF21", "\uD835\uDC00"};
+    for (int trial = 0; trial < 300; trial++) {
+      java.util.Map<String, Terms.Counted> terms = new java.util.HashMap<>();
+      int n = random.nextInt(80);
+      for (int i = 0; i < n; i++) {
+        StringBuilder word = new StringBuilder();
+        for (int l = 0; l <= random.nextInt(3); l++) {
+          word.append(letters[random.nextInt(letters.length)]);
+        }
+        Terms.Counted c = terms.computeIfAbsent(word.toString(), w -> new Terms.Counted("stem of " + w));
+        c.count += 1 + random.nextInt(3);
+      }
+      int k = 1 + random.nextInt(25);
+      List<String> all = new ArrayList<>(terms.keySet());
+      all.sort((x, y) -> terms.get(x).count != terms.get(y).count
+          ? Long.compare(terms.get(y).count, terms.get(x).count)
+          : Arrays.compare(x.codePoints().toArray(), y.codePoints().toArray()));
+      List<String> expected = all.subList(0, Math.min(k, all.size()));
+      List<String> selected = Terms.firstPlaced(terms, k).stream().map(java.util.Map.Entry::getKey).toList();
+      assertEquals(expected, selected, "trial " + trial + ": the first " + k + " of " + terms);
+    }
+  }
 }
