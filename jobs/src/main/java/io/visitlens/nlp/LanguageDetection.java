@@ -118,6 +118,14 @@ public final class LanguageDetection implements Serializable {
     return new LanguageDetection();
   }
 
+  /**
+   * Loads the profiles into this JVM now, if no detection has yet (a second or so: 71 profiles read from the
+   * library's jar). Detection waits for a load in progress rather than starting another.
+   */
+  public static void loadProfiles() {
+    Profiles.DETECTOR.getClass();
+  }
+
   /** The language of {@code text} (see the class comment); {@link #UNDETERMINED} for {@code null}. */
   public String detect(CharSequence text) {
     if (text == null) {
