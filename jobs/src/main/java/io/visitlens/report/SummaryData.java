@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.visitlens.io.ParquetFooter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -321,17 +322,21 @@ final class SummaryData {
     /** The report's rows, or null (with the reason recorded) when it is absent or lacks a needed column. */
     Dataset<Row> open(String report, List<String> needed) {
       Path path = new Path(parquet, report);
+      java.util.Optional<org.apache.spark.sql.types.StructType> schema;
       try {
         FileStatus[] files = fs.exists(path) ? fs.globStatus(new Path(path, "*.parquet")) : null;
         if (files == null || files.length == 0) {
           unavailable.put(report, "is not available in this run");
           return null;
         }
-      } catch (IOException e) {
+        schema = ParquetFooter.sparkSchema(fs.getConf(), files[0].getPath());
+      } catch (IOException | RuntimeException e) {
         unavailable.put(report, "cannot be read (" + e.getMessage() + ")");
         return null;
       }
-      Dataset<Row> rows = spark.read().parquet(path.toString());
+      // A report's files share the schema its write gave them; without Spark's own in the footer, Spark infers it.
+      Dataset<Row> rows = schema.isPresent() ? spark.read().schema(schema.get()).parquet(path.toString())
+          : spark.read().parquet(path.toString());
       Set<String> have = new LinkedHashSet<>(Arrays.asList(rows.columns()));
       List<String> missing = needed.stream().filter(c -> !have.contains(c)).toList();
       if (!missing.isEmpty()) {
