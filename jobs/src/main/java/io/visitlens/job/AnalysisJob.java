@@ -231,7 +231,7 @@ public final class AnalysisJob {
           comparison.get(1));
 
       // What the rest of the run does not read is dropped before the page: every query Spark plans is matched
-      // against every cached plan, and the annotated corpus's and the term pass's are large.
+      // against every cached plan, and the term pass's is large.
       for (Dataset<Row> d : new Dataset[] {raw, paragraphs, termPass, visitTerms, mentions}) {
         d.unpersist();
       }

@@ -94,12 +94,15 @@ public final class Terms {
 
   /** Receives the n-grams of a sentence, in token order, shorter before longer at the same start. */
   interface NgramSink {
-    void accept(int tokenIndex, int order, String term, String stem);
+    /** The n-gram of {@code order} terms starting at token {@code tokenIndex}; its stem is {@link #joined}. */
+    void accept(int tokenIndex, int order, String term);
   }
 
-  /** Enumerates the n-grams of orders 1 to {@code maxOrder} of one sentence (see the class comment). */
-  static void forEachNgram(List<String> terms, List<String> stems, List<Boolean> stops, int maxOrder,
-      NgramSink sink) {
+  /**
+   * Enumerates the n-grams of orders 1 to {@code maxOrder} of one sentence (see the class comment). A sink that
+   * needs an n-gram's stem joins the stems of its tokens ({@link #joined}) when it does.
+   */
+  static void forEachNgram(List<String> terms, List<Boolean> stops, int maxOrder, NgramSink sink) {
     int n = terms.size();
     // run[i]: how many term tokens in a row start at token i (0 if token i is not a term token).
     int[] run = new int[n + 1];
@@ -107,19 +110,14 @@ public final class Terms {
       run[i] = isTermToken(terms.get(i), stops.get(i)) ? run[i + 1] + 1 : 0;
     }
     StringBuilder term = new StringBuilder();
-    StringBuilder stem = new StringBuilder();
     for (int i = 0; i < n; i++) {
       term.setLength(0);
-      stem.setLength(0);
       for (int order = 1; order <= Math.min(maxOrder, run[i]); order++) {
-        int last = i + order - 1;
         if (order > 1) {
           term.append(' ');
-          stem.append(' ');
         }
-        term.append(terms.get(last));
-        stem.append(stems.get(last));
-        sink.accept(i, order, term.toString(), stem.toString());
+        term.append(terms.get(i + order - 1));
+        sink.accept(i, order, term.toString());
       }
     }
   }
@@ -138,8 +136,9 @@ public final class Terms {
       String visitId = s.isNullAt(1) ? null : s.getString(1);
       int sentenceId = s.getInt(2);
       List<Row> out = new ArrayList<>();
-      forEachNgram(s.getList(3), s.getList(4), s.getList(5), maxOrder,
-          (i, order, term, stem) -> out.add(RowFactory.create(docId, visitId, sentenceId, i, order, term, stem)));
+      List<String> stems = s.getList(4);
+      forEachNgram(s.getList(3), s.getList(5), maxOrder, (i, order, term) ->
+          out.add(RowFactory.create(docId, visitId, sentenceId, i, order, term, joined(stems, i, order))));
       return out.iterator();
     }
   }
@@ -340,36 +339,15 @@ public final class Terms {
    * {@code is_stop}) to a document's counts. An n-gram's stem is built only when the document first meets it.
    */
   static void countNgrams(Row s, int maxOrder, DocumentTerms counts) {
-    List<String> terms = s.getList(2);
     List<String> stems = s.getList(3);
-    List<Boolean> stops = s.getList(4);
-    int n = terms.size();
-    int[] run = new int[n + 1];
-    for (int i = n - 1; i >= 0; i--) {
-      run[i] = isTermToken(terms.get(i), stops.get(i)) ? run[i + 1] + 1 : 0;
-    }
-    StringBuilder term = new StringBuilder();
-    for (int i = 0; i < n; i++) {
-      term.setLength(0);
-      for (int order = 1; order <= Math.min(maxOrder, run[i]); order++) {
-        if (order > 1) {
-          term.append(' ');
-        }
-        term.append(terms.get(i + order - 1));
-        Map<String, Counted> byTerm = counts.byOrder.get(order - 1);
-        String key = term.toString();
-        Counted c = byTerm.get(key);
-        if (c == null) {
-          c = new Counted(joined(stems, i, order));
-          byTerm.put(key, c);
-        }
-        c.count++;
-      }
-    }
+    forEachNgram(s.getList(2), s.getList(4), maxOrder, (i, order, term) -> {
+      Counted c = counts.byOrder.get(order - 1).computeIfAbsent(term, t -> new Counted(joined(stems, i, order)));
+      c.count++;
+    });
   }
 
-  /** {@code parts[from .. from + n)} joined by one space. */
-  private static String joined(List<String> parts, int from, int n) {
+  /** {@code parts[from .. from + n)} joined by one space: an n-gram's stem from its tokens' stems. */
+  static String joined(List<String> parts, int from, int n) {
     if (n == 1) {
       return parts.get(from);
     }
