@@ -368,7 +368,9 @@ public final class AnalysisJob {
   /**
    * Bytes of cached data, uncompressed, per byte of raw corpus: the kept datasets (articles, documents,
    * paragraphs, the annotated corpus, the term pass and the reports written twice) peaked at 850 MB, 27 times the
-   * corpus, at 10,000 generated articles (Spark's block updates in the event log).
+   * corpus, at 10,000 generated articles (Spark's block updates in the event log). Measured while the annotated
+   * corpus was still cached; it is now read from its Parquet, so the figure overestimates and errs towards
+   * compression.
    */
   static final long CACHE_BYTES_PER_CORPUS_BYTE = 27;
 
