@@ -164,31 +164,36 @@ public final class AnalysisJob {
           classes.documents(), classes.rejected());
 
       steps.begin("sectors");
+      // Two passes over the annotated corpus at once: the mentions, written, and one count of its matches that every
+      // other sector report is computed from on the driver (window sector sets, and each visit's mentions and
+      // documents per sector), so the mention rows are not kept for aggregates of their own.
       // The annotated corpus is read back in (doc_id, sentence_id) order across its partitions (a checkpoint
       // partition is a file, in the order written) and each sentence's matches are in text order, so the mentions
       // come out in the report's order (doc_id, begin): written without a sort.
-      ReportWriter.Kept mentionsReport = writer.writeInOrderAndKeep("sector_mentions",
-          SectorMentions.explodeMentions(corpus, inputs.lexicon()));
-      kept.add(mentionsReport.rows());
-      counts.put("sector_mentions", mentionsReport.count());
-      Dataset<Row> mentions = mentionsReport.rows();
-      // sector_summary (then emphasis_comparison, built on it) and topic_cooccurrence: independent, written at once.
-      ReportWriter.Kept[] summaries = new ReportWriter.Kept[1];
-      long[] sectorRows = new long[2];
-      try {
-        Concurrently.run("sectors", () -> {
-          summaries[0] = writer.writeSmallAndKeep("sector_summary", SectorReports.sectorSummary(spark, mentions,
-                  documentsWritten, catalog.visits().stream().map(v -> v.visitId()).toList(),
-                  inputs.lexicon().sectors()), "visit_id", "rank", "sector");
-          sectorRows[1] = writer.writeSmall("emphasis_comparison", SectorReports.emphasisComparison(
-              summaries[0].rows(), mentions, comparison.get(0), comparison.get(1), options.priorScale()), "sector");
-        }, () -> sectorRows[0] = writer.writeSmall("topic_cooccurrence",
-            SectorReports.topicCooccurrenceOfCorpus(sentences, inputs.lexicon(), mentions, documentsWritten),
-            "scope", "window", "sector_a", "sector_b"));
-      } finally {
-        keep(kept, summaries);
-      }
-      counts.put("sector_summary", summaries[0].count());
+      long[] mentionRows = new long[1];
+      SectorReports.CorpusCounts[] sectorCounts = new SectorReports.CorpusCounts[1];
+      Concurrently.run("sectors",
+          () -> mentionRows[0] = writer.writeInOrder("sector_mentions",
+              SectorMentions.explodeMentions(sentences, inputs.lexicon())),
+          () -> sectorCounts[0] = SectorReports.countCorpus(sentences, inputs.lexicon()));
+      counts.put("sector_mentions", mentionRows[0]);
+      // The summary's rows are on the driver (a local relation): the comparison reads them without a Spark job.
+      Dataset<Row> summary = SectorReports.sectorSummary(spark, sectorCounts[0].byVisitSector(), documentsWritten,
+          catalog.visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors());
+      long[] sectorRows = new long[3];
+      // sector_summary, emphasis_comparison and topic_cooccurrence: small, written at once.
+      Concurrently.run("sectors",
+          () -> {
+            sectorRows[2] = writer.writeSmall("sector_summary", summary, "visit_id", "rank", "sector");
+            sectorRows[1] = writer.writeSmall("emphasis_comparison", SectorReports.emphasisComparison(summary,
+                sectorCounts[0].pooledBySector(), comparison.get(0), comparison.get(1), options.priorScale()),
+                "sector");
+          },
+          () -> sectorRows[0] = writer.writeSmall("topic_cooccurrence", SectorReports.topicCooccurrenceOfCounts(
+                  sectorCounts[0], sentences, SectorMentions.explodeMentions(sentences, inputs.lexicon()),
+                  documentsWritten),
+              "scope", "window", "sector_a", "sector_b"));
+      counts.put("sector_summary", sectorRows[2]);
       counts.put("topic_cooccurrence", sectorRows[0]);
       counts.put("emphasis_comparison", sectorRows[1]);
       steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
@@ -232,7 +237,7 @@ public final class AnalysisJob {
 
       // What the rest of the run does not read is dropped before the page: every query Spark plans is matched
       // against every cached plan, and the term pass's is large.
-      for (Dataset<Row> d : new Dataset[] {raw, paragraphs, termPass, visitTerms, mentions}) {
+      for (Dataset<Row> d : new Dataset[] {raw, paragraphs, termPass, visitTerms}) {
         d.unpersist();
       }
       // After every report: the page shows what the staging directory holds when it is written. It reads the

@@ -67,13 +67,25 @@ public final class SectorReports {
    */
   public static Dataset<Row> sectorSummary(SparkSession spark, Dataset<Row> mentions, Dataset<Row> documents,
       List<String> visitIds, List<String> sectors) {
-    // Both aggregates are bounded by the catalogue and the lexicon, whatever the corpus: the report is computed
-    // from them on the driver (its joins and window over a handful of rows cost Spark more than the counting).
     Map<List<String>, long[]> perSector = new HashMap<>();
-    for (Row r : boundedCollect(mentions.where(col("visit_id").isNotNull()).groupBy("visit_id", "sector")
+    for (Row r : boundedCollect(mentions.groupBy("visit_id", "sector")
         .agg(count(lit(1)).as("mentions"), countDistinct(col("doc_id")).as("documents")), "sector mentions by visit")) {
-      perSector.put(List.of(r.getString(0), r.getString(1)), new long[] {r.getLong(2), r.getLong(3)});
+      perSector.put(Arrays.asList(r.getString(0), r.getString(1)), new long[] {r.getLong(2), r.getLong(3)});
     }
+    return sectorSummary(spark, perSector, documents, visitIds, sectors);
+  }
+
+  /**
+   * {@link #sectorSummary(SparkSession, Dataset, Dataset, List, List)} from the mentions already counted per visit and
+   * sector ({@link CorpusCounts#byVisitSector}): computed on the driver, since the counts are bounded by the
+   * catalogue and the lexicon whatever the corpus (joins and a window over a handful of rows cost Spark more than the
+   * counting).
+   *
+   * @param byVisitSector [visit_id (null for none), sector] → {mentions, documents}
+   */
+  public static Dataset<Row> sectorSummary(SparkSession spark, Map<List<String>, long[]> byVisitSector,
+      Dataset<Row> documents, List<String> visitIds, List<String> sectors) {
+    Map<List<String>, long[]> perSector = byVisitSector;
     Map<String, long[]> perVisit = new HashMap<>();
     for (Row r : boundedCollect(documents.where(col("visit_id").isNotNull()).groupBy("visit_id").agg(
         count(lit(1)).as("visit_documents"), sum(col("n_tokens")).cast("long").as("visit_tokens")),
@@ -86,7 +98,7 @@ public final class SectorReports {
       long total = 0;
       List<long[]> counts = new ArrayList<>();
       for (String sector : sectors) {
-        long[] c = perSector.getOrDefault(List.of(v, sector), new long[2]);
+        long[] c = perSector.getOrDefault(Arrays.asList(v, sector), new long[2]);
         counts.add(c);
         total += c[0];
       }
@@ -212,10 +224,65 @@ public final class SectorReports {
    */
   public static Dataset<Row> topicCooccurrenceOfCorpus(Dataset<Row> corpus, SectorLexicon lexicon,
       Dataset<Row> mentions, Dataset<Row> documents) {
-    List<Row> perVisit = windowSetCounts(corpus, lexicon).limit(MAX_DRIVER_SETS + 1).collectAsList();
-    if (perVisit.size() > MAX_DRIVER_SETS) {
+    return topicCooccurrenceOfCounts(countCorpus(corpus, lexicon), corpus, mentions, documents);
+  }
+
+  /**
+   * What the sector reports count off the annotated corpus's matches, in one pass and one Spark job
+   * ({@link #countCorpus}): the window sector sets of {@link #windowSetCounts} (null when there are more than
+   * {@link #MAX_DRIVER_SETS}, for the distributed path), and each (visit, sector)'s mentions and documents, which
+   * are the sector_mentions rows and their distinct documents counted per visit and sector.
+   *
+   * @param windowSets    rows of {@link #WINDOW_SET_COUNT_SCHEMA}, or null
+   * @param byVisitSector [visit_id (null for none), sector] → {mentions, documents}
+   */
+  public record CorpusCounts(List<Row> windowSets, Map<List<String>, long[]> byVisitSector) {
+    /** Each sector's mentions in the whole corpus, documents with and without a visit. */
+    public Map<String, Long> pooledBySector() {
+      Map<String, Long> pooled = new HashMap<>();
+      byVisitSector.forEach((k, c) -> pooled.merge(k.get(1), c[0], Long::sum));
+      return pooled;
+    }
+  }
+
+  /** The rows of {@link #matchCounts} that count a sector's mentions, and its documents; sectors = [the sector]. */
+  static final String MENTION_COUNT = "#mentions";
+  static final String DOCUMENT_COUNT = "#documents";
+
+  /** {@link CorpusCounts} of an annotated corpus whose documents are each together in one partition. */
+  public static CorpusCounts countCorpus(Dataset<Row> corpus, SectorLexicon lexicon) {
+    Dataset<Row> counted = matchCounts(corpus, lexicon);
+    List<Row> rows = counted.limit(MAX_DRIVER_SETS + 1).collectAsList();
+    List<Row> sets = new ArrayList<>();
+    if (rows.size() > MAX_DRIVER_SETS) {
+      sets = null;
+      rows = boundedCollect(counted.where(col("window").isin(MENTION_COUNT, DOCUMENT_COUNT)),
+          "sector mentions by visit");
+    }
+    Map<List<String>, long[]> byVisitSector = new HashMap<>();
+    for (Row r : rows) {
+      String kind = r.getString(1);
+      boolean mentions = kind.equals(MENTION_COUNT);
+      if (mentions || kind.equals(DOCUMENT_COUNT)) {
+        byVisitSector.computeIfAbsent(Arrays.asList(r.getString(0), r.<String>getList(2).get(0)),
+            k -> new long[2])[mentions ? 0 : 1] += r.getLong(3);
+      } else if (sets != null) {
+        sets.add(r);
+      }
+    }
+    return new CorpusCounts(sets, byVisitSector);
+  }
+
+  /**
+   * {@link #topicCooccurrenceOfCorpus} from counts already taken ({@link #countCorpus}); the mentions are read only
+   * on the distributed path.
+   */
+  public static Dataset<Row> topicCooccurrenceOfCounts(CorpusCounts counts, Dataset<Row> corpus,
+      Dataset<Row> mentions, Dataset<Row> documents) {
+    if (counts.windowSets() == null) {
       return topicCooccurrenceDistributed(windowSectorSets(mentions), corpus, documents);
     }
+    List<Row> perVisit = counts.windowSets();
     // Scope "all" adds up every visit key's sets, the unassigned documents' included.
     Map<List<Object>, Long> all = new TreeMap<>(SectorReports::compareSetKeys);
     List<Row> setCounts = new ArrayList<>();
@@ -263,6 +330,15 @@ public final class SectorReports {
    * corpus's matches in one pass (each document's sentences together in a partition, checked), summed per task.
    */
   static Dataset<Row> windowSetCounts(Dataset<Row> corpus, SectorLexicon lexicon) {
+    return matchCounts(corpus, lexicon).where(col("window").isin("sentence", "document"));
+  }
+
+  /**
+   * {@link #windowSetCounts} and, in the same pass, each visit's mentions of each sector ({@code window}
+   * {@link #MENTION_COUNT}, {@code sectors} = [sector], {@code n} mentions) and documents that mention it
+   * ({@link #DOCUMENT_COUNT}).
+   */
+  static Dataset<Row> matchCounts(Dataset<Row> corpus, SectorLexicon lexicon) {
     MapPartitionsFunction<Row, Row> sets = rows -> new WindowSets(rows, lexicon);
     return corpus.select(col("doc_id"), col("visit_id"), col("match_text"))
         .mapPartitions(sets, Encoders.row(WINDOW_SET_COUNT_SCHEMA))
@@ -293,8 +369,10 @@ public final class SectorReports {
       if (!matched.isEmpty()) {
         Set<String> sentenceSet = new TreeSet<>(SectorReports::compareUtf8);
         for (String text : matched) {
-          sentenceSet.add(lexicon.lookup(text).orElseThrow(() -> new IllegalStateException("matched text '"
-              + text + "' in document " + s.getString(0) + " is no variant of a lexicon entry")).sector());
+          String sector = lexicon.lookup(text).orElseThrow(() -> new IllegalStateException("matched text '"
+              + text + "' in document " + s.getString(0) + " is no variant of a lexicon entry")).sector();
+          sentenceSet.add(sector);
+          counts.computeIfAbsent(Arrays.asList(visit, MENTION_COUNT, List.of(sector)), k -> new long[1])[0]++;
         }
         add("sentence", sentenceSet);
         documentSet.addAll(sentenceSet);
@@ -306,6 +384,9 @@ public final class SectorReports {
       if (!documentSet.isEmpty()) {
         this.visit = visit;
         add("document", documentSet);
+        for (String sector : documentSet) {
+          counts.computeIfAbsent(Arrays.asList(visit, DOCUMENT_COUNT, List.of(sector)), k -> new long[1])[0]++;
+        }
       }
       documentSet.clear();
       if (counts.size() >= MAX_PARTIAL_SETS) {
@@ -442,6 +523,19 @@ public final class SectorReports {
    */
   public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Dataset<Row> mentions, String visitA,
       String visitB, double priorScale) {
+    Map<String, Long> pooled = new HashMap<>();
+    for (Row r : boundedCollect(mentions.groupBy("sector").agg(count(lit(1)).as("pooled")), "mentions by sector")) {
+      pooled.put(r.getString(0), r.getLong(1));
+    }
+    return emphasisComparison(summary, pooled, visitA, visitB, priorScale);
+  }
+
+  /**
+   * {@link #emphasisComparison(Dataset, Dataset, String, String, double)} from each sector's mentions over the whole
+   * corpus ({@link CorpusCounts#pooledBySector}), already counted.
+   */
+  public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Map<String, Long> pooledBySector,
+      String visitA, String visitB, double priorScale) {
     // sector → [mentions, share, doc_share] of each side, and the side's total; bounded by the lexicon.
     Map<String, Object[]> a = new TreeMap<>(SectorReports::compareUtf8);
     Map<String, Object[]> b = new TreeMap<>(SectorReports::compareUtf8);
@@ -456,11 +550,10 @@ public final class SectorReports {
         totals[1] += r.getLong(2);
       }
     }
-    Map<String, Long> pooled = new HashMap<>();
+    Map<String, Long> pooled = pooledBySector;
     long pooledTotal = 0;
-    for (Row r : boundedCollect(mentions.groupBy("sector").agg(count(lit(1)).as("pooled")), "mentions by sector")) {
-      pooled.put(r.getString(0), r.getLong(1));
-      pooledTotal += r.getLong(1);
+    for (long n : pooled.values()) {
+      pooledTotal += n;
     }
     List<Row> rows = new ArrayList<>();
     for (Map.Entry<String, Object[]> e : a.entrySet()) {

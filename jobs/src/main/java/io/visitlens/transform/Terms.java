@@ -434,20 +434,23 @@ public final class Terms {
     /** The current document's counts. */
     private final DocumentTerms document;
     /**
-     * The task's partial sums by visit (null is a key of its own) and (order, term, stem): a term has one stem
-     * per language, so a visit covered in two languages may hold two rows of one term, as the aggregation of
-     * per-document rows by (visit, ngram, term, stem) gives.
+     * The task's partial sums by visit (null is a key of its own), then n-gram order (index {@code order - 1}), then
+     * term. A term has one stem per language, so a visit covered in two languages may hold two sums of one term, as
+     * the aggregation of per-document rows by (visit, ngram, term, stem) gives: the second chains on the first.
      */
-    private final Map<String, Map<SumKey, Sum>> partial = new HashMap<>();
+    private final Map<String, List<Map<String, Sum>>> partial = new HashMap<>();
     private int partialSize;
 
-    /** What a partial sum adds up: an n-gram of an order, with its stem. */
-    private record SumKey(int order, String term, String stem) {}
-
-    /** A partial sum: occurrences and documents. */
+    /** A partial sum of an n-gram with one stem: occurrences and documents; another stem's sum chains on. */
     private static final class Sum {
+      final String stem;
       long count;
       long documents;
+      Sum other;
+
+      Sum(String stem) {
+        this.stem = stem;
+      }
     }
 
     TermPass(Iterator<Row> sentences, int maxOrder, int keepTop, int maxPartial) {
@@ -466,16 +469,32 @@ public final class Terms {
     @Override
     protected void endDocument(String visit) {
       emitDocument(document(), visit);
-      Map<SumKey, Sum> sums = partial.computeIfAbsent(visit, v -> new HashMap<>());
+      List<Map<String, Sum>> byOrder = partial.computeIfAbsent(visit, v -> {
+        List<Map<String, Sum>> orders = new ArrayList<>();
+        for (int o = 0; o < maxOrder; o++) {
+          orders.add(new HashMap<>());
+        }
+        return orders;
+      });
       for (int o = 0; o < document.byOrder.size(); o++) {
+        Map<String, Sum> sums = byOrder.get(o);
         for (Map.Entry<String, Counted> e : document.byOrder.get(o).entrySet()) {
-          Sum sum = sums.get(new SumKey(o + 1, e.getKey(), e.getValue().stem));
+          Counted counted = e.getValue();
+          Sum sum = sums.get(e.getKey());
           if (sum == null) {
-            sum = new Sum();
-            sums.put(new SumKey(o + 1, e.getKey(), e.getValue().stem), sum);
+            sum = new Sum(counted.stem);
+            sums.put(e.getKey(), sum);
             partialSize++;
+          } else {
+            while (!sum.stem.equals(counted.stem)) {
+              if (sum.other == null) {
+                sum.other = new Sum(counted.stem);
+                partialSize++;
+              }
+              sum = sum.other;
+            }
           }
-          sum.count += e.getValue().count;
+          sum.count += counted.count;
           sum.documents++;
         }
       }
@@ -494,11 +513,14 @@ public final class Terms {
     /** Emits the partial sums as rows (when the map is full, and at the end of the partition). */
     @Override
     protected void endPartition() {
-      for (Map.Entry<String, Map<SumKey, Sum>> v : partial.entrySet()) {
-        for (Map.Entry<SumKey, Sum> e : v.getValue().entrySet()) {
-          SumKey key = e.getKey();
-          ready.add(RowFactory.create(true, null, v.getKey(), key.order(), key.term(), key.stem(),
-              e.getValue().count, e.getValue().documents, null, null, null));
+      for (Map.Entry<String, List<Map<String, Sum>>> v : partial.entrySet()) {
+        for (int o = 0; o < v.getValue().size(); o++) {
+          for (Map.Entry<String, Sum> e : v.getValue().get(o).entrySet()) {
+            for (Sum sum = e.getValue(); sum != null; sum = sum.other) {
+              ready.add(RowFactory.create(true, null, v.getKey(), o + 1, e.getKey(), sum.stem, sum.count,
+                  sum.documents, null, null, null));
+            }
+          }
         }
       }
       partial.clear();

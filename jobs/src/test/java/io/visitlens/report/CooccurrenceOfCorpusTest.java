@@ -2,6 +2,7 @@ package io.visitlens.report;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,10 @@ import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.SectorMentions;
 import java.io.StringReader;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * topic_cooccurrence counted in one pass over the annotated corpus ({@link SectorReports#topicCooccurrenceOfCorpus})
  * against the report built from the mentions ({@link SectorReports#topicCooccurrence}), on articles annotated by the
- * real text core in several languages, with an unassigned article and an article none of whose sentences is counted.
+ * real text core in several languages, with an unassigned article and an article none of whose sentences is counted;
+ * and the same pass's counts per visit and sector against sector_summary and emphasis_comparison built from the
+ * mentions.
  */
 class CooccurrenceOfCorpusTest extends SparkTestBase {
   static final String LEXICON = String.join("\n",
@@ -79,6 +85,47 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
     assertTrue(expected.size() > 10, () -> "pairs in several scopes and windows: " + expected);
     assertEquals(SectorReports.COOCCURRENCE_SCHEMA,
         SectorReports.topicCooccurrenceOfCorpus(corpus, lexicon, mentions, documents).schema());
+  }
+
+  @Test
+  void theOnePassCountsAreThoseOfTheMentionsPerVisitAndSector() {
+    SectorReports.CorpusCounts counts = SectorReports.countCorpus(corpus, lexicon);
+    Map<List<String>, List<Long>> expected = new HashMap<>();
+    for (Row r : mentions.groupBy(col("visit_id"), col("sector"))
+        .agg(count(lit(1)), countDistinct(col("doc_id"))).collectAsList()) {
+      expected.put(Arrays.asList(r.getString(0), r.getString(1)), List.of(r.getLong(2), r.getLong(3)));
+    }
+    Map<List<String>, List<Long>> actual = new HashMap<>();
+    counts.byVisitSector().forEach((k, c) -> actual.put(k, List.of(c[0], c[1])));
+    assertEquals(expected, actual, "mentions and documents per (visit, sector)");
+    // a1 mentions trade twice and a2 once, two documents of v1; a4, unassigned, mentions energy.
+    assertEquals(List.of(3L, 2L), actual.get(Arrays.asList("v1", "trade")), () -> actual.toString());
+    assertTrue(actual.containsKey(Arrays.asList(null, "energy")), () -> "the unassigned article's: " + actual);
+
+    Dataset<Row> docs = documents.withColumn("n_tokens", lit(50));
+    List<String> visits = List.of("v1", "v2");
+    Dataset<Row> fromMentions = SectorReports.sectorSummary(spark, mentions, docs, visits, lexicon.sectors());
+    Dataset<Row> fromCounts = SectorReports.sectorSummary(spark, counts.byVisitSector(), docs, visits,
+        lexicon.sectors());
+    assertEquals(sorted(fromMentions, "visit_id", "sector"), sorted(fromCounts, "visit_id", "sector"),
+        "sector_summary from the counts against the one from the mentions");
+    assertEquals(sorted(SectorReports.emphasisComparison(fromMentions, mentions, "v1", "v2", 1.0), "sector"),
+        sorted(SectorReports.emphasisComparison(fromCounts, counts.pooledBySector(), "v1", "v2", 1.0), "sector"),
+        "emphasis_comparison with the pooled counts against the one from the mentions");
+    assertEquals(setRows(SectorReports.windowSetCounts(corpus, lexicon).collectAsList()),
+        setRows(counts.windowSets()), "the window sets of the same pass");
+    assertTrue(setRows(counts.windowSets()).stream().allMatch(r -> r.contains("|sentence|") || r.contains("|document|")),
+        () -> "only sentence and document windows: " + setRows(counts.windowSets()));
+  }
+
+  static List<String> setRows(List<Row> sets) {
+    return sets.stream().map(r -> r.getString(0) + "|" + r.getString(1) + "|" + r.getList(2) + "|" + r.getLong(3))
+        .sorted().toList();
+  }
+
+  static List<String> sorted(Dataset<Row> report, String... order) {
+    return report.orderBy(order[0], java.util.Arrays.copyOfRange(order, 1, order.length)).collectAsList().stream()
+        .map(Row::toString).toList();
   }
 
   @Test
