@@ -212,7 +212,13 @@ public final class AnalysisJob {
       // (an order of a document has at most topPerDocument rows); keyness has one row per term of A or B at most.
       long frequencyRows = 2 * vocabulary + annotatedDocuments * Terms.MAX_ORDER * (long) options.topPerDocument();
       long[] termRows = new long[2];
-      Dataset<Row> perVisit = visitTerms;
+      // A small vocabulary's per-visit counts are read by some twenty small stages (sums, joins, ranks, the keyness
+      // and its q-values): kept in one partition, each of those stages is one task instead of one per partition.
+      Dataset<Row> perVisit = vocabulary <= ReportWriter.ONE_TASK_ROWS
+          ? visitTerms.coalesce(1).persist(StorageLevel.MEMORY_AND_DISK()) : visitTerms;
+      if (perVisit != visitTerms) {
+        kept.add(perVisit);
+      }
       // term_frequencies and term_keyness both read the per-visit counts, not each other: written at once.
       Concurrently.run("terms", () -> {
         if (frequencyRows <= ReportWriter.ONE_TASK_ROWS || vocabulary > MAX_BROADCAST_VOCABULARY) {
