@@ -166,33 +166,35 @@ public final class AnalysisJob {
       steps.begin("sectors");
       // Two passes over the annotated corpus at once: the mentions, written, and one count of its matches that every
       // other sector report is computed from on the driver (window sector sets, and each visit's mentions and
-      // documents per sector), so the mention rows are not kept for aggregates of their own.
+      // documents per sector), so the mention rows are not kept for aggregates of their own. The small reports are
+      // written while the mentions still are.
       // The annotated corpus is read back in (doc_id, sentence_id) order across its partitions (a checkpoint
       // partition is a file, in the order written) and each sentence's matches are in text order, so the mentions
       // come out in the report's order (doc_id, begin): written without a sort.
       long[] mentionRows = new long[1];
-      SectorReports.CorpusCounts[] sectorCounts = new SectorReports.CorpusCounts[1];
+      long[] sectorRows = new long[3];
+      List<String> visitIds = catalog.visits().stream().map(v -> v.visitId()).toList();
       Concurrently.run("sectors",
           () -> mentionRows[0] = writer.writeInOrder("sector_mentions",
               SectorMentions.explodeMentions(sentences, inputs.lexicon())),
-          () -> sectorCounts[0] = SectorReports.countCorpus(sentences, inputs.lexicon()));
-      counts.put("sector_mentions", mentionRows[0]);
-      // The summary's rows are on the driver (a local relation): the comparison reads them without a Spark job.
-      Dataset<Row> summary = SectorReports.sectorSummary(spark, sectorCounts[0].byVisitSector(), documentsWritten,
-          catalog.visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors());
-      long[] sectorRows = new long[3];
-      // sector_summary, emphasis_comparison and topic_cooccurrence: small, written at once.
-      Concurrently.run("sectors",
           () -> {
-            sectorRows[2] = writer.writeSmall("sector_summary", summary, "visit_id", "rank", "sector");
-            sectorRows[1] = writer.writeSmall("emphasis_comparison", SectorReports.emphasisComparison(summary,
-                sectorCounts[0].pooledBySector(), comparison.get(0), comparison.get(1), options.priorScale()),
-                "sector");
-          },
-          () -> sectorRows[0] = writer.writeSmall("topic_cooccurrence", SectorReports.topicCooccurrenceOfCounts(
-                  sectorCounts[0], sentences, SectorMentions.explodeMentions(sentences, inputs.lexicon()),
-                  documentsWritten),
-              "scope", "window", "sector_a", "sector_b"));
+            // While the mentions are written: the count, then the three small reports from it, each written by a
+            // thread of its own. The summary's rows are on the driver (a local relation): the comparison reads them
+            // without a Spark job.
+            SectorReports.CorpusCounts sectorCounts = SectorReports.countCorpus(sentences, inputs.lexicon());
+            Dataset<Row> summary = SectorReports.sectorSummary(spark, sectorCounts.byVisitSector(), documentsWritten,
+                visitIds, inputs.lexicon().sectors());
+            Concurrently.run("sectors",
+                () -> sectorRows[2] = writer.writeSmall("sector_summary", summary, "visit_id", "rank", "sector"),
+                () -> sectorRows[1] = writer.writeSmall("emphasis_comparison", SectorReports.emphasisComparison(
+                    summary, sectorCounts.pooledBySector(), comparison.get(0), comparison.get(1),
+                    options.priorScale()), "sector"),
+                () -> sectorRows[0] = writer.writeSmall("topic_cooccurrence", SectorReports.topicCooccurrenceOfCounts(
+                        sectorCounts, sentences, SectorMentions.explodeMentions(sentences, inputs.lexicon()),
+                        documentsWritten),
+                    "scope", "window", "sector_a", "sector_b"));
+          });
+      counts.put("sector_mentions", mentionRows[0]);
       counts.put("sector_summary", sectorRows[2]);
       counts.put("topic_cooccurrence", sectorRows[0]);
       counts.put("emphasis_comparison", sectorRows[1]);
