@@ -364,10 +364,22 @@ public final class Terms {
     void accept(int order, String term, String stem, long count, int position, int rank, long total);
   }
 
-  /** Count descending, then term in code point order: the order in which a document's terms are placed. */
-  private static final Comparator<Map.Entry<String, Counted>> PLACE_ORDER =
-      Comparator.<Map.Entry<String, Counted>>comparingLong(e -> -e.getValue().count)
-          .thenComparing((a, b) -> Terms.CODE_POINT_ORDER.compare(a.getKey(), b.getKey()));
+  /**
+   * Count descending, then term in code point order: the order in which a document's terms are placed. One method
+   * rather than a chain of composed comparators (and its reversal), which C2 inlined into the heap's methods at
+   * length: in a bench process (1,000 then 10,000 articles) its compilations of {@link #forEachPlaced} and
+   * {@link #firstPlaced} took 1.15 s and 1.02 s, against 0.63 s and 0.09 s with this method (JFR compilation
+   * events); no change in wall time was measurable.
+   */
+  static int comparePlaces(Map.Entry<String, Counted> a, Map.Entry<String, Counted> b) {
+    int byCount = Long.compare(b.getValue().count, a.getValue().count);
+    return byCount != 0 ? byCount : CODE_POINT_ORDER.compare(a.getKey(), b.getKey());
+  }
+
+  private static final Comparator<Map.Entry<String, Counted>> PLACE_ORDER = Terms::comparePlaces;
+
+  /** {@link #PLACE_ORDER} reversed: the worst kept term at the head of the heap. */
+  private static final Comparator<Map.Entry<String, Counted>> WORST_FIRST = (a, b) -> comparePlaces(b, a);
 
   /**
    * A document's counted n-grams, order by order, each order's by count descending, then term in code point order,
@@ -407,14 +419,14 @@ public final class Terms {
       // The worst of the k kept so far at the head; a term that does not beat it is dropped on its count alone
       // in most cases.
       java.util.PriorityQueue<Map.Entry<String, Counted>> kept = new java.util.PriorityQueue<>(k + 1,
-          PLACE_ORDER.reversed());
+          WORST_FIRST);
       for (Map.Entry<String, Counted> e : terms.entrySet()) {
         if (kept.size() < k) {
           kept.add(e);
         } else {
           Map.Entry<String, Counted> worst = kept.peek();
           if (e.getValue().count > worst.getValue().count
-              || (e.getValue().count == worst.getValue().count && PLACE_ORDER.compare(e, worst) < 0)) {
+              || (e.getValue().count == worst.getValue().count && comparePlaces(e, worst) < 0)) {
             kept.poll();
             kept.add(e);
           }
