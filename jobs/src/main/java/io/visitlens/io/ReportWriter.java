@@ -132,21 +132,10 @@ public final class ReportWriter {
   }
 
   /**
-   * {@link #writeAndKeep} of rows that are already in the report's sort order, partition after partition (derived
-   * row by row from a range-partitioned, sorted Dataset, such as the annotated corpus): written as they are, with
-   * no sampling job and no shuffle. The caller vouches for the order; a test of the report checks it.
+   * Writes rows that are already in the report's sort order, partition after partition (derived row by row from a
+   * range-partitioned, sorted Dataset, such as the annotated corpus), as they are, with no sampling job and no
+   * shuffle; returns the row count. The caller vouches for the order; a test of the report checks it.
    */
-  public Kept writeInOrderAndKeep(String name, Dataset<Row> orderedRows) {
-    Dataset<Row> rows = orderedRows.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      return new Kept(writePersisted(name, rows), rows);
-    } catch (RuntimeException e) {
-      rows.unpersist();
-      throw e;
-    }
-  }
-
-  /** {@link #writeInOrderAndKeep} without keeping the rows: returns the row count. */
   public long writeInOrder(String name, Dataset<Row> orderedRows) {
     return writeSorted(name, orderedRows);
   }
