@@ -81,11 +81,10 @@ public final class SectorReports {
    * catalogue and the lexicon whatever the corpus (joins and a window over a handful of rows cost Spark more than the
    * counting).
    *
-   * @param byVisitSector [visit_id (null for none), sector] → {mentions, documents}
+   * @param perSector [visit_id (null for none), sector] → {mentions, documents}
    */
-  public static Dataset<Row> sectorSummary(SparkSession spark, Map<List<String>, long[]> byVisitSector,
+  public static Dataset<Row> sectorSummary(SparkSession spark, Map<List<String>, long[]> perSector,
       Dataset<Row> documents, List<String> visitIds, List<String> sectors) {
-    Map<List<String>, long[]> perSector = byVisitSector;
     Map<String, long[]> perVisit = new HashMap<>();
     for (Row r : boundedCollect(documents.where(col("visit_id").isNotNull()).groupBy("visit_id").agg(
         count(lit(1)).as("visit_documents"), sum(col("n_tokens")).cast("long").as("visit_tokens")),
@@ -534,7 +533,7 @@ public final class SectorReports {
    * {@link #emphasisComparison(Dataset, Dataset, String, String, double)} from each sector's mentions over the whole
    * corpus ({@link CorpusCounts#pooledBySector}), already counted.
    */
-  public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Map<String, Long> pooledBySector,
+  public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Map<String, Long> pooled,
       String visitA, String visitB, double priorScale) {
     // sector → [mentions, share, doc_share] of each side, and the side's total; bounded by the lexicon.
     Map<String, Object[]> a = new TreeMap<>(SectorReports::compareUtf8);
@@ -550,7 +549,6 @@ public final class SectorReports {
         totals[1] += r.getLong(2);
       }
     }
-    Map<String, Long> pooled = pooledBySector;
     long pooledTotal = 0;
     for (long n : pooled.values()) {
       pooledTotal += n;
