@@ -425,8 +425,7 @@ public final class Terms {
           kept.add(e);
         } else {
           Map.Entry<String, Counted> worst = kept.peek();
-          if (e.getValue().count > worst.getValue().count
-              || (e.getValue().count == worst.getValue().count && comparePlaces(e, worst) < 0)) {
+          if (comparePlaces(e, worst) < 0) {
             kept.poll();
             kept.add(e);
           }
