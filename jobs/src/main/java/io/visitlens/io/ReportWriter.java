@@ -1,36 +1,29 @@
 package io.visitlens.io;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.io.IOUtils;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Writes reports into a (staging) report directory, each twice with the same rows:
@@ -43,17 +36,19 @@ import org.apache.spark.storage.StorageLevel;
  *       spreadsheets do not run them as formulas.</li>
  * </ul>
  *
- * Both are written from one sorted, persisted copy of the report, so they hold the same rows in the same order
- * and the report is computed and sorted once.
+ * Both are written by the same tasks from the same sorted rows ({@link CsvParts}), so they hold the same rows
+ * in the same order and the report is computed and sorted once, with no cached copy between the two files.
  */
 public final class ReportWriter {
   private final Path root;
   private final FileSystem fs;
+  private final Configuration hadoopConf;
 
   public ReportWriter(SparkSession spark, Path root) {
     this.root = root;
+    this.hadoopConf = spark.sparkContext().hadoopConfiguration();
     try {
-      this.fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      this.fs = root.getFileSystem(hadoopConf);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -78,7 +73,7 @@ public final class ReportWriter {
    * (Spark samples them first), so a large report is sorted in parallel.
    */
   public long write(String name, Dataset<Row> report, String... sortColumns) {
-    return writeSorted(name, report.orderBy(columns(sortColumns)));
+    return writeBoth(name, report.orderBy(columns(sortColumns)));
   }
 
   /**
@@ -87,7 +82,7 @@ public final class ReportWriter {
    * one Parquet file. Same rows and order as {@link #write}.
    */
   public long writeSmall(String name, Dataset<Row> report, String... sortColumns) {
-    return writeSorted(name, report.repartition(1).sortWithinPartitions(columns(sortColumns)));
+    return writeBoth(name, report.repartition(1).sortWithinPartitions(columns(sortColumns)));
   }
 
   /**
@@ -124,7 +119,7 @@ public final class ReportWriter {
   public Kept writeAndKeep(String name, Dataset<Row> report, String... sortColumns) {
     Dataset<Row> sorted = report.orderBy(columns(sortColumns)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return new Kept(writePersisted(name, sorted), sorted);
+      return new Kept(writeBoth(name, sorted), sorted);
     } catch (RuntimeException e) {
       sorted.unpersist();
       throw e;
@@ -137,7 +132,7 @@ public final class ReportWriter {
    * shuffle; returns the row count. The caller vouches for the order; a test of the report checks it.
    */
   public long writeInOrder(String name, Dataset<Row> orderedRows) {
-    return writeSorted(name, orderedRows);
+    return writeBoth(name, orderedRows);
   }
 
   /** {@link #writeSmall}, keeping the sorted rows persisted; see {@link #writeAndKeep}. */
@@ -145,34 +140,36 @@ public final class ReportWriter {
     Dataset<Row> sorted = report.repartition(1).sortWithinPartitions(columns(sortColumns))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      return new Kept(writePersisted(name, sorted), sorted);
+      return new Kept(writeBoth(name, sorted), sorted);
     } catch (RuntimeException e) {
       sorted.unpersist();
       throw e;
     }
   }
 
-  /** Writes sorted rows through a persisted copy that is dropped afterwards. */
-  private long writeSorted(String name, Dataset<Row> sortedRows) {
-    Dataset<Row> sorted = sortedRows.persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      return writePersisted(name, sorted);
-    } finally {
-      sorted.unpersist();
-    }
-  }
-
   /**
-   * Writes persisted sorted rows as Parquet, then the CSV from the same copy; the row count is observed while
-   * the Parquet is written, not counted by a job of its own.
+   * Writes sorted rows as Parquet and, in the same tasks, as CSV parts ({@link CsvParts}) that are then joined in
+   * partition order behind one header; the row count is observed while they are written, not counted by a job of
+   * its own. Partition i of a sorted Dataset holds the i-th range of the order, so the single CSV file is sorted
+   * without sorting again, and a report of millions of rows is printed by many tasks.
    */
-  private long writePersisted(String name, Dataset<Row> sorted) {
+  private long writeBoth(String name, Dataset<Row> sortedRows) {
+    Path parts = new Path(root, "_tmp_csv_" + name);
     Observation rows = new Observation("rows of " + name);
-    writeParquet(name, sorted.observe(rows, count(lit(1)).as("rows")));
-    // The persisted rows are in sort order partition by partition; the CSV parts are concatenated in that order,
-    // so the single CSV file is sorted without sorting again.
-    writeCsv(name, sorted);
-    return observedCount(rows);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(sortedRows.sparkSession().sparkContext());
+    Broadcast<SerializableConfiguration> conf = context.broadcast(new SerializableConfiguration(hadoopConf));
+    try {
+      Dataset<Row> printed = sortedRows.mapPartitions(new CsvParts(parts, conf), Encoders.row(sortedRows.schema()));
+      writeParquet(name, printed.observe(rows, count(lit(1)).as("rows")));
+      long n = observedCount(rows);
+      CsvParts.concatenate(fs, parts, new Path(new Path(root, "csv"), name + ".csv"),
+          header(sortedRows.columns()), n);
+      return n;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      conf.destroy();
+    }
   }
 
   /** The count an observation collected during the write that has just finished. */
@@ -182,48 +179,6 @@ public final class ReportWriter {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading a report's row count", e);
-    }
-  }
-
-  /**
-   * Writes the CSV in parallel, one headerless part per partition of the sorted rows, then concatenates the parts in
-   * partition order behind one header line into {@code csv/<name>.csv}. Partition i of a sorted Dataset holds the
-   * i-th range of the order, so the file is sorted; a task formats its own part, so a report of millions of rows
-   * is not formatted by one task (as {@code coalesce(1)} would), and the concatenation only copies bytes.
-   */
-  private void writeCsv(String name, Dataset<Row> rows) {
-    Path tmp = new Path(root, "_tmp_csv_" + name);
-    Dataset<Row> cells = neutraliseFormulas(rows);
-    cells.write()
-        .mode(SaveMode.ErrorIfExists)
-        .option("header", false)
-        .option("encoding", "UTF-8")
-        .option("quote", "\"")
-        .option("escape", "\"")
-        .option("lineSep", "\n")
-        .option("ignoreLeadingWhiteSpace", false)
-        .option("ignoreTrailingWhiteSpace", false)
-        .option("dateFormat", "yyyy-MM-dd")
-        .csv(tmp.toString());
-    try {
-      FileStatus[] parts = fs.globStatus(new Path(tmp, "part-*"));
-      List<FileStatus> ordered = new ArrayList<>(Arrays.asList(parts == null ? new FileStatus[0] : parts));
-      ordered.sort(Comparator.comparingLong(f -> partNumber(f.getPath())));
-      Path target = new Path(new Path(root, "csv"), name + ".csv");
-      fs.mkdirs(target.getParent());
-      try (OutputStream out = fs.create(target, false)) {
-        out.write(header(cells.columns()).getBytes(StandardCharsets.UTF_8));
-        for (FileStatus part : ordered) {
-          try (InputStream in = fs.open(part.getPath())) {
-            IOUtils.copyBytes(in, out, 1 << 16, false);
-          }
-        }
-      }
-      fs.delete(tmp, true);
-      // This file's side file only: other reports' CSVs are written into the same directory at the same time.
-      HadoopFiles.removeChecksum(fs, target);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
@@ -238,7 +193,7 @@ public final class ReportWriter {
     return line.toString();
   }
 
-  /** The task number of a Spark output part, {@code part-00012-<uuid>-c000.csv} → 12. */
+  /** The task number of a Spark output part, {@code part-00012-<uuid>-c000.snappy.parquet} → 12. */
   static long partNumber(Path part) {
     String n = part.getName();
     int end = n.indexOf('-', "part-".length());
@@ -247,26 +202,6 @@ public final class ReportWriter {
     } catch (RuntimeException e) {
       throw new IllegalStateException("not a Spark part file name: " + part, e);
     }
-  }
-
-  /** The first characters that make a spreadsheet read a cell as a formula. */
-  private static final Object[] FORMULA_STARTS = {"=", "+", "-", "@", "\t", "\r"};
-
-  /**
-   * Prefixes text cells that a spreadsheet would read as a formula ({@code = + - @}, tab, CR) with an
-   * apostrophe (OWASP's advice for CSV injection). Other columns pass unchanged.
-   */
-  public static Dataset<Row> neutraliseFormulas(Dataset<Row> rows) {
-    List<Column> select = new ArrayList<>();
-    for (StructField f : rows.schema().fields()) {
-      Column c = col(f.name());
-      if (f.dataType().equals(DataTypes.StringType)) {
-        // The first character compared with a set (no regular expression per cell: reports have millions of them).
-        c = when(substring(c, 1, 1).isin(FORMULA_STARTS), concat(lit("'"), c)).otherwise(c).as(f.name());
-      }
-      select.add(c);
-    }
-    return rows.select(select.toArray(new Column[0]));
   }
 
   /** Deletes everything in a Parquet directory that DuckDB's {@code read_parquet('dir/*.parquet')} should not see. */
