@@ -45,6 +45,38 @@ class ParagraphsTest extends SparkTestBase {
     assertNull(Paragraphs.key(" — ... "));
   }
 
+  /** The key's normal form as first written, with two regular expressions: the reference for the loops. */
+  private static String normalisedByRegex(String paragraph) {
+    String folded = java.util.regex.Pattern.compile("\\p{M}+")
+        .matcher(java.text.Normalizer.normalize(paragraph, java.text.Normalizer.Form.NFKD)).replaceAll("");
+    return java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+")
+        .matcher(folded.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").strip();
+  }
+
+  @Test
+  void keyNormalisesAwkwardTextAsTheRegularExpressionsDid() {
+    List<String> awkward = List.of("", "   ", "Plain English, with 3 numbers -- and a dash.",
+        "Vučić u Beogradu, 19.11.2024.", "ВУЧИЋ у Београду", "Токаев в Астане: «Казахстан»",
+        "Größe STRASSE ſ", "ΟΔΟΣ ΣΟΦΟΣ", "İstanbul ıI", "ﬁnance ﬂights ² ½ Ⅻ ①", "𝐁𝐨𝐥𝐝 𝟏𝟐 😀 end",
+        "a\u0301\u0302b", "\u0301leading mark", "tab\tand\u00A0nbsp\u2003em", "ǅungla Ǆ", "x\uFE0Fy", "中文 文本 123",
+        "Dr. O'Neill's \"quote\" — ok…");
+    for (String text : awkward) {
+      assertEquals(normalisedByRegex(text), Paragraphs.normalised(text), () -> "normal form of " + text);
+    }
+    java.util.Random random = new java.util.Random(12);
+    String alphabet = "aZ9 ,.-–—'\"\n\tčćžšđČĆŽŠĐабвгдеёжзийклмнопрстуфхцчшщъыьэюяЂЈЉЊЋЏäöüßÄÖÜ\u0301\u0308"
+        + "ﬁ²½Ⅻ①ΣσςİıǅΆά\u00A0\u2028";
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      for (int i = 0; i < length; i++) {
+        text.append(random.nextInt(20) == 0 ? "𝟏😀".substring(0, 2) : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+      }
+      String t = text.toString();
+      assertEquals(normalisedByRegex(t), Paragraphs.normalised(t), () -> "normal form of " + t);
+    }
+  }
+
   @Test
   void marksParagraphsSeenInAnEarlierDocumentAsDuplicates() {
     String shared = "Earlier it was reported that the leaders discussed direct flights.";
