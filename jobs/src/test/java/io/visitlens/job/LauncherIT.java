@@ -18,14 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's JVM choices ({@code jobs/bin/visitlens}): C1 only for a small local corpus, the class-data archive
- * recorded by a first run and used by the next, none under JFR. Run after {@code package}, with the launcher's
- * {@code VISITLENS_PRINT_COMMAND=1}, which prints the java command instead of building or running anything.
+ * The launcher's JVM choices ({@code jobs/bin/visitlens}): C1 only for a small local corpus, less inlining by C2
+ * elsewhere, the class-data archive recorded by a first run and used by the next, none under JFR. Run after
+ * {@code package}, with the launcher's {@code VISITLENS_PRINT_COMMAND=1}, which prints the java command instead of
+ * building or running anything.
  */
 class LauncherIT {
   private static final Path REPO = Path.of(System.getProperty("visitlens.repo", "..")).toAbsolutePath().normalize();
   private static final Path LAUNCHER = REPO.resolve("jobs/bin/visitlens");
   private static final String C1 = "-XX:TieredStopAtLevel=1";
+  private static final String SMALL_INLINING = "-XX:InlineSmallCode=1000";
 
   @TempDir Path dir;
 
@@ -48,6 +50,21 @@ class LauncherIT {
     List<String> own = command(Map.of("VISITLENS_JAVA_OPTS", "-XX:TieredStopAtLevel=4"), "run");
     assertFalse(own.contains(C1), "the user's tiered-compilation flag: " + own);
     assertTrue(own.contains("-XX:TieredStopAtLevel=4"), own.toString());
+  }
+
+  @Test
+  void inlinesLessWhereverTheOptimisingCompilerRuns() throws Exception {
+    Path large = dir.resolve("large.jsonl");
+    try (RandomAccessFile f = new RandomAccessFile(large.toFile(), "rw")) {
+      f.setLength(9L << 20);
+    }
+    assertTrue(command(Map.of(), "run", "--corpus", large.toString()).contains(SMALL_INLINING), "9 MB");
+    assertTrue(command(Map.of(), "bench").contains(SMALL_INLINING), "bench");
+    List<String> seeds = command(Map.of(), "run");
+    assertFalse(seeds.contains(SMALL_INLINING), "not with C1 only (no C2 to tell): " + seeds);
+    List<String> own = command(Map.of("VISITLENS_JAVA_OPTS", "-XX:InlineSmallCode=2500"), "bench");
+    assertFalse(own.contains(SMALL_INLINING), "the user's own value wins: " + own);
+    assertTrue(own.contains("-XX:InlineSmallCode=2500"), own.toString());
   }
 
   @Test
