@@ -40,10 +40,15 @@ final class TextDates {
   private static final String RANGE_TAIL = "(?:\\s*[-\u2013]\\s*\\d{1,2}" + ORD + ")?";
   private static final String YEAR_TAIL = "(?:,?\\s+(?<%s>\\d{4})(?!\\d))?";
 
-  /** One alternation scanned left to right, so overlapping readings of the same words cannot both match. */
-  private static final Pattern DATE = Pattern.compile(
+  /**
+   * One alternation scanned left to right, so overlapping readings of the same words cannot both match. Every
+   * reading begins with a capital letter (a month name, capitalised or in capitals) or a digit: the lookahead
+   * in front tells so with one character, so that at the other positions of the text (most of them) none of the
+   * four readings, each behind a lookbehind, is tried. Attribution took 2.3% of a 10,000-article run in them.
+   */
+  private static final Pattern DATE = Pattern.compile("(?=[\\p{Lu}0-9])(?:"
       // February 27 / Feb. 27, 2026 / Nov. 18-19
-      "(?<![\\p{L}])(?<m1>" + MONTH_CASED + ")\\.?\\s+(?<d1>\\d{1,2})" + ORD + RANGE_TAIL + "(?!\\d)"
+      + "(?<![\\p{L}])(?<m1>" + MONTH_CASED + ")\\.?\\s+(?<d1>\\d{1,2})" + ORD + RANGE_TAIL + "(?!\\d)"
           + String.format(YEAR_TAIL, "y1")
           // September 2019
           + "|(?<![\\p{L}])(?<m3>" + MONTH_CASED + ")\\.?\\s+(?<y3>\\d{4})(?!\\d)"
@@ -51,7 +56,7 @@ final class TextDates {
           + "|(?<![\\p{L}\\p{N}.,])(?<d2>\\d{1,2})" + ORD + RANGE_TAIL + "\\s+(?:of\\s+)?(?<m2>" + MONTH_CASED
           + ")\\.?(?![\\p{L}])" + String.format(YEAR_TAIL, "y2")
           // 2026-02-27
-          + "|(?<![\\p{N}-])(?<y4>\\d{4})-(?<mo4>\\d{2})-(?<d4>\\d{2})(?![\\p{N}])");
+          + "|(?<![\\p{N}-])(?<y4>\\d{4})-(?<mo4>\\d{2})-(?<d4>\\d{2})(?![\\p{N}]))");
 
   /**
    * A date found in a text.
