@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -182,10 +181,10 @@ public final class ReportWriter {
     }
   }
 
-  /** The header line, quoted as RFC 4180 wants (Commons CSV). */
+  /** The header line, quoted as the rows are ({@link CsvParts#FORMAT}). */
   static String header(String[] columns) {
     StringBuilder line = new StringBuilder();
-    try (CSVPrinter printer = new CSVPrinter(line, CSVFormat.RFC4180.builder().setRecordSeparator("\n").build())) {
+    try (CSVPrinter printer = new CSVPrinter(line, CsvParts.FORMAT)) {
       printer.printRecord((Object[]) columns);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
