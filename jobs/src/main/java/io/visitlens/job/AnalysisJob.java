@@ -103,9 +103,11 @@ public final class AnalysisJob {
       documents = DocumentLanguage.withLanguage(VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
               new VisitAttributor(catalog.visits(), options.windowDays())))
           .persist(StorageLevel.MEMORY_AND_DISK());
-      Row attributed = documents.agg(count(lit(1)), count(col("visit_id"))).first();
+      // The count also takes the corpus digest for run.json, in the same pass over the documents' text.
+      Row attributed = documents.agg(count(lit(1)), count(col("visit_id")), CorpusReports.corpusDigestSum()).first();
       long acceptedCount = attributed.getLong(0);
       long assigned = attributed.getLong(1);
+      String corpusDigest = CorpusReports.corpusDigestOf(attributed.isNullAt(2) ? null : attributed.getDecimal(2));
       steps.done("attribute", "%d documents processed, %d rejected; %d attributed to a visit, %d unassigned",
           acceptedCount, found - acceptedCount, assigned, acceptedCount - assigned);
 
@@ -162,6 +164,12 @@ public final class AnalysisJob {
       RunSummary.Classes classes = RunSummary.count(documentsWritten, rejected.rows());
       steps.done("reports", "wrote documents, visits and rejected_documents: documents %s, rejected %s",
           classes.documents(), classes.rejected());
+      // The articles, the attributed documents and the paragraphs, each cached with its text, are read by no later
+      // step (the documents report is kept, the digest taken): dropped now, so that on a large corpus the term
+      // pass's rows get the storage memory they held instead of spilling.
+      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs}) {
+        d.unpersist();
+      }
 
       steps.begin("sectors");
       // Two passes over the annotated corpus at once: the mentions, written, and one count of its matches that every
@@ -245,7 +253,7 @@ public final class AnalysisJob {
 
       // What the rest of the run does not read is dropped before the page: every query Spark plans is matched
       // against every cached plan, and the term pass's is large.
-      for (Dataset<Row> d : new Dataset[] {raw, paragraphs, termPass, visitTerms}) {
+      for (Dataset<Row> d : new Dataset[] {termPass, visitTerms}) {
         d.unpersist();
       }
       // After every report: the page shows what the staging directory holds when it is written. It reads the
@@ -261,7 +269,7 @@ public final class AnalysisJob {
       }
       DuckDbViews.keepWritten(conf, dir.staging());
       RunManifest.write(conf, new Path(dir.staging(), ReportDirectory.MARKER), dir.runId(), options, comparison,
-          CorpusReports.corpusDigest(documents), found, counts, steps.timings());
+          corpusDigest, found, counts, steps.timings());
       dir.publish();
       steps.done("publish", "published %s", dir.out());
       return new Result(dir.out().toString(), counts, steps.timings(), classes);

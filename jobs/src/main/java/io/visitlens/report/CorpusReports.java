@@ -18,6 +18,7 @@ import io.visitlens.transform.Rejections;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -91,10 +92,22 @@ public final class CorpusReports {
    * the executors; only the sum reaches the driver.
    */
   public static String corpusDigest(Dataset<Row> documents) {
-    Row sum = documents.select(sum(expr(
-            "cast(conv(substring(sha2(concat(doc_id, '\u0000', text), 256), 1, 15), 16, 10) as decimal(38,0))")))
-        .first();
-    String total = sum.isNullAt(0) ? "0" : sum.getDecimal(0).toPlainString();
+    Row sum = documents.select(corpusDigestSum()).first();
+    return corpusDigestOf(sum.isNullAt(0) ? null : sum.getDecimal(0));
+  }
+
+  /**
+   * The sum {@link #corpusDigest} digests, as an aggregate column over documents ({@code doc_id}, {@code text}),
+   * so that a job counting the documents can take it in the same pass.
+   */
+  public static Column corpusDigestSum() {
+    return sum(expr(
+        "cast(conv(substring(sha2(concat(doc_id, '\u0000', text), 256), 1, 15), 16, 10) as decimal(38,0))"));
+  }
+
+  /** The digest of a {@link #corpusDigestSum} (null for no documents). */
+  public static String corpusDigestOf(java.math.BigDecimal sum) {
+    String total = sum == null ? "0" : sum.toPlainString();
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
           .digest(total.getBytes(java.nio.charset.StandardCharsets.UTF_8));
