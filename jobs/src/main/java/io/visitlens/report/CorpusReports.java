@@ -87,25 +87,17 @@ public final class CorpusReports {
   }
 
   /**
-   * A digest of the corpus content that does not depend on file order or partitioning: the SHA-256 of the
-   * decimal sum of the first 60 bits of each document's SHA-256 over {@code doc_id NUL text}. Computed on
-   * the executors; only the sum reaches the driver.
-   */
-  public static String corpusDigest(Dataset<Row> documents) {
-    Row sum = documents.select(corpusDigestSum()).first();
-    return corpusDigestOf(sum.isNullAt(0) ? null : sum.getDecimal(0));
-  }
-
-  /**
-   * The sum {@link #corpusDigest} digests, as an aggregate column over documents ({@code doc_id}, {@code text}),
-   * so that a job counting the documents can take it in the same pass.
+   * The sum behind the corpus digest, as an aggregate column over documents ({@code doc_id}, {@code text}), so
+   * that a job counting the documents takes it in the same pass: the decimal sum of the first 60 bits of each
+   * document's SHA-256 over {@code doc_id NUL text}, which depends on neither file order nor partitioning. Computed
+   * on the executors; only the sum reaches the driver.
    */
   public static Column corpusDigestSum() {
     return sum(expr(
         "cast(conv(substring(sha2(concat(doc_id, '\u0000', text), 256), 1, 15), 16, 10) as decimal(38,0))"));
   }
 
-  /** The digest of a {@link #corpusDigestSum} (null for no documents). */
+  /** The corpus digest: the SHA-256 of a {@link #corpusDigestSum}'s decimal text (null, no documents: "0"). */
   public static String corpusDigestOf(java.math.BigDecimal sum) {
     String total = sum == null ? "0" : sum.toPlainString();
     try {
