@@ -135,9 +135,7 @@ public final class CsvParts implements MapPartitionsFunction<Row, Row> {
     try {
       printer.close();
       // A retried or speculative attempt of the same partition printed the same rows: the last one stays.
-      if (fs.exists(part)) {
-        fs.delete(part, false);
-      }
+      fs.delete(part, false);
       if (!fs.rename(inProgress, part)) {
         throw new IOException("cannot rename " + inProgress + " to " + part);
       }
