@@ -1,5 +1,6 @@
 package io.visitlens.bench;
 
+import io.visitlens.io.ConfigFiles;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.job.AnalysisJob;
@@ -161,7 +162,7 @@ public final class Benchmark {
     if (options.contenders().contains(Contender.SKLEARN) && !SklearnCount.available()) {
       throw new IllegalArgumentException("the sklearn contender cannot run: " + SklearnCount.NOT_INSTALLED);
     }
-    this.lexicon = SectorLexicon.load(options.lexicon());
+    this.lexicon = SectorLexicon.parse(ConfigFiles.read(options.lexicon()), options.lexicon().toString());
     for (String key : SIZED_SETTINGS) {
       Option<String> set = spark.conf().getOption(key);
       initialSettings.put(key, set.isDefined() ? Optional.of(set.get()) : Optional.empty());

@@ -1,5 +1,6 @@
 package io.visitlens.bench;
 
+import io.visitlens.io.ConfigFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
@@ -10,7 +11,6 @@ import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.VisitAttributor;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,11 +133,8 @@ public final class CorpusGenerator {
 
   /** Generates the corpus into {@code options.out()} (written beside it and moved into place). */
   public static Result run(Options options) throws IOException {
-    VisitCatalog catalog;
-    try (Reader r = Files.newBufferedReader(options.visits(), StandardCharsets.UTF_8)) {
-      catalog = VisitCatalog.read(r, options.visits().toString());
-    }
-    SectorLexicon lexicon = SectorLexicon.load(options.lexicon());
+    VisitCatalog catalog = VisitCatalog.parse(ConfigFiles.read(options.visits()), options.visits().toString());
+    SectorLexicon lexicon = SectorLexicon.parse(ConfigFiles.read(options.lexicon()), options.lexicon().toString());
     List<String> phrases = lexicon.entries().stream().map(SectorLexicon.Entry::phrase).toList();
     Map<String, List<String>> seeds = seedParagraphs(options.seedsCorpus(), catalog.visits());
     if (seeds.get(OTHER).isEmpty()) {

@@ -1,18 +1,9 @@
 package io.visitlens.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -143,38 +134,55 @@ public final class SectorLexicon implements Serializable {
   }
 
   /**
-   * Reads and checks the lexicon at {@code file}, which must be UTF-8.
+   * Checks a lexicon's text and builds it; {@code name} names the source in error messages ({@code name:line}).
+   * The job reads the file with {@code io.ConfigFiles}, which refuses bytes that are not UTF-8.
    *
-   * @throws ConfigException if the file cannot be read, is not UTF-8, or is malformed; the message
-   *     names {@code file} as given
+   * @throws ConfigException if the text is malformed; the message names the line
    */
-  public static SectorLexicon load(Path file) {
-    String name = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "cannot read the file (" + e + ")", e);
+  public static SectorLexicon parse(String text, String name) {
+    text = LineIndex.stripBom(text);
+    if (text.isBlank()) {
+      throw new ConfigException(name, 1, "the file is empty; expected the header " + String.join(",", COLUMNS));
     }
-    return parse(decodeUtf8(bytes, name), name);
-  }
-
-  /**
-   * Reads and checks a lexicon from {@code reader}; {@code name} stands for the source in error messages.
-   *
-   * @throws ConfigException if the text cannot be read or is malformed
-   */
-  public static SectorLexicon load(Reader reader, String name) {
-    StringBuilder b = new StringBuilder();
-    char[] buf = new char[8192];
+    LineIndex lines = new LineIndex(text);
+    CSVFormat format = CSVFormat.RFC4180.builder()
+        .setHeader()
+        .setSkipHeaderRecord(true)
+        .setIgnoreEmptyLines(true)
+        .setTrim(true)
+        .setAllowMissingColumnNames(true)
+        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
+        .build();
+    Loader loader = new Loader(name);
+    CSVParser parser;
     try {
-      for (int n; (n = reader.read(buf)) != -1; ) {
-        b.append(buf, 0, n);
+      parser = format.parse(new StringReader(text));
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw new ConfigException(name, lines.firstContentLineAfter(0), "malformed header (" + csvProblem(e) + ")", e);
+    }
+    try (parser) {
+      checkHeader(parser.getHeaderNames(), name, lines.firstContentLineAfter(0));
+      Iterator<CSVRecord> it = parser.iterator();
+      while (true) {
+        long consumed = parser.getCurrentLineNumber();
+        CSVRecord record;
+        try {
+          if (!it.hasNext()) {
+            break;
+          }
+          record = it.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          throw new ConfigException(name, lines.firstContentLineAfter(consumed), csvProblem(e), e);
+        }
+        loader.add(record, lines.lineOfRecordAt(record.getCharacterPosition()));
       }
     } catch (IOException e) {
       throw new ConfigException(name, 0, "cannot read the file (" + e + ")", e);
     }
-    return parse(b.toString(), name);
+    if (loader.entries.isEmpty()) {
+      throw new ConfigException(name, 1, "no entries after the header");
+    }
+    return new SectorLexicon(name, loader.entries, loader.byAcronymForm, loader.byLowerForm);
   }
 
   /** The display name of the source the lexicon was read from. */
@@ -222,79 +230,6 @@ public final class SectorLexicon implements Serializable {
 
   // ---------------------------------------------------------------------------------------------
   // Reading
-
-  private static String decodeUtf8(byte[] bytes, String name) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult r = decoder.decode(in, out, true);
-    if (!r.isError()) {
-      r = decoder.flush(out);
-    }
-    if (r.isError()) {
-      int at = in.position();
-      int line = 1;
-      for (int i = 0; i < at; i++) {
-        if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
-          line++;
-        }
-      }
-      throw new ConfigException(name, line, String.format(Locale.ROOT,
-          "not valid UTF-8 (byte 0x%02X at offset %d); save the file as UTF-8", bytes[at] & 0xFF, at));
-    }
-    out.flip();
-    return out.toString();
-  }
-
-  private static SectorLexicon parse(String text, String name) {
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1);
-    }
-    if (text.isBlank()) {
-      throw new ConfigException(name, 1, "the file is empty; expected the header " + String.join(",", COLUMNS));
-    }
-    LineIndex lines = new LineIndex(text);
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .setIgnoreEmptyLines(true)
-        .setTrim(true)
-        .setAllowMissingColumnNames(true)
-        .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL)
-        .build();
-    Loader loader = new Loader(name);
-    CSVParser parser;
-    try {
-      parser = format.parse(new StringReader(text));
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      throw new ConfigException(name, lines.firstContentLineAfter(0), "malformed header (" + csvProblem(e) + ")", e);
-    }
-    try (parser) {
-      checkHeader(parser.getHeaderNames(), name, lines.firstContentLineAfter(0));
-      Iterator<CSVRecord> it = parser.iterator();
-      while (true) {
-        long consumed = parser.getCurrentLineNumber();
-        CSVRecord record;
-        try {
-          if (!it.hasNext()) {
-            break;
-          }
-          record = it.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-          throw new ConfigException(name, lines.firstContentLineAfter(consumed), csvProblem(e), e);
-        }
-        loader.add(record, lines.lineOfRecordAt(record.getCharacterPosition()));
-      }
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "cannot read the file (" + e + ")", e);
-    }
-    if (loader.entries.isEmpty()) {
-      throw new ConfigException(name, 1, "no entries after the header");
-    }
-    return new SectorLexicon(name, loader.entries, loader.byAcronymForm, loader.byLowerForm);
-  }
 
   private static void checkHeader(List<String> header, String name, int line) {
     if (header.equals(COLUMNS)) {
@@ -347,57 +282,6 @@ public final class SectorLexicon implements Serializable {
       return "text after the closing quote of a field (write a quote inside a quoted field as \"\")";
     }
     return "malformed CSV: " + m;
-  }
-
-  /** Maps character offsets in the text to 1-based physical lines (CR, LF and CRLF all end a line). */
-  private static final class LineIndex {
-    private final String text;
-    /** Offsets at which lines 2, 3, ... start. */
-    private final List<Integer> lineStarts = new ArrayList<>();
-
-    LineIndex(String text) {
-      this.text = text;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-          lineStarts.add(i + 1);
-        }
-      }
-    }
-
-    /** The line containing {@code offset}. */
-    int lineAt(int offset) {
-      int lo = 0;
-      int hi = lineStarts.size();
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (lineStarts.get(mid) <= offset) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo + 1;
-    }
-
-    /**
-     * The line where a record reported at {@code offset} starts. Commons CSV reports the position
-     * before the blank lines it skips, so skip them here.
-     */
-    int lineOfRecordAt(long offset) {
-      int i = (int) offset;
-      while (i < text.length() && (text.charAt(i) == '\n' || text.charAt(i) == '\r')) {
-        i++;
-      }
-      return lineAt(Math.min(i, Math.max(0, text.length() - 1)));
-    }
-
-    /** The first non-empty line after the first {@code consumedLines} lines. */
-    int firstContentLineAfter(long consumedLines) {
-      int offset = consumedLines <= 0 ? 0
-          : consumedLines - 1 < lineStarts.size() ? lineStarts.get((int) consumedLines - 1) : text.length();
-      return lineOfRecordAt(offset);
-    }
   }
 
   /** Checks records one by one and builds the indexes. */

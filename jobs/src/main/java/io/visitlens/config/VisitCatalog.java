@@ -1,7 +1,6 @@
 package io.visitlens.config;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
@@ -47,16 +46,14 @@ public final class VisitCatalog implements Serializable {
     return new VisitCatalog(sorted);
   }
 
-  /** Reads and validates a catalogue; {@code name} is how errors name the file. */
-  public static VisitCatalog read(Reader reader, String name) {
+  /**
+   * Validates a catalogue's text and builds it; {@code name} is how errors name the file ({@code name:line}). The
+   * job reads the file with {@code io.ConfigFiles}, which refuses bytes that are not UTF-8.
+   */
+  public static VisitCatalog parse(String text, String name) {
     CSVFormat format = CSVFormat.RFC4180.builder()
         .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).build();
-    String text;
-    try {
-      text = readAll(reader);
-    } catch (IOException e) {
-      throw new ConfigException(name, 0, "cannot be read: " + e.getMessage());
-    }
+    text = LineIndex.stripBom(text);
     LineIndex lines = new LineIndex(text);
     try (CSVParser parser = CSVParser.parse(text, format)) {
       List<String> header = parser.getHeaderNames();
@@ -71,7 +68,7 @@ public final class VisitCatalog implements Serializable {
       List<Visit> visits = new ArrayList<>();
       Map<String, Long> idLines = new HashMap<>();
       for (CSVRecord record : parser) {
-        long line = lines.lineOf(record.getCharacterPosition());
+        long line = lines.lineOfRecordAt(record.getCharacterPosition());
         Visit visit = parseRow(record, header.size(), name, line);
         Long first = idLines.putIfAbsent(visit.visitId(), line);
         if (first != null) {
@@ -93,15 +90,6 @@ public final class VisitCatalog implements Serializable {
     } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       throw new ConfigException(name, 0, "malformed CSV: " + e.getMessage());
     }
-  }
-
-  private static String readAll(Reader reader) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    char[] buf = new char[8192];
-    for (int n; (n = reader.read(buf)) > 0; ) {
-      sb.append(buf, 0, n);
-    }
-    return LineIndex.stripBom(sb.toString());
   }
 
   private static Visit parseRow(CSVRecord record, int width, String name, long line) {

@@ -1,11 +1,6 @@
 package io.visitlens.io;
 
 import java.io.Serializable;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,12 +40,9 @@ public final class ArticleText implements Serializable {
     }
     String note = null;
     String text;
-    CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      CharBuffer chars = strict.decode(ByteBuffer.wrap(content));
-      text = chars.toString();
-    } catch (CharacterCodingException e) {
+      text = Utf8.decode(content);
+    } catch (Utf8.Malformed e) {
       text = new String(content, StandardCharsets.UTF_8);
       note = "invalid UTF-8: decoded with replacement characters";
     }

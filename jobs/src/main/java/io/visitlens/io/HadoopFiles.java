@@ -2,9 +2,7 @@ package io.visitlens.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -23,12 +21,6 @@ import org.apache.hadoop.fs.RemoteIterator;
 /** Small helpers for driver-side files (catalogues, run.json) on any Hadoop file system. */
 public final class HadoopFiles {
   private HadoopFiles() {}
-
-  /** A UTF-8 reader of a small file. */
-  public static Reader reader(Configuration conf, String location) throws IOException {
-    Path path = new Path(location);
-    return new InputStreamReader(path.getFileSystem(conf).open(path), StandardCharsets.UTF_8);
-  }
 
   public static boolean exists(Configuration conf, String location) {
     try {

@@ -1,5 +1,6 @@
 package io.visitlens.job;
 
+import io.visitlens.io.ConfigFiles;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
@@ -32,8 +33,6 @@ import io.visitlens.transform.Terms;
 import io.visitlens.transform.VisitAttribution;
 import io.visitlens.transform.VisitAttributor;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -329,8 +328,8 @@ public final class AnalysisJob {
    * without starting Spark, so that bad input is refused in a second, with nothing written.
    */
   public static Inputs checkInputs(Configuration conf, JobOptions options) {
-    VisitCatalog catalog = readConfig(conf, "--visits", options.visits(), VisitCatalog::read);
-    SectorLexicon lexicon = readConfig(conf, "--lexicon", options.lexicon(), SectorLexicon::load);
+    VisitCatalog catalog = readConfig(conf, "--visits", options.visits(), VisitCatalog::parse);
+    SectorLexicon lexicon = readConfig(conf, "--lexicon", options.lexicon(), SectorLexicon::parse);
     List<String> comparison = comparison(catalog, options);
     ReportDirectory.check(conf, options.out(), options.corpus(), options.force());
     return new Inputs(catalog, lexicon, comparison);
@@ -460,15 +459,11 @@ public final class AnalysisJob {
 
   /** Reads a small configuration file named by {@code flag}, refusing a missing one. */
   private static <T> T readConfig(Configuration conf, String flag, String location,
-      java.util.function.BiFunction<Reader, String, T> parser) {
+      java.util.function.BiFunction<String, String, T> parser) {
     if (!HadoopFiles.exists(conf, location)) {
       throw ConfigException.of(flag, location + ": no such file");
     }
-    try (Reader reader = HadoopFiles.reader(conf, location)) {
-      return parser.apply(reader, location);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + location, e);
-    }
+    return parser.apply(ConfigFiles.read(conf, location), location);
   }
 
   /** The two visits to compare: {@code --compare A,B}, or the earliest and the latest. */

@@ -1,5 +1,6 @@
 package io.visitlens.job;
 
+import io.visitlens.io.ConfigFiles;
 import io.visitlens.bench.Benchmark;
 import io.visitlens.bench.CorpusGenerator;
 import io.visitlens.bench.TextCoreBenchmark;
@@ -322,7 +323,7 @@ public final class VisitLens {
             Path.of(inputs.visits), Path.of(inputs.lexicon)));
       }
       TextCoreBenchmark.Options options = new TextCoreBenchmark.Options(corpus,
-          SectorLexicon.load(Path.of(inputs.lexicon)), rounds, legacy);
+          SectorLexicon.parse(ConfigFiles.read(Path.of(inputs.lexicon)), inputs.lexicon), rounds, legacy);
       SparkSession spark = legacy ? Sessions.create(master) : null;
       try {
         TextCoreBenchmark.run(spark, options, System.out);

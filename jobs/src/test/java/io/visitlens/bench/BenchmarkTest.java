@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,13 +95,13 @@ class BenchmarkTest extends SparkTestBase {
         {"id":"b","text":"The ministers discussed trade and hydropower."}
         {"id":"c","text":""}
         """, StandardCharsets.UTF_8);
-    SectorLexicon lexicon = SectorLexicon.load(new StringReader("""
+    SectorLexicon lexicon = SectorLexicon.parse("""
         sector,phrase,kind,cap_code,notes
         trade,trade,word,18,
         energy,green energy,phrase,8,
         energy,hydropower,word,8,
         agriculture,agriculture,word,4,
-        """), "lexicon.csv");
+        """, "lexicon.csv");
     NaiveNlpPipeline.run(spark, corpus.toUri().toString(), lexicon, dir.resolve("naive").toUri().toString());
     assertEquals(Map.of("energy", 3L, "trade", 2L), counts(dir.resolve("naive/sector_counts"), "sector"));
     Map<String, Long> terms = counts(dir.resolve("naive/term_counts"), "term");

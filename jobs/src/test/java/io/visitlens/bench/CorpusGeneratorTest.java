@@ -1,5 +1,6 @@
 package io.visitlens.bench;
 
+import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +14,6 @@ import io.visitlens.job.VisitLens;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.VisitAttributor;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +41,7 @@ class CorpusGeneratorTest {
   @BeforeAll
   static void generate() throws IOException {
     inputs = BenchFixtures.write(dir);
-    try (Reader r = Files.newBufferedReader(inputs.visits())) {
-      visits = VisitCatalog.read(r, "visits.csv").visits();
-    }
+    visits = VisitCatalog.parse(ConfigFiles.read(inputs.visits()), "visits.csv").visits();
     result = CorpusGenerator.run(options(DOCS, dir.resolve("a.jsonl"), 6));
     records = new ArrayList<>();
     ObjectMapper json = new ObjectMapper();

@@ -1,5 +1,6 @@
 package io.visitlens.config;
 
+import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -125,7 +126,8 @@ class LexiconVariantsTest {
 
   @Test
   void everyShippedEntryGetsItsPhraseFirstNoDuplicatesAndTheSameListTwice() {
-    SectorLexicon lex = SectorLexicon.load(Path.of("..", "seeds", "lexicon", "sectors.csv"));
+    Path shipped = Path.of("..", "seeds", "lexicon", "sectors.csv");
+    SectorLexicon lex = SectorLexicon.parse(ConfigFiles.read(shipped), shipped.toString());
     List<String> problems = new ArrayList<>();
     for (Entry e : lex.entries()) {
       List<String> v = LexiconVariants.of(e);

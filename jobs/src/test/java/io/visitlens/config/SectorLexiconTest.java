@@ -1,5 +1,6 @@
 package io.visitlens.config;
 
+import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.StringReader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +49,16 @@ class SectorLexiconTest {
 
   @BeforeAll
   static void loadShipped() {
-    shipped = SectorLexicon.load(SHIPPED);
+    shipped = load(SHIPPED);
+  }
+
+  /** A lexicon file read as the job reads it: strict UTF-8 ({@link ConfigFiles}), then parsed. */
+  static SectorLexicon load(Path file) {
+    return SectorLexicon.parse(ConfigFiles.read(file), file.toString());
   }
 
   static SectorLexicon parse(String text) {
-    return SectorLexicon.load(new StringReader(text), "fixture.csv");
+    return SectorLexicon.parse(text, "fixture.csv");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -316,7 +321,7 @@ class SectorLexiconTest {
   @Test
   void fileWithMultiLineNotesReportsThePhysicalLine() throws URISyntaxException {
     Path file = resource("multiline-notes.csv");
-    ConfigException e = assertThrows(ConfigException.class, () -> SectorLexicon.load(file));
+    ConfigException e = assertThrows(ConfigException.class, () -> load(file));
     assertEquals(file + ":9: acronym \"Ict\" must be 2 or more upper-case letters or digits (& and - allowed inside)",
         e.getMessage(), "line of the record after two multi-line notes and a blank line");
   }
@@ -324,14 +329,14 @@ class SectorLexiconTest {
   @Test
   void fileThatIsNotUtf8IsRefusedAtTheLineOfTheBadByte() throws URISyntaxException {
     Path file = resource("latin1.csv");
-    ConfigException e = assertThrows(ConfigException.class, () -> SectorLexicon.load(file));
+    ConfigException e = assertThrows(ConfigException.class, () -> load(file));
     assertEquals(file + ":3: not valid UTF-8 (byte 0xE9 at offset 85); save the file as UTF-8", e.getMessage());
   }
 
   @Test
   void missingFileIsAConfigErrorForTheWholeFile(@org.junit.jupiter.api.io.TempDir Path dir) {
     Path file = dir.resolve("absent.csv");
-    ConfigException e = assertThrows(ConfigException.class, () -> SectorLexicon.load(file));
+    ConfigException e = assertThrows(ConfigException.class, () -> load(file));
     assertEquals(0, e.line(), "a file that cannot be read is reported at line 0");
     assertTrue(e.getMessage().startsWith(file + ": cannot read the file (java.nio.file.NoSuchFileException"),
         e.getMessage());

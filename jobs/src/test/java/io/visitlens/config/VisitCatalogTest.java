@@ -1,9 +1,9 @@
 package io.visitlens.config;
 
+import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ class VisitCatalogTest {
 
   @Test
   void readsAndSortsVisitsByStartDate() {
-    VisitCatalog c = VisitCatalog.read(new StringReader(HEADER + LIMA + HANOI), "v.csv");
+    VisitCatalog c = VisitCatalog.parse(HEADER + LIMA + HANOI, "v.csv");
     assertEquals(List.of("hanoi-2023", "lima-2025"), c.visits().stream().map(Visit::visitId).toList());
     Visit lima = c.find("lima-2025").orElseThrow();
     assertEquals(LocalDate.of(2025, 3, 10), lima.endDate());
@@ -33,7 +33,7 @@ class VisitCatalogTest {
   @Test
   void readsTheShippedCatalogue() throws Exception {
     Path shipped = Path.of("..", "seeds", "visits.csv");
-    VisitCatalog c = VisitCatalog.read(Files.newBufferedReader(shipped), shipped.toString());
+    VisitCatalog c = VisitCatalog.parse(ConfigFiles.read(shipped), shipped.toString());
     assertEquals(2, c.visits().size(), "the seeds have two visits");
     for (Visit v : c.visits()) {
       assertEquals(false, v.hostCity().equals(v.hostCountry()), v.toString());
@@ -65,7 +65,7 @@ class VisitCatalogTest {
   @ParameterizedTest
   @MethodSource("malformed")
   void refusesAMalformedCatalogueNamingFileAndLine(String text, String message) {
-    ConfigException e = assertThrows(ConfigException.class, () -> VisitCatalog.read(new StringReader(text), "v.csv"),
+    ConfigException e = assertThrows(ConfigException.class, () -> VisitCatalog.parse(text, "v.csv"),
         () -> "should refuse:\n" + text);
     assertEquals(message, e.getMessage());
   }

@@ -87,6 +87,44 @@ class VisitLensTest {
     assertEquals(0, out.toFile().list().length, "nothing written");
   }
 
+  /**
+   * Each row: which flag gets the file, its text, the charset it is saved in, and the line of its first byte that is
+   * not UTF-8. The files are read as the job reads them (through Hadoop's file system), never decoded with
+   * replacement characters.
+   */
+  static Stream<Arguments> filesNotInUtf8() {
+    String visits = "visit_id,label,start_date,end_date,host_country,host_city,guest_country,guest_leader,host_leader\n"
+        + "berlin-2025,Berlin 2025,2025-03-04,2025-03-05,Germany,Berlin,Kazakhstan,Tokayev,Scholz\n"
+        + "duesseldorf-2025,D\u00fcsseldorf 2025,2025-06-10,2025-06-11,Germany,D\u00fcsseldorf,Serbia,Vucic,Wuest\n";
+    String lexicon = "sector,phrase,kind,cap_code,notes\r\n"
+        + "trade,trade,word,18,\r\n"
+        + "trade,Au\u00dfenhandel,word,18,German: foreign trade\r\n";
+    String serbian = "visit_id,label,start_date,end_date,host_country,host_city,guest_country,guest_leader,host_leader\n"
+        + "\n"
+        + "beograd-2024,Beograd 2024,2024-11-18,2024-11-19,Serbia,Beograd,Kazakhstan,Tokayev,Vu\u010di\u0107\n";
+    return Stream.of(
+        Arguments.of("--visits", visits, "ISO-8859-1", 3),
+        Arguments.of("--lexicon", lexicon, "ISO-8859-1", 3),
+        Arguments.of("--visits", serbian, "windows-1250", 3));
+  }
+
+  @ParameterizedTest(name = "{0} in {2}")
+  @MethodSource("filesNotInUtf8")
+  void aConfigurationFileNotInUtf8ExitsWithCode2NamingFileAndLine(String flag, String text, String charset,
+      int line, @TempDir Path tmp) throws Exception {
+    Path file = tmp.resolve(flag.substring(2) + ".csv");
+    Files.write(file, text.getBytes(java.nio.charset.Charset.forName(charset)));
+    Path out = tmp.resolve("out");
+    List<String> args = run(out);
+    args.set(args.indexOf(flag) + 1, file.toString());
+    Outcome o = execute(args.toArray(new String[0]));
+    assertEquals(VisitLens.EXIT_REFUSED, o.code(), () -> flag + " in " + charset + ": " + o.err());
+    assertTrue(o.err().startsWith("visitlens: refused: " + file + ":" + line + ": not valid UTF-8 (byte 0x"),
+        () -> flag + " in " + charset + " should be refused at line " + line + ", said:\n" + o.err());
+    assertTrue(o.err().contains("save the file as UTF-8"), o.err());
+    assertFalse(Files.exists(out), "nothing written");
+  }
+
   @Test
   void anOutputInsideTheCorpusOrAForeignDirectoryExitsWithCode2(@TempDir Path tmp) throws Exception {
     Path corpus = Files.createDirectories(tmp.resolve("corpus"));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.nlp.TextCore.Sentence;
 import io.visitlens.nlp.TextCoreChecks.Doc;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -36,7 +35,7 @@ class TextCoreSectorMatchingTest {
 
   @BeforeAll
   static void create() {
-    lexicon = SectorLexicon.load(new StringReader(LEXICON), "test-lexicon.csv");
+    lexicon = SectorLexicon.parse(LEXICON, "test-lexicon.csv");
     annotator = TextCore.create(lexicon).annotator();
   }
 

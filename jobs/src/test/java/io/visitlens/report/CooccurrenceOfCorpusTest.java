@@ -14,7 +14,6 @@ import io.visitlens.nlp.TextCore;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.SectorMentions;
-import java.io.StringReader;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +51,7 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
   @BeforeAll
   static void annotate() {
     startSpark();
-    lexicon = SectorLexicon.load(new StringReader(LEXICON), "test-lexicon.csv");
+    lexicon = SectorLexicon.parse(LEXICON, "test-lexicon.csv");
     StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
         .add("language", DataTypes.StringType).add("text", DataTypes.StringType);
     corpus = Annotations.annotate(TextCore.create(lexicon), Paragraphs.explodeParagraphs(spark.createDataFrame(List.of(

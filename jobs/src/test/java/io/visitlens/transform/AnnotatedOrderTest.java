@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.visitlens.SparkTestBase;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.nlp.TextCore;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,9 +25,9 @@ class AnnotatedOrderTest extends SparkTestBase {
 
   @Test
   void mentionsComeOutInDocumentAndTextOrderAcrossPartitions() {
-    SectorLexicon lexicon = SectorLexicon.load(new StringReader(String.join("\n",
+    SectorLexicon lexicon = SectorLexicon.parse(String.join("\n",
         "sector,phrase,kind,cap_code,notes", "energy,energy,word,8,", "transport,direct flight,phrase,10,",
-        "trade,trade,word,18,", "")), "test-lexicon.csv");
+        "trade,trade,word,18,", ""), "test-lexicon.csv");
     StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
         .add("text", DataTypes.StringType);
     List<Row> articles = new ArrayList<>();

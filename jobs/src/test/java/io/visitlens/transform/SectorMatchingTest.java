@@ -6,7 +6,6 @@ import io.visitlens.SparkTestBase;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.nlp.Languages;
 import io.visitlens.nlp.TextCore;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -40,7 +39,7 @@ class SectorMatchingTest extends SparkTestBase {
   @BeforeAll
   static void fit() {
     startSpark();
-    lexicon = SectorLexicon.load(new StringReader(LEXICON), "test-lexicon.csv");
+    lexicon = SectorLexicon.parse(LEXICON, "test-lexicon.csv");
     pipeline = TextCore.create(lexicon);
   }
 
