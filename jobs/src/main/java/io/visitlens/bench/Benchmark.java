@@ -1,11 +1,11 @@
 package io.visitlens.bench;
 
+import io.visitlens.io.Sha256;
 import io.visitlens.io.ConfigFiles;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.job.AnalysisJob;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,16 +15,13 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -308,24 +305,18 @@ public final class Benchmark {
 
   /** A short digest of the generator's version and inputs, so a cached corpus is never stale. */
   private String inputsKey() throws IOException {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(("v" + CorpusGenerator.VERSION).getBytes(StandardCharsets.UTF_8));
-      List<Path> files;
-      try (Stream<Path> s = Files.walk(options.seedsCorpus())) {
-        files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
-      }
-      files.add(options.visits());
-      files.add(options.lexicon());
-      for (Path f : files) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(f), sha)) {
-          in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-      }
-      return HexFormat.of().formatHex(sha.digest()).substring(0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    MessageDigest sha = Sha256.digest();
+    sha.update(("v" + CorpusGenerator.VERSION).getBytes(StandardCharsets.UTF_8));
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(options.seedsCorpus())) {
+      files = new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
     }
+    files.add(options.visits());
+    files.add(options.lexicon());
+    for (Path f : files) {
+      sha.update(Files.readAllBytes(f));
+    }
+    return Sha256.hex(sha).substring(0, 8);
   }
 
   private static Optional<Measurement> find(List<Measurement> all, int docs, Contender c) {

@@ -5,11 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.ChecksumFileSystem;
@@ -34,13 +30,10 @@ public final class HadoopFiles {
   /** The SHA-256 of a file's bytes, in hex. */
   public static String sha256(Configuration conf, String location) {
     Path path = new Path(location);
-    try (InputStream in = new DigestInputStream(path.getFileSystem(conf).open(path), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    try (InputStream in = path.getFileSystem(conf).open(path)) {
+      return Sha256.hex(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.visitlens.report;
 
+import io.visitlens.io.Sha256;
 import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -99,14 +100,7 @@ public final class CorpusReports {
 
   /** The corpus digest: the SHA-256 of a {@link #corpusDigestSum}'s decimal text (null, no documents: "0"). */
   public static String corpusDigestOf(java.math.BigDecimal sum) {
-    String total = sum == null ? "0" : sum.toPlainString();
-    try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(total.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(sum == null ? "0" : sum.toPlainString());
   }
 
   /** The sort order of {@code rejected_documents}: total, since rows equal in all three are equal in every column. */

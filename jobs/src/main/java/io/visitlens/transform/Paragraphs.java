@@ -1,15 +1,12 @@
 package io.visitlens.transform;
 
+import io.visitlens.io.Sha256;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.when;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -139,9 +136,7 @@ public final class Paragraphs {
     if (normal.isEmpty()) {
       return null;
     }
-    MessageDigest sha256 = SHA_256.get();
-    sha256.reset();
-    return HexFormat.of().formatHex(sha256.digest(normal.getBytes(StandardCharsets.UTF_8)));
+    return Sha256.hex(normal);
   }
 
   /**
@@ -203,12 +198,4 @@ public final class Paragraphs {
     return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER
         || type == Character.OTHER_NUMBER;
   }
-
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  });
 }
