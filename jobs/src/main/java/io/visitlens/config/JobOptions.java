@@ -1,5 +1,6 @@
 package io.visitlens.config;
 
+import io.visitlens.stats.Keyness;
 import java.io.Serializable;
 
 /**
@@ -45,13 +46,16 @@ public record JobOptions(
   public static final int DEFAULT_MIN_COUNT = 1;
   public static final int DEFAULT_TOP_PER_DOCUMENT = 20;
   public static final int DEFAULT_MAX_DOCUMENT_MB = 8;
+  /** The default {@code --prior-scale}: the statistics' own default. */
+  public static final double DEFAULT_PRIOR_SCALE = Keyness.DEFAULT_PRIOR_SCALE;
   /** The largest {@code --max-document-mb}: one article is one row, and a Java string holds at most 2 G chars. */
   public static final int MAX_MAX_DOCUMENT_MB = 512;
 
   /** The defaults of the CLI, for tests and callers that change a few fields. */
   public static JobOptions defaults() {
     return new JobOptions(DEFAULT_CORPUS, "auto", DEFAULT_VISITS, DEFAULT_LEXICON, DEFAULT_OUT, null, null,
-        false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, 1.0, false, DEFAULT_MAX_DOCUMENT_MB);
+        false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, DEFAULT_PRIOR_SCALE, false,
+        DEFAULT_MAX_DOCUMENT_MB);
   }
 
   /** The defaults with the four locations replaced, for tests and embedding callers. */

@@ -115,7 +115,7 @@ public final class VisitLens {
 
     @Option(names = "--prior-scale", paramLabel = "X", description = "Scale of the informative Dirichlet prior of the "
         + "keyness and emphasis statistics (default: ${DEFAULT-VALUE}).")
-    double priorScale = 1.0;
+    double priorScale = JobOptions.DEFAULT_PRIOR_SCALE;
 
     @Option(names = "--max-document-mb", paramLabel = "N", description = "Largest article read, in MB; a larger one "
         + "is listed in rejected_documents with its size (default: ${DEFAULT-VALUE}).")

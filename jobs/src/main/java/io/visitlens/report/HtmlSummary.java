@@ -1,5 +1,6 @@
 package io.visitlens.report;
 
+import io.visitlens.stats.Keyness;
 import static io.visitlens.report.SummaryData.str;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -51,7 +52,7 @@ public final class HtmlSummary {
   /** Colour-blind-safe visit colours (Okabe and Ito's palette, then a few of Tol's). */
   static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00",
       "#332288", "#117733", "#882255", "#6B6B6B");
-  static final double Z_CRITICAL = 1.96;
+  static final double Z_CRITICAL = Keyness.Z_CRITICAL;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SCRIPT_END = Pattern.compile("(?i)</(script)");
@@ -215,7 +216,7 @@ public final class HtmlSummary {
     findings("down", "Dropped or falling in B", dropped, falling, "No sector was dropped in B or fell significantly.");
     html.append("</div>\n<p class=\"note\">Mentions are matches of the sector lexicon; a share is a sector's part of "
         + "all sector mentions in the visit. <i>z</i> is the z-score of the log-odds ratio with an informative "
-        + "Dirichlet prior (positive: more in B). A sector is rising or falling when |<i>z</i>| ≥ 1.96, new when it "
+        + "Dirichlet prior (positive: more in B). A sector is rising or falling when |<i>z</i>| ≥ " + Z_CRITICAL + ", new when it "
         + "has no mention in A, dropped when it has none in B.");
     for (String id : List.of(a, b)) {
       Map<String, Object> v = data.visit(id);
@@ -276,7 +277,7 @@ public final class HtmlSummary {
     }
     html.append("<p class=\"note\">Bars are z-scores of the log-odds ratio of each sector's mentions in ")
         .append(visitChip(b)).append(" (right) against ").append(visitChip(a))
-        .append(" (left), with an informative Dirichlet prior. Dashed lines: |<i>z</i>| = 1.96.</p>\n")
+        .append(" (left), with an informative Dirichlet prior. Dashed lines: |<i>z</i>| = ").append(Z_CRITICAL).append(".</p>\n")
         .append("<div class=\"chart\" id=\"chart-emphasis\" role=\"img\" aria-label=\"Diverging bars: emphasis "
             + "z-scores per sector\"></div>\n");
     List<Map<String, Object>> rows = sorted(data.emphasis, Comparator.comparing(

@@ -570,15 +570,16 @@ public final class SectorReports {
       Double alpha0 = p == null ? null : pooledTotal * priorScale;
       Double logOdds = null;
       Double z = null;
-      if (alphaW != null && alphaW > 0 && alpha0 > alphaW) {
+      if (Keyness.usablePrior(alphaW, alpha0)) {
         Keyness.LogOdds lo = Keyness.logOddsDirichlet(ma, totals[0], mb, totals[1], alphaW, alpha0);
         logOdds = lo.logOdds();
         z = lo.zScore();
       }
       Double shareA = (Double) sa[1];
       Double shareB = (Double) sb[1];
-      String trend = ma == 0 ? "new" : mb == 0 ? "dropped" : z != null && z >= 1.96 ? "rising"
-          : z != null && z <= -1.96 ? "falling" : "stable";
+      int direction = Keyness.direction(z);
+      String trend = ma == 0 ? "new" : mb == 0 ? "dropped" : direction > 0 ? "rising" : direction < 0 ? "falling"
+          : "stable";
       rows.add(RowFactory.create(e.getKey(), visitA, visitB, ma, mb, totals[0], totals[1], shareA, shareB,
           shareA == null || shareB == null ? null : (shareB - shareA) * 100.0, sa[2], sb[2], alphaW, alpha0, logOdds,
           z, trend));

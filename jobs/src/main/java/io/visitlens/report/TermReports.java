@@ -2,16 +2,14 @@ package io.visitlens.report;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.stats.Keyness;
+import io.visitlens.stats.MultipleTesting;
 import io.visitlens.transform.Terms;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -239,21 +237,14 @@ public final class TermReports {
 
   // Keyness statistics of io.visitlens.stats.Keyness as UDFs; counts are longs, the prior doubles.
 
+  // Null without a usable prior (Keyness.usablePrior), as in emphasis_comparison.
   private static final UserDefinedFunction LOG_ODDS = udf(
-      (UDF6<Long, Long, Long, Long, Double, Double, Double>) (ya, na, yb, nb, aw, a0) -> {
-        if (!(a0 > aw)) {
-          return null;
-        }
-        return Keyness.logOddsDelta(ya, na, yb, nb, aw, a0);
-      }, DataTypes.DoubleType);
+      (UDF6<Long, Long, Long, Long, Double, Double, Double>) (ya, na, yb, nb, aw, a0) ->
+          Keyness.usablePrior(aw, a0) ? Keyness.logOddsDelta(ya, na, yb, nb, aw, a0) : null, DataTypes.DoubleType);
 
   private static final UserDefinedFunction Z_SCORE = udf(
-      (UDF6<Long, Long, Long, Long, Double, Double, Double>) (ya, na, yb, nb, aw, a0) -> {
-        if (!(a0 > aw)) {
-          return null;
-        }
-        return Keyness.logOddsZ(ya, na, yb, nb, aw, a0);
-      }, DataTypes.DoubleType);
+      (UDF6<Long, Long, Long, Long, Double, Double, Double>) (ya, na, yb, nb, aw, a0) ->
+          Keyness.usablePrior(aw, a0) ? Keyness.logOddsZ(ya, na, yb, nb, aw, a0) : null, DataTypes.DoubleType);
 
   private static final UserDefinedFunction G2 = udf(
       (UDF4<Long, Long, Long, Long, Double>) Keyness::g2, DataTypes.DoubleType);
@@ -279,7 +270,7 @@ public final class TermReports {
    *   <li>{@code g2}: {@link Keyness#g2}, signed; {@code log_ratio}: {@link Keyness#logRatio};
    *       {@code p_value}: {@link Keyness#pValueChi2df1} of g2;</li>
    *   <li>{@code q_value}: Benjamini–Hochberg over the terms of the n-gram order (the window recipe of
-   *       {@link io.visitlens.stats.MultipleTesting#benjaminiHochberg}).</li>
+   *       {@link io.visitlens.stats.MultipleTesting#withQValues}).</li>
    * </ul>
    *
    * An n-gram order with no occurrence in A or none in B has no rows: with an empty side there is nothing to
@@ -325,22 +316,6 @@ public final class TermReports {
             G2.apply(args).as("g2"),
             LOG_RATIO.apply(args).as("log_ratio"))
         .withColumn("p_value", P_VALUE.apply(col("g2")));
-    return withBenjaminiHochberg(scored);
-  }
-
-  /**
-   * Adds {@code q_value}, the Benjamini–Hochberg q-value of {@code p_value} among the rows of the same
-   * {@code ngram}: with m tests and i the number of p-values ≤ p, q = min over p' ≥ p of min(1, m·p'/i').
-   */
-  static Dataset<Row> withBenjaminiHochberg(Dataset<Row> tests) {
-    WindowSpec family = Window.partitionBy(col("ngram"));
-    WindowSpec fromLargest = family.orderBy(col("p_value").desc());
-    Dataset<Row> ranked = tests
-        .withColumn("bh_m", count(lit(1)).over(family))
-        .withColumn("bh_i", col("bh_m").plus(1).minus(rank().over(fromLargest)));
-    return ranked
-        .withColumn("q_value", least(lit(1.0),
-            min(col("bh_m").multiply(col("p_value")).divide(col("bh_i"))).over(fromLargest)))
-        .drop("bh_m", "bh_i");
+    return MultipleTesting.withQValues(scored, "p_value", "q_value", "ngram");
   }
 }

@@ -26,6 +26,12 @@ public final class Keyness {
   /** The default prior scale for {@link #informativePrior}. */
   public static final double DEFAULT_PRIOR_SCALE = 1.0;
 
+  /**
+   * The z-score beyond which a difference between A and B is marked (the two-sided 5% line of the standard normal):
+   * a sector is rising or falling, a chart draws its dashed line. The same for terms and sectors.
+   */
+  public static final double Z_CRITICAL = 1.96;
+
   private Keyness() {}
 
   /**
@@ -328,6 +334,23 @@ public final class Keyness {
           "counts must satisfy 0 <= count <= total, got countA=" + countA + ", totalA=" + totalA
               + ", countB=" + countB + ", totalB=" + totalB);
     }
+  }
+
+  /**
+   * Whether a prior can be used by {@link #logOddsDirichlet}: both given, α<sub>w</sub> &gt; 0 and
+   * α<sub>w</sub> &lt; α<sub>0</sub> &lt; ∞. A term or sector never seen in the pooled corpus has none (no
+   * α<sub>w</sub>, or α<sub>w</sub> = 0), and its log-odds and z are left empty (null) rather than refused.
+   */
+  public static boolean usablePrior(Double alphaW, Double alpha0) {
+    return alphaW != null && alpha0 != null && alphaW > 0.0 && alpha0 > alphaW && !Double.isInfinite(alpha0);
+  }
+
+  /**
+   * The direction of a z-score of {@link #logOddsDirichlet}: {@code 1} when z ≥ {@link #Z_CRITICAL} (more in B),
+   * {@code -1} when z ≤ −{@link #Z_CRITICAL} (more in A), {@code 0} otherwise, a null z included.
+   */
+  public static int direction(Double z) {
+    return z == null ? 0 : z >= Z_CRITICAL ? 1 : z <= -Z_CRITICAL ? -1 : 0;
   }
 
   private static void checkAlphas(double alphaW, double alpha0) {

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.visitlens.SparkTestBase;
 import io.visitlens.nlp.Languages;
 import io.visitlens.nlp.TextCore;
-import io.visitlens.stats.MultipleTesting;
+import io.visitlens.stats.BenjaminiHochbergReference;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.Paragraphs;
 import java.sql.Date;
@@ -411,7 +411,7 @@ class TermReportsTest extends SparkTestBase {
     List<Row> report = TermReports.termKeyness(spark.createDataFrame(rows, TERM_COUNTS), "a", "b", 1.0)
         .collectAsList();
     double[] p = report.stream().mapToDouble(r -> r.<Double>getAs("p_value")).toArray();
-    double[] q = MultipleTesting.benjaminiHochberg(p);
+    double[] q = BenjaminiHochbergReference.benjaminiHochberg(p);
     for (int i = 0; i < report.size(); i++) {
       assertEquals(q[i], report.get(i).<Double>getAs("q_value"), 1e-12, "q of " + report.get(i));
     }

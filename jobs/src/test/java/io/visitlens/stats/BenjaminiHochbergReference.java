@@ -3,15 +3,12 @@ package io.visitlens.stats;
 import java.util.Arrays;
 
 /**
- * Multiple-testing corrections for the many terms tested in one keyness comparison.
- *
- * <p>Static, pure and deterministic. The in-memory version is for driver-side lists and for
- * cross-checking; at scale the same numbers are computed distributed, as described on {@link
- * #benjaminiHochberg}.
+ * The tests' reference Benjamini–Hochberg: an in-memory, array-at-a-time implementation written independently of
+ * the job's window-function one ({@link MultipleTesting#withQValues}), which the tests check against it.
  */
-public final class MultipleTesting {
+public final class BenjaminiHochbergReference {
 
-  private MultipleTesting() {}
+  private BenjaminiHochbergReference() {}
 
   /**
    * Benjamini–Hochberg q-values (false discovery rate adjusted p-values), after Benjamini &amp;

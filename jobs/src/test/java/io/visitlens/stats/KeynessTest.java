@@ -387,4 +387,27 @@ class KeynessTest {
         () -> Keyness.informativePrior(pooledCount, pooledTotal, scale),
         "prior with pooledCount=" + pooledCount + ", pooledTotal=" + pooledTotal + ", scale=" + scale);
   }
+
+  @Test
+  void aPriorIsUsableOnlyWhenBothArePositiveFiniteAndOrdered() {
+    assertAll(
+        () -> assertTrue(Keyness.usablePrior(2.0, 10.0), "2 < 10"),
+        () -> assertEquals(false, Keyness.usablePrior(null, 10.0), "no pooled count: a sector never mentioned"),
+        () -> assertEquals(false, Keyness.usablePrior(2.0, null), "no pooled total"),
+        () -> assertEquals(false, Keyness.usablePrior(0.0, 10.0), "alpha_w = 0"),
+        () -> assertEquals(false, Keyness.usablePrior(10.0, 10.0), "alpha_0 = alpha_w: the rest of the vocabulary empty"),
+        () -> assertEquals(false, Keyness.usablePrior(2.0, Double.POSITIVE_INFINITY), "infinite total"),
+        () -> assertEquals(false, Keyness.usablePrior(Double.NaN, 10.0), "NaN"));
+  }
+
+  @Test
+  void aDirectionNeedsTheTwoSidedFivePercentLine() {
+    assertEquals(1.96, Keyness.Z_CRITICAL, "the conventional two-sided 5% critical value of the normal");
+    assertAll(
+        () -> assertEquals(1, Keyness.direction(1.96), "exactly on the line: marked"),
+        () -> assertEquals(0, Keyness.direction(1.9599), "just inside"),
+        () -> assertEquals(-1, Keyness.direction(-2.5), "more in A"),
+        () -> assertEquals(0, Keyness.direction(-1.0), "within the line"),
+        () -> assertEquals(0, Keyness.direction(null), "no z: no direction"));
+  }
 }

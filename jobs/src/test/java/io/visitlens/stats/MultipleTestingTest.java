@@ -11,19 +11,55 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import io.visitlens.SparkTestBase;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Hand-worked Benjamini–Hochberg q-values for {@link MultipleTesting}. Each fixture lists the
+ * Hand-worked Benjamini–Hochberg q-values for {@link MultipleTesting#withQValues}, the job's window-function
+ * implementation, and for {@link BenjaminiHochbergReference}, the tests' in-memory one. Each fixture lists the
  * p-values sorted ascending with their raw bound m·p/i and the running minimum from the top.
  */
-class MultipleTestingTest {
+class MultipleTestingTest extends SparkTestBase {
+
+  /**
+   * The q-values {@link MultipleTesting#withQValues} gives {@code p}, in the order of {@code p}: the p-values are
+   * one family, with an index column to put them back in order.
+   */
+  static double[] qValues(double[] p) {
+    return qValues(new double[][] {p})[0];
+  }
+
+  /** The same for several families at once, each array one family (one query, so families must not mix). */
+  static double[][] qValues(double[][] families) {
+    List<Row> rows = new ArrayList<>();
+    for (int f = 0; f < families.length; f++) {
+      for (int j = 0; j < families[f].length; j++) {
+        rows.add(row(f, j, families[f][j]));
+      }
+    }
+    StructType schema = new StructType().add("family", DataTypes.IntegerType, false)
+        .add("idx", DataTypes.IntegerType, false).add("p", DataTypes.DoubleType, false);
+    double[][] q = new double[families.length][];
+    for (int f = 0; f < families.length; f++) {
+      q[f] = new double[families[f].length];
+    }
+    for (Row r : MultipleTesting.withQValues(spark.createDataFrame(rows, schema), "p", "q", "family")
+        .select("family", "idx", "q").collectAsList()) {
+      q[r.getInt(0)][r.getInt(1)] = r.getDouble(2);
+    }
+    return q;
+  }
 
   static final double TOLERANCE = 1e-12;
 
@@ -70,20 +106,38 @@ class MultipleTestingTest {
   @ParameterizedTest
   @MethodSource("bhFixtures")
   void benjaminiHochbergMatchesHandWorkedValues(double[] p, double[] expected) {
-    double[] q = MultipleTesting.benjaminiHochberg(p);
-    assertArrayEquals(expected, q, TOLERANCE, "q-values for p = " + Arrays.toString(p));
+    double[] q = BenjaminiHochbergReference.benjaminiHochberg(p);
+    assertArrayEquals(expected, q, TOLERANCE, "reference q-values for p = " + Arrays.toString(p));
+    if (Arrays.stream(p).noneMatch(Double::isNaN)) {
+      // The job's p-values are never NaN (see withQValues): that fixture is the reference's alone.
+      assertArrayEquals(expected, qValues(p), TOLERANCE, "withQValues for p = " + Arrays.toString(p));
+    }
+  }
+
+  @Test
+  void familiesAreCorrectedApart() {
+    double[][] q = qValues(new double[][] {{0.01, 0.04, 0.03, 0.005}, {0.02, 0.5, 0.02, 0.02}, {0.05}});
+    assertArrayEquals(new double[] {0.02, 0.04, 0.04, 0.02}, q[0], TOLERANCE, "textbook vector, m = 4");
+    assertArrayEquals(new double[] {0.026666666666666667, 0.5, 0.026666666666666667, 0.026666666666666667}, q[1],
+        TOLERANCE, "three-way tie, m = 4, not m = 9");
+    assertArrayEquals(new double[] {0.05}, q[2], TOLERANCE, "a family of one: q = p");
+  }
+
+  @Test
+  void aFamilyIsRequired() {
+    assertThrows(IllegalArgumentException.class, () -> MultipleTesting.withQValues(spark.emptyDataFrame(), "p", "q"));
   }
 
   @Test
   void inputIsNotModified() {
     double[] p = {0.04, 0.01, 0.03};
-    MultipleTesting.benjaminiHochberg(p);
+    BenjaminiHochbergReference.benjaminiHochberg(p);
     assertArrayEquals(new double[] {0.04, 0.01, 0.03}, p, 0.0, "benjaminiHochberg must not sort its input");
   }
 
   @Test
   void negativeZeroComesBackAsPositiveZero() {
-    double[] q = MultipleTesting.benjaminiHochberg(new double[] {-0.0, 0.5});
+    double[] q = BenjaminiHochbergReference.benjaminiHochberg(new double[] {-0.0, 0.5});
     // assertEquals(double, double) tells 0.0 from -0.0
     assertEquals(0.0, q[0], "q of p = -0.0");
   }
@@ -98,7 +152,7 @@ class MultipleTestingTest {
   @ParameterizedTest
   @MethodSource("invalidP")
   void pOutsideUnitIntervalIsRejected(double[] p) {
-    assertThrows(IllegalArgumentException.class, () -> MultipleTesting.benjaminiHochberg(p),
+    assertThrows(IllegalArgumentException.class, () -> BenjaminiHochbergReference.benjaminiHochberg(p),
         "p = " + Arrays.toString(p));
   }
 
@@ -118,28 +172,28 @@ class MultipleTestingTest {
   @ParameterizedTest
   @MethodSource("rankFixtures")
   void bhAdjustAtRankMatchesHandWorkedValue(double p, int rank, int m, double expected) {
-    assertEquals(expected, MultipleTesting.bhAdjustAtRank(p, rank, m), TOLERANCE,
+    assertEquals(expected, BenjaminiHochbergReference.bhAdjustAtRank(p, rank, m), TOLERANCE,
         "m·p/i for p=" + p + ", i=" + rank + ", m=" + m);
   }
 
   @Test
   void bhAdjustAtRankRejectsImpossibleRanks() {
     assertAll(
-        () -> assertThrows(IllegalArgumentException.class, () -> MultipleTesting.bhAdjustAtRank(0.1, 0, 3), "rank 0"),
-        () -> assertThrows(IllegalArgumentException.class, () -> MultipleTesting.bhAdjustAtRank(0.1, 4, 3), "rank > m"),
-        () -> assertThrows(IllegalArgumentException.class, () -> MultipleTesting.bhAdjustAtRank(1.5, 1, 3), "p > 1"));
+        () -> assertThrows(IllegalArgumentException.class, () -> BenjaminiHochbergReference.bhAdjustAtRank(0.1, 0, 3), "rank 0"),
+        () -> assertThrows(IllegalArgumentException.class, () -> BenjaminiHochbergReference.bhAdjustAtRank(0.1, 4, 3), "rank > m"),
+        () -> assertThrows(IllegalArgumentException.class, () -> BenjaminiHochbergReference.bhAdjustAtRank(1.5, 1, 3), "p > 1"));
   }
 
   @Test
   void bhAdjustAtRankOfNaNIsNaN() {
-    double raw = MultipleTesting.bhAdjustAtRank(Double.NaN, 1, 3);
+    double raw = BenjaminiHochbergReference.bhAdjustAtRank(Double.NaN, 1, 3);
     assertTrue(Double.isNaN(raw), "m·p/i of NaN should be NaN, got " + raw);
   }
 
   /**
    * The documented Spark SQL recipe, row by row: i = m + 1 − rank() over p descending (the number
    * of p-values ≤ p) and q = min of m·p'/i' over every p' ≥ p (the RANGE frame over p descending,
-   * peers included), built on {@link MultipleTesting#bhAdjustAtRank}. Must agree exactly.
+   * peers included), built on {@link BenjaminiHochbergReference#bhAdjustAtRank}. Must agree exactly.
    */
   static double[] windowRecipe(double[] p) {
     int m = p.length;
@@ -158,7 +212,7 @@ class MultipleTestingTest {
       double min = Double.POSITIVE_INFINITY;
       for (int k = 0; k < m; k++) {
         if (p[k] >= p[j]) {
-          min = Math.min(min, MultipleTesting.bhAdjustAtRank(p[k], i[k], m));
+          min = Math.min(min, BenjaminiHochbergReference.bhAdjustAtRank(p[k], i[k], m));
         }
       }
       q[j] = Math.min(1.0, min);
@@ -169,6 +223,7 @@ class MultipleTestingTest {
   @Test
   void agreesWithTheWindowRecipeOnRandomVectorsWithTies() {
     SplittableRandom random = new SplittableRandom(1995L);
+    double[][] vectors = new double[200][];
     for (int trial = 0; trial < 200; trial++) {
       double[] p = new double[1 + random.nextInt(60)];
       for (int j = 0; j < p.length; j++) {
@@ -176,8 +231,14 @@ class MultipleTestingTest {
         double u = random.nextDouble();
         p[j] = Math.round((trial % 10 == 0 ? u * u * u : u) * 100) / 100.0;
       }
-      assertArrayEquals(windowRecipe(p), MultipleTesting.benjaminiHochberg(p), 0.0,
+      assertArrayEquals(windowRecipe(p), BenjaminiHochbergReference.benjaminiHochberg(p), 0.0,
           "q-values against the window recipe for p = " + Arrays.toString(p));
+      vectors[trial] = p;
+    }
+    double[][] job = qValues(vectors);
+    for (int trial = 0; trial < 200; trial++) {
+      assertArrayEquals(BenjaminiHochbergReference.benjaminiHochberg(vectors[trial]), job[trial], TOLERANCE,
+          "withQValues against the reference for p = " + Arrays.toString(vectors[trial]));
     }
   }
 
