@@ -1,42 +1,41 @@
 package io.visitlens.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
 import io.visitlens.config.JobOptions;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Performance work must not change what any report says: every CSV report of the seeds and of a 300-article
- * synthetic corpus is compared, row by row over its columns, with recorded fingerprints. First recorded from
- * e883c73; recorded again with the text core (December 2026), which changed only {@code documents} (its new
- * {@code language} column) and, on the synthetic corpus, the {@code sentence} of 111 {@code sector_mentions}
- * rows (sentences no longer end after {@code Feb.} in {@code Feb. 27.}). See {@link ReportDigest} to record new
- * ones when a report is meant to change.
+ * Work on speed or structure must not change what any report says: every CSV report of the seeds and of a
+ * 300-article synthetic corpus is compared, row by row and column by column, with a recorded snapshot
+ * ({@link ReportSnapshot}); a failure names the report, the row's key, the column and both values.
+ *
+ * <p>History: fingerprints first recorded from e883c73; recorded again with the text core (December 2026), which
+ * changed only {@code documents} (its new {@code language} column) and, on the synthetic corpus, the
+ * {@code sentence} of 111 {@code sector_mentions} rows (sentences no longer end after {@code Feb.} in
+ * {@code Feb. 27.}). Recorded as row snapshots at the default {@code --top-per-document} (20) from 52f797a, whose
+ * reports at 200 still matched those fingerprints.
  */
 class ReportsUnchangedIT extends SparkTestBase {
   private static final Path REPO = Path.of(System.getProperty("visitlens.repo", "..")).toAbsolutePath().normalize();
   private static final String BASELINE = "/io/visitlens/job/baseline/";
-  /** The {@code --top-per-document} of the recorded fingerprints (the default until December 2026). */
-  private static final int BASELINE_TOP_PER_DOCUMENT = 200;
 
   @Test
-  void theSeedReportsAreTheSameAsBeforeThePerformanceWork(@TempDir Path tmp) throws Exception {
+  void theSeedReportsAreUnchanged(@TempDir Path tmp) throws Exception {
     assertSameReports("seeds", REPO.resolve(JobOptions.DEFAULT_CORPUS), tmp);
   }
 
   @Test
-  void theReportsOfASyntheticCorpusAreTheSameAsBeforeThePerformanceWork(@TempDir Path tmp) throws Exception {
+  void theReportsOfASyntheticCorpusAreUnchanged(@TempDir Path tmp) throws Exception {
     Path corpus = tmp.resolve("synthetic-300.jsonl");
     try (InputStream in = new GZIPInputStream(getClass().getResourceAsStream(BASELINE + "synthetic-300.jsonl.gz"))) {
       Files.copy(in, corpus);
@@ -44,27 +43,36 @@ class ReportsUnchangedIT extends SparkTestBase {
     assertSameReports("synthetic-300", corpus, tmp);
   }
 
-  private void assertSameReports(String name, Path corpus, Path tmp) throws Exception {
-    Map<String, ReportDigest.Entry> expected;
-    try (InputStream in = getClass().getResourceAsStream(BASELINE + name + ".digest")) {
-      expected = ReportDigest.read(new InputStreamReader(in, StandardCharsets.UTF_8));
-    }
-    Path out = tmp.resolve("reports-" + name);
-    JobOptions o = JobOptions.of(corpus.toString(), REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
-        REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), out.toString());
-    // The fingerprints were recorded with the document scope's old default of 200 terms per document and order.
-    AnalysisJob.run(spark, new JobOptions(o.corpus(), o.format(), o.visits(), o.lexicon(), o.out(), o.compareA(),
-        o.compareB(), o.keepDuplicates(), o.windowDays(), o.minCount(), BASELINE_TOP_PER_DOCUMENT, o.priorScale(),
-        o.force(), o.maxDocumentMb()));
+  /** The comparison itself finds and names a changed value, a missing row and an extra one. */
+  @Test
+  void aDifferenceIsNamedByReportKeyAndColumn(@TempDir Path tmp) throws Exception {
+    Path snapshot = Files.createDirectories(tmp.resolve("snapshot"));
+    Path reports = Files.createDirectories(tmp.resolve("reports").resolve("csv"));
+    Files.writeString(reports.resolve("visits.csv"), "visit_id,label,n_documents\na,A,3\nb,B,2\n");
+    ReportSnapshot.record(tmp.resolve("reports"), snapshot);
+    assertEquals(List.of(), ReportSnapshot.compare(snapshot, tmp.resolve("reports")), "a run agrees with itself");
 
-    Map<String, List<String>> columns = new LinkedHashMap<>();
-    expected.forEach((report, e) -> columns.put(report, e.columns()));
-    Map<String, ReportDigest.Entry> actual = ReportDigest.of(out, columns);
-    for (ReportDigest.Entry e : expected.values()) {
-      ReportDigest.Entry a = actual.get(e.report());
-      assertEquals(e.rows(), a == null ? -1 : a.rows(), name + ": rows of " + e.report());
-      assertEquals(e.sha256(), a.sha256(), name + ": " + e.report() + " differs from the baseline over "
-          + e.columns() + " (run the baseline commit on the same corpus and diff the CSVs)");
+    Files.writeString(reports.resolve("visits.csv"), "visit_id,label,n_documents,new_column\na,A,4,x\nc,C,1,y\n");
+    assertEquals(List.of(
+            "visits [visit_id=a] n_documents: expected '3', was '4'",
+            "visits [visit_id=b]: row missing",
+            "visits [visit_id=c]: row not in the snapshot"),
+        ReportSnapshot.compare(snapshot, tmp.resolve("reports")), "a new column is not a difference");
+  }
+
+  private void assertSameReports(String name, Path corpus, Path tmp) throws Exception {
+    Path out = tmp.resolve("reports-" + name);
+    AnalysisJob.run(spark, JobOptions.of(corpus.toString(), REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
+        REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), out.toString()));
+    Path snapshot = Path.of(getClass().getResource(BASELINE + name).toURI());
+    List<String> differences = ReportSnapshot.compare(snapshot, out);
+    List<String> listed = new ArrayList<>(differences.subList(0, Math.min(differences.size(),
+        ReportSnapshot.MAX_LISTED)));
+    if (differences.size() > listed.size()) {
+      listed.add("… and " + (differences.size() - listed.size()) + " more");
     }
+    assertTrue(differences.isEmpty(), () -> name + ": " + differences.size() + " differences from the snapshot "
+        + snapshot + " (record a new one only when a report is meant to change; see ReportSnapshot):\n  "
+        + String.join("\n  ", listed));
   }
 }
