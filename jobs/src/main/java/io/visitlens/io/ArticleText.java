@@ -23,37 +23,46 @@ public final class ArticleText implements Serializable {
   /**
    * One decoded article.
    *
-   * @param text        the article body: LF line ends, no BOM, no date header, not stripped otherwise
-   * @param headerDate  the date header's token as written (validated later), or null
-   * @param note        what was repaired on the way, or null
+   * @param text         the article body: LF line ends, no BOM, no date header, not stripped otherwise
+   * @param headerDate   the date header's token as written (validated later), or null
+   * @param note         what was repaired on the way, or null
+   * @param flag         the {@link InputStatus} flag of that repair ({@link InputStatus#INVALID_UTF8}), or null
    * @param rejectReason why the article cannot be processed, or null
+   * @param rejectClass  the {@link InputStatus} class of that reason, or null
    */
-  public record Decoded(String text, String headerDate, String note, String rejectReason) implements Serializable {}
+  public record Decoded(String text, String headerDate, String note, String flag, String rejectReason,
+      String rejectClass) implements Serializable {
+
+    static Decoded rejected(String headerDate, String reason, String rejectClass) {
+      return new Decoded(null, headerDate, null, null, reason, rejectClass);
+    }
+  }
 
   /** Decodes file content: binary files and files with no text are rejected with the reason. */
   public static Decoded decode(byte[] content) {
     if (content == null || content.length == 0) {
-      return new Decoded(null, null, null, "empty file");
+      return Decoded.rejected(null, "empty file", InputStatus.EMPTY);
     }
     if (looksBinary(content)) {
-      return new Decoded(null, null, null, "binary file (NUL or control bytes), not text");
+      return Decoded.rejected(null, "binary file (NUL or control bytes), not text", InputStatus.BINARY);
     }
-    String note = null;
+    String flag = null;
     String text;
     try {
       text = Utf8.decode(content);
     } catch (Utf8.Malformed e) {
       text = new String(content, StandardCharsets.UTF_8);
-      note = "invalid UTF-8: decoded with replacement characters";
+      flag = InputStatus.INVALID_UTF8;
     }
     Decoded parsed = parse(text);
-    return new Decoded(parsed.text(), parsed.headerDate(), join(note, parsed.note()), parsed.rejectReason());
+    return flag == null ? parsed : new Decoded(parsed.text(), parsed.headerDate(),
+        join(InputStatus.INVALID_UTF8_NOTE, parsed.note()), flag, parsed.rejectReason(), parsed.rejectClass());
   }
 
   /** Normalises already decoded text and takes off its date header. Whitespace-only text is rejected. */
   public static Decoded parse(String raw) {
     if (raw == null) {
-      return new Decoded(null, null, null, "no text");
+      return Decoded.rejected(null, "no text", InputStatus.EMPTY);
     }
     String text = raw.startsWith("\uFEFF") ? raw.substring(1) : raw;
     if (text.indexOf('\r') >= 0) {
@@ -66,9 +75,10 @@ public final class ArticleText implements Serializable {
       text = text.substring(m.end());
     }
     if (text.isBlank()) {
-      return new Decoded(null, headerDate, null, headerDate == null ? "no text (empty or whitespace only)" : "no text after the date header");
+      return Decoded.rejected(headerDate,
+          headerDate == null ? "no text (empty or whitespace only)" : "no text after the date header", InputStatus.EMPTY);
     }
-    return new Decoded(text, headerDate, null, null);
+    return new Decoded(text, headerDate, null, null, null, null);
   }
 
   /** NUL bytes, or more than 10% control bytes other than tab, LF, CR and FF in the first 8 KiB. */

@@ -61,7 +61,22 @@ public final class CorpusReader {
       .add("date_origin", DataTypes.StringType)
       .add("text", DataTypes.StringType)
       .add("input_note", DataTypes.StringType)
-      .add("read_problem", DataTypes.StringType);
+      .add("input_flag", DataTypes.StringType)
+      .add("read_problem", DataTypes.StringType)
+      .add("read_problem_class", DataTypes.StringType);
+
+  /** A row of {@link #SCHEMA} for an article that cannot be processed: why, and the class of why. */
+  private static Row rejected(String docId, String path, String title, String source, String url, String reason,
+      String reasonClass) {
+    return RowFactory.create(docId, path, title, source, url, null, null, null, null, null, reason, reasonClass);
+  }
+
+  /** A row of {@link #SCHEMA} for a decoded article (processed, or rejected with the decoder's reason). */
+  private static Row decoded(String docId, String path, String title, String source, String url, String dateText,
+      String dateOrigin, ArticleText.Decoded d) {
+    return RowFactory.create(docId, path, title, source, url, dateText, dateOrigin, d.text(), d.note(), d.flag(),
+        d.rejectReason(), d.rejectClass());
+  }
 
   private static final List<String> RECORD_FIELDS = List.of("id", "text", "date", "title", "source", "url");
 
@@ -209,8 +224,8 @@ public final class CorpusReader {
       LocatedFileStatus f = files.next();
       if (f.getLen() == 0 && Format.TXT.extensions.contains(extension(f.getPath().getName()))
           && !isHidden(f.getPath(), root)) {
-        rows.add(RowFactory.create(docId(f.getPath().getName()), f.getPath().toString(), null, null, null, null, null,
-            null, null, ArticleText.decode(new byte[0]).rejectReason()));
+        rows.add(decoded(docId(f.getPath().getName()), f.getPath().toString(), null, null, null, null, null,
+            ArticleText.decode(new byte[0])));
       }
     }
     return rows;
@@ -231,18 +246,18 @@ public final class CorpusReader {
   static Row textRow(String path, long length, Configuration conf, long maxBytes) {
     String docId = docId(path.substring(path.lastIndexOf('/') + 1));
     if (length > maxBytes) {
-      return RowFactory.create(docId, path, null, null, null, null, null, null, null, tooLarge(length, maxBytes));
+      return rejected(docId, path, null, null, null, tooLarge(length, maxBytes), InputStatus.TOO_LARGE);
     }
     byte[] content;
     try (InputStream in = new Path(path).getFileSystem(conf).open(new Path(path))) {
       content = in.readAllBytes();
     } catch (IOException | RuntimeException e) {
-      return RowFactory.create(docId, path, null, null, null, null, null, null, null,
-          "unreadable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return rejected(docId, path, null, null, null,
+          "unreadable: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          InputStatus.UNREADABLE);
     }
     ArticleText.Decoded d = ArticleText.decode(content);
-    return RowFactory.create(docId, path, null, null, null, d.headerDate(), d.headerDate() == null ? null : "header",
-        d.text(), d.note(), d.rejectReason());
+    return decoded(docId, path, null, null, null, d.headerDate(), d.headerDate() == null ? null : "header", d);
   }
 
   /** The reason a too large article is rejected: its size, and the limit with the flag that sets it. */
@@ -298,25 +313,27 @@ public final class CorpusReader {
     String corrupt = r.getString(7);
     if (corrupt != null) {
       String excerpt = corrupt.length() > 60 ? corrupt.substring(0, 60) + "…" : corrupt;
-      return RowFactory.create(id, sourcePath, null, null, null, null, null, null, null,
-          "malformed record, not valid JSON: " + excerpt.strip());
+      return rejected(id, sourcePath, null, null, null, "malformed record, not valid JSON: " + excerpt.strip(),
+          InputStatus.MALFORMED_RECORD);
     }
     if (id == null || id.isBlank()) {
-      return RowFactory.create(id, sourcePath, r.getString(3), r.getString(4), r.getString(5), null, null, null, null,
-          "record has no id");
+      return rejected(id, sourcePath, r.getString(3), r.getString(4), r.getString(5), "record has no id",
+          InputStatus.MALFORMED_RECORD);
     }
     long size = utf8Length(rawText, maxBytes);
     if (size > maxBytes) {
-      return RowFactory.create(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), null, null, null,
-          null, tooLarge(size, maxBytes));
+      return rejected(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), tooLarge(size, maxBytes),
+          InputStatus.TOO_LARGE);
     }
     ArticleText.Decoded d = ArticleText.parse(rawText);
     boolean hasMeta = date != null && !date.isBlank();
     String dateText = hasMeta ? date.strip() : d.headerDate();
     String origin = hasMeta ? "metadata" : d.headerDate() == null ? null : "header";
-    String reject = rawText == null ? "record has no text" : d.rejectReason();
-    return RowFactory.create(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), dateText, origin,
-        d.text(), d.note(), reject);
+    if (rawText == null) {
+      return rejected(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), "record has no text",
+          InputStatus.MALFORMED_RECORD);
+    }
+    return decoded(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), dateText, origin, d);
   }
 
   /**

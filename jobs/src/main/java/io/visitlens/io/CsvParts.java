@@ -114,12 +114,23 @@ public final class CsvParts implements MapPartitionsFunction<Row, Row> {
     try {
       for (int i = 0; i < row.length(); i++) {
         Object value = row.get(i);
-        printer.print(value instanceof String s ? neutralised(s) : value);
+        printer.print(value instanceof String s ? neutralised(s) : value instanceof scala.collection.Seq<?> list
+            ? neutralised(joined(list)) : value);
       }
       printer.println();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** An array cell (a list of codes, such as {@code documents.input_flags}): its elements joined by {@code ;}. */
+  static String joined(scala.collection.Seq<?> list) {
+    StringBuilder b = new StringBuilder();
+    scala.collection.Iterator<?> it = list.iterator();
+    while (it.hasNext()) {
+      b.append(it.next()).append(it.hasNext() ? ";" : "");
+    }
+    return b.toString();
   }
 
   /** {@code text} with {@code '} before it when a spreadsheet would read it as a formula. */

@@ -1,14 +1,14 @@
 package io.visitlens.job;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
-import io.visitlens.transform.DocumentFlags;
-import io.visitlens.transform.Rejections;
+import io.visitlens.io.InputStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +37,7 @@ public final class RunSummary {
    * The classes with at least one document, each map in its fixed order.
    *
    * @param documents documents per flag class, in {@link #DOCUMENT_CLASSES} order
-   * @param rejected  rejected articles per reason class, in {@link Rejections#REASON_CLASSES} order, then
-   *                  {@link Rejections#OTHER}
+   * @param rejected  rejected articles per reason class, in {@link InputStatus#REJECT_CLASSES} order
    */
   public record Classes(Map<String, Long> documents, Map<String, Long> rejected) {}
 
@@ -48,17 +47,15 @@ public final class RunSummary {
    */
   public static Classes count(Dataset<Row> documentsReport, Dataset<Row> rejectedReport) {
     Column flags = filter(array(
-        when(col("input_note").startsWith(DocumentFlags.INVALID_UTF8_PREFIX), lit(DOCUMENT_CLASSES.get(0))),
-        when(col("input_note").rlike("(^|; )" + DocumentFlags.INVALID_DATE_PREFIX + "\\w+ date "),
-            lit(DOCUMENT_CLASSES.get(1))),
+        when(array_contains(col("input_flags"), InputStatus.INVALID_UTF8), lit(DOCUMENT_CLASSES.get(0))),
+        when(array_contains(col("input_flags"), InputStatus.INVALID_DATE), lit(DOCUMENT_CLASSES.get(1))),
         when(col("duplicate_of").isNotNull(), lit(DOCUMENT_CLASSES.get(2))),
         when(col("visit_id").isNull(), lit(DOCUMENT_CLASSES.get(3)))), Column::isNotNull);
     Dataset<Row> classes = documentsReport.select(lit("document").as("kind"), explode(flags).as("class"))
         .unionByName(rejectedReport.select(lit("rejected").as("kind"), col("reason_class").as("class")));
     Map<String, Long> documents = new LinkedHashMap<>();
     Map<String, Long> rejected = new LinkedHashMap<>();
-    List<String> rejectedOrder = new ArrayList<>(Rejections.REASON_CLASSES.keySet());
-    rejectedOrder.add(Rejections.OTHER);
+    List<String> rejectedOrder = InputStatus.REJECT_CLASSES;
     DOCUMENT_CLASSES.forEach(c -> documents.put(c, 0L));
     rejectedOrder.forEach(c -> rejected.put(c, 0L));
     for (Row r : classes.groupBy(col("kind"), col("class")).count().limit(MAX_CLASS_ROWS).collectAsList()) {

@@ -60,7 +60,7 @@ public final class CorpusReports {
             col("date_source"),
             col("visit_id"), col("visit_evidence"), col("n_paragraphs"), col("n_duplicate_paragraphs"),
             coalesce(col("n_sentences"), lit(0)).as("n_sentences"), coalesce(col("n_tokens"), lit(0)).as("n_tokens"),
-            col("input_note"), col("duplicate_of"));
+            col("input_note"), col("input_flags"), col("duplicate_of"));
   }
 
   /** One row per catalogued visit, with how many documents and counted tokens were attributed to it. */
@@ -110,6 +110,6 @@ public final class CorpusReports {
   public static Dataset<Row> rejectedDocuments(Dataset<Row> rawDocuments) {
     return rawDocuments.where(col("reject_reason").isNotNull())
         .select(coalesce(col("doc_id"), lit("")).as("doc_id"), col("source_path"), col("reject_reason").as("reason"),
-            Rejections.reasonClass(col("reject_reason")).as("reason_class"));
+            col("reject_class").as("reason_class"));
   }
 }

@@ -1,48 +1,50 @@
 package io.visitlens.transform;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.visitlens.io.InputStatus;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * What a processed document's row says about awkward input: what was repaired or ignored on the way in
- * ({@code input_note}), and whether the article is an exact copy of an earlier one ({@code duplicate_of}).
- * Both are DataFrame expressions over every document: nothing is collected to the driver.
+ * What a processed document's row says about awkward input: what was repaired or ignored on the way in, as codes
+ * ({@code input_flags}) and as a note ({@code input_note}), and whether the article is an exact copy of an earlier
+ * one ({@code duplicate_of}). All are DataFrame expressions over every document: nothing is collected to the driver.
  */
 public final class DocumentFlags {
-
-  /** The note {@link io.visitlens.io.ArticleText} leaves when the bytes were not valid UTF-8. */
-  public static final String INVALID_UTF8_PREFIX = "invalid UTF-8";
-  /** How the note on an impossible or unreadable header or metadata date begins. */
-  public static final String INVALID_DATE_PREFIX = "invalid ";
 
   private DocumentFlags() {}
 
   /**
-   * Replaces {@code input_note} (the reader's note, such as {@code invalid UTF-8: decoded with replacement
-   * characters}) with the reader's note and, when the header or metadata date could not be used
+   * Adds {@code input_flags}, the {@link InputStatus} codes of what was repaired or ignored (the reader's
+   * {@code input_flag}, {@link InputStatus#INVALID_UTF8}, then {@link InputStatus#INVALID_DATE}; empty when
+   * neither), and replaces {@code input_note} (the reader's note, such as {@code invalid UTF-8: decoded with
+   * replacement characters}) with the reader's note and, when the header or metadata date could not be used
    * ({@code 2026-13-45}), {@code invalid header date 2026-13-45 ignored}, joined by {@code "; "}; null when
-   * neither applies. Needs {@code input_note}, {@code date_text}, {@code date_origin} and the attribution's
-   * {@code date_source}: a date that was given but is not the source of the attribution was not usable.
+   * neither applies. Needs {@code input_note}, {@code input_flag}, {@code date_text}, {@code date_origin} and the
+   * attribution's {@code date_source}: a date that was given but is not the source of the attribution was not
+   * usable.
    */
   public static Dataset<Row> withInputNote(Dataset<Row> documents) {
     Column dateIgnored = col("date_text").isNotNull().and(trim(col("date_text")).notEqual(""))
         .and(col("date_source").notEqual(Attribution.SOURCE_HEADER))
         .and(col("date_source").notEqual(Attribution.SOURCE_METADATA));
     Column dateNote = when(dateIgnored,
-        concat(lit(INVALID_DATE_PREFIX), col("date_origin"), lit(" date "), trim(col("date_text")), lit(" ignored")));
+        concat(lit("invalid "), col("date_origin"), lit(" date "), trim(col("date_text")), lit(" ignored")));
     Column note = concat_ws("; ", col("input_note"), dateNote);
-    return documents.withColumn("input_note", when(note.notEqual(""), note));
+    Column flags = filter(array(col("input_flag"), when(dateIgnored, lit(InputStatus.INVALID_DATE))), Column::isNotNull);
+    return documents.withColumn("input_flags", flags).withColumn("input_note", when(note.notEqual(""), note));
   }
 
   /**

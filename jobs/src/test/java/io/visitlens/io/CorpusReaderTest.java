@@ -49,6 +49,51 @@ class CorpusReaderTest extends SparkTestBase {
         "empty", Arrays.asList(null, null, null, "no text (empty or whitespace only)")), read(dir, "auto"));
   }
 
+  /**
+   * Every problem gets its typed status where the reader finds it: a flag on a processed article, a class on a
+   * rejected one; nothing is classified later from the text of the reason.
+   */
+  @Test
+  void eachProblemIsTypedWhereTheReaderFindsIt(@TempDir Path dir) throws Exception {
+    Path txt = Files.createDirectories(dir.resolve("txt"));
+    Files.write(txt.resolve("zero.txt"), new byte[0]);
+    Files.writeString(txt.resolve("blank.txt"), " \n\t ");
+    Files.writeString(txt.resolve("header-only.txt"), " date 2024-11-19\n\n");
+    Files.write(txt.resolve("image.txt"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+    Files.writeString(txt.resolve("long.txt"), "x".repeat(2 << 20));
+    // Serbian Latin saved as Windows-1250: č and ć are single bytes that are not UTF-8.
+    Files.write(txt.resolve("cp1250.txt"), "Predsednik Vučić u Astani.".getBytes(java.nio.charset.Charset
+        .forName("windows-1250")));
+    Files.writeString(txt.resolve("clean.txt"), "Председник Вучић у Астани.");
+    Path jsonl = Files.createDirectories(dir.resolve("jsonl")).resolve("a.jsonl");
+    Files.writeString(jsonl, String.join("\n", "{\"id\": \"broken\", \"text\": \"no brace\"",
+        "{\"text\": \"no id\"}", "{\"id\": \"no-text\"}", "{\"id\": \"ok\", \"text\": \"Fine.\"}", ""));
+
+    Map<String, List<String>> status = new TreeMap<>();
+    Dataset<Row> all = CorpusReader.read(spark, txt.toString(), "txt", 1L << 20)
+        .unionByName(CorpusReader.read(spark, jsonl.toString(), "jsonl", 1L << 20));
+    for (Row r : all.collectAsList()) {
+      String id = r.<String>getAs("doc_id");
+      status.put(id != null ? id : "no id: " + r.<String>getAs("read_problem"), Arrays.asList(
+          r.<String>getAs("input_flag"), r.<String>getAs("read_problem_class")));
+    }
+    assertEquals(new TreeMap<>(Map.ofEntries(
+        Map.entry("zero", Arrays.asList(null, InputStatus.EMPTY)),
+        Map.entry("blank", Arrays.asList(null, InputStatus.EMPTY)),
+        Map.entry("header-only", Arrays.asList(null, InputStatus.EMPTY)),
+        Map.entry("image", Arrays.asList(null, InputStatus.BINARY)),
+        Map.entry("long", Arrays.asList(null, InputStatus.TOO_LARGE)),
+        Map.entry("cp1250", Arrays.asList(InputStatus.INVALID_UTF8, null)),
+        Map.entry("clean", Arrays.asList(null, null)),
+        Map.entry("no id: malformed record, not valid JSON: {\"id\": \"broken\", \"text\": \"no brace\"",
+            Arrays.asList(null, InputStatus.MALFORMED_RECORD)),
+        Map.entry("no id: record has no id", Arrays.asList(null, InputStatus.MALFORMED_RECORD)),
+        Map.entry("no-text", Arrays.asList(null, InputStatus.MALFORMED_RECORD)),
+        Map.entry("ok", Arrays.asList(null, null)))), status, "doc_id → [input_flag, read_problem_class]");
+    assertEquals(0, all.where("(read_problem is null) <> (read_problem_class is null)").count(),
+        "a reason always has its class, and a class its reason");
+  }
+
   @Test
   void aZeroByteFileIsRejectedAsEmptyNotSkipped(@TempDir Path dir) throws Exception {
     // Spark's file sources leave out files of length 0; the reader must still account for them.
@@ -75,7 +120,8 @@ class CorpusReaderTest extends SparkTestBase {
     Row row = CorpusReader.textRow(dir.resolve("gone.txt").toUri().toString(), 10, new org.apache.hadoop.conf.Configuration(),
         CorpusReader.DEFAULT_MAX_ARTICLE_BYTES);
     assertEquals("gone", row.getString(0));
-    assertTrue(row.getString(9).startsWith("unreadable: FileNotFoundException"), row.getString(9));
+    assertTrue(row.getString(10).startsWith("unreadable: FileNotFoundException"), row.getString(10));
+    assertEquals(InputStatus.UNREADABLE, row.getString(11), "the class is set with the reason");
     assertEquals(Map.of("other", Arrays.asList(null, null, "Also readable.", null),
         "ok", Arrays.asList(null, null, "Readable.", null)), read(dir, "txt"));
   }

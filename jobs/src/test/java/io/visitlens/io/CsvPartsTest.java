@@ -38,6 +38,16 @@ class CsvPartsTest {
   }
 
   @Test
+  void anArrayOfCodesIsOneCellJoinedBySemicolons() throws Exception {
+    // A Spark row holds an array as a Scala Seq.
+    scala.collection.Seq<String> two = scala.collection.JavaConverters.asScalaBuffer(List.of("invalid_utf8",
+        "invalid_date"));
+    scala.collection.Seq<String> none = scala.collection.JavaConverters.asScalaBuffer(List.<String>of());
+    assertEquals("a,invalid_utf8;invalid_date,,z\n", printed("a", two, none, "z"),
+        "documents.input_flags in the CSV: codes joined by ';', empty when there are none");
+  }
+
+  @Test
   void prefixesTextThatASpreadsheetWouldRunAsAFormula() throws Exception {
     assertEquals("\"'=HYPERLINK(\"\"x\"\")\",'+1,'-2,'@a,'\tb,a=b,-3\n",
         printed("=HYPERLINK(\"x\")", "+1", "-2", "@a", "\tb", "a=b", -3), "numbers are not text: -3 stays");

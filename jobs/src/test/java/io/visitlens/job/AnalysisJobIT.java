@@ -120,6 +120,15 @@ class AnalysisJobIT extends SparkTestBase {
     assertEquals("belgrade-2024", emphasis.getAs("visit_a"));
   }
 
+  /** A Parquet value as the CSV writes it: null empty, a list of codes joined by {@code ;}. */
+  static String csvText(Object v) {
+    if (v instanceof scala.collection.Seq<?> list) {
+      return String.join(";", scala.collection.JavaConverters.seqAsJavaList(list).stream().map(String::valueOf)
+          .toList());
+    }
+    return v == null ? "" : v.toString();
+  }
+
   @Test
   void everyReportHasTheSameRowsInCsvAndParquetAndNoClutter() throws Exception {
     for (String name : List.of("documents", "visits", "rejected_documents", "sector_mentions", "sector_summary",
@@ -133,7 +142,7 @@ class AnalysisJobIT extends SparkTestBase {
         }
       }
       Set<List<String>> parquet = report(name).collectAsList().stream()
-          .map(r -> values(r).stream().map(v -> v == null ? "" : v.toString()).toList())
+          .map(r -> values(r).stream().map(AnalysisJobIT::csvText).toList())
           .collect(Collectors.toSet());
       assertEquals(parquet, csv, name + ": CSV and Parquet rows");
     }

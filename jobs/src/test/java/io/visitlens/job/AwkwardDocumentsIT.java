@@ -116,11 +116,13 @@ class AwkwardDocumentsIT extends SparkTestBase {
   void invalidUtf8IsDecodedWithReplacementAndFlaggedInDocuments() {
     Row latin1 = document("latin1");
     assertEquals("invalid UTF-8: decoded with replacement characters", latin1.getAs("input_note"));
+    assertEquals(List.of("invalid_utf8"), latin1.getList(latin1.fieldIndex("input_flags")), "the typed flag");
     assertEquals("belgrade-2024", latin1.getAs("visit_id"), "the rest of the text is used as usual");
     String sentences = report("annotated_corpus").where("doc_id = 'latin1'").collectAsList().stream()
         .map(r -> r.<String>getAs("sentence")).collect(Collectors.joining(" "));
     assertTrue(sentences.contains("caf\uFFFD"), () -> "the bad byte is a replacement character: " + sentences);
     assertNull(document("clean").getAs("input_note"), "a clean article has no note");
+    assertEquals(List.of(), document("clean").getList(document("clean").fieldIndex("input_flags")), "and no flag");
   }
 
   @Test
@@ -136,6 +138,7 @@ class AwkwardDocumentsIT extends SparkTestBase {
   void anImpossibleHeaderDateIsFlaggedAndTheVisitIsTakenFromTheText() {
     Row doc = document("impossible-date");
     assertEquals("invalid header date 2026-13-45 ignored", doc.getAs("input_note"));
+    assertEquals(List.of("invalid_date"), doc.getList(doc.fieldIndex("input_flags")), "the typed flag");
     assertEquals(List.of("text", "belgrade-2024"), Arrays.asList(doc.getAs("date_source"), doc.getAs("visit_id")));
     assertTrue(doc.<String>getAs("visit_evidence").startsWith("invalid header date 2026-13-45 ignored; "),
         doc.<String>getAs("visit_evidence"));

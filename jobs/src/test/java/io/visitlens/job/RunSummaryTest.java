@@ -17,6 +17,7 @@ class RunSummaryTest extends SparkTestBase {
       .add("doc_id", DataTypes.StringType)
       .add("visit_id", DataTypes.StringType)
       .add("input_note", DataTypes.StringType)
+      .add("input_flags", DataTypes.createArrayType(DataTypes.StringType, false))
       .add("duplicate_of", DataTypes.StringType);
   static final StructType REJECTED = new StructType()
       .add("doc_id", DataTypes.StringType)
@@ -25,13 +26,15 @@ class RunSummaryTest extends SparkTestBase {
 
   @Test
   void countsEveryDocumentFlagAndRejectionClassInAFixedOrder() {
+    // The counts come from the codes: a note alone (the last row's) is prose for people and is not read back.
     Dataset<Row> documents = spark.createDataFrame(List.of(
-        row("clean", "v1", null, null),
-        row("latin1", "v1", "invalid UTF-8: decoded with replacement characters", null),
+        row("clean", "v1", null, List.of(), null),
+        row("latin1", "v1", "invalid UTF-8: decoded with replacement characters", List.of("invalid_utf8"), null),
         row("both", null, "invalid UTF-8: decoded with replacement characters; invalid header date 2026-13-45 ignored",
-            null),
-        row("copy", "v1", null, "clean"),
-        row("lost", null, null, null)), DOCUMENTS);
+            List.of("invalid_utf8", "invalid_date"), null),
+        row("copy", "v1", null, List.of(), "clean"),
+        row("lost", null, null, List.of(), null),
+        row("prose", "v1", "invalid UTF-8: a note without its code", List.of(), null)), DOCUMENTS);
     Dataset<Row> rejected = spark.createDataFrame(List.of(
         row("u", "unreadable: AccessDeniedException", "unreadable"),
         row("e", "empty file", "empty"),

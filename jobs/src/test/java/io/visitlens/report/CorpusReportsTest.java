@@ -22,13 +22,14 @@ class CorpusReportsTest extends SparkTestBase {
     StructType raw = new StructType()
         .add("doc_id", DataTypes.StringType)
         .add("source_path", DataTypes.StringType)
-        .add("reject_reason", DataTypes.StringType);
+        .add("reject_reason", DataTypes.StringType)
+        .add("reject_class", DataTypes.StringType);
     // Three records of one file without a doc_id tie on (doc_id, source_path); given in reverse order.
     Dataset<Row> rows = spark.createDataFrame(List.of(
-        row(null, "file:/c/a.jsonl", "record has no id"),
-        row(null, "file:/c/a.jsonl", "malformed record, not valid JSON: {\"id\": \"z\""),
-        row(null, "file:/c/a.jsonl", "malformed record, not valid JSON: {\"id\": \"a\""),
-        row("ok", "file:/c/ok.txt", null)), raw).coalesce(1);
+        row(null, "file:/c/a.jsonl", "record has no id", "malformed record"),
+        row(null, "file:/c/a.jsonl", "malformed record, not valid JSON: {\"id\": \"z\"", "malformed record"),
+        row(null, "file:/c/a.jsonl", "malformed record, not valid JSON: {\"id\": \"a\"", "malformed record"),
+        row("ok", "file:/c/ok.txt", null, null)), raw).coalesce(1);
 
     new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri())).write("rejected_documents",
         CorpusReports.rejectedDocuments(rows), CorpusReports.REJECTED_DOCUMENTS_ORDER);

@@ -3,6 +3,7 @@ package io.visitlens.transform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.visitlens.SparkTestBase;
+import io.visitlens.io.InputStatus;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -14,28 +15,36 @@ import org.junit.jupiter.api.Test;
 class DocumentFlagsTest extends SparkTestBase {
 
   @Test
-  void inputNoteKeepsTheReadersNoteAndAddsADateThatCouldNotBeUsed() {
+  void inputNoteAndFlagsKeepTheReadersAndAddADateThatCouldNotBeUsed() {
     StructType schema = new StructType()
         .add("doc_id", DataTypes.StringType)
         .add("input_note", DataTypes.StringType)
+        .add("input_flag", DataTypes.StringType)
         .add("date_text", DataTypes.StringType)
         .add("date_origin", DataTypes.StringType)
         .add("date_source", DataTypes.StringType)
-        .add("expected", DataTypes.StringType);
+        .add("expected", DataTypes.StringType)
+        .add("expected_flags", DataTypes.StringType);
+    String utf8 = InputStatus.INVALID_UTF8_NOTE;
     Dataset<Row> docs = spark.createDataFrame(List.of(
-        row("clean", null, "2024-11-19", "header", "header", null),
-        row("undated", null, null, null, "none", null),
-        row("latin1", "invalid UTF-8: decoded with replacement characters", null, null, "text",
-            "invalid UTF-8: decoded with replacement characters"),
-        row("impossible", null, "2026-13-45", "header", "text", "invalid header date 2026-13-45 ignored"),
-        row("both", "invalid UTF-8: decoded with replacement characters", "next Tuesday", "metadata", "none",
-            "invalid UTF-8: decoded with replacement characters; invalid metadata date next Tuesday ignored"),
-        row("metadata", null, "2026-02-27T10:15:00+06:00", "metadata", "metadata", null)), schema);
-    for (Row r : DocumentFlags.withInputNote(docs).collectAsList()) {
+        row("clean", null, null, "2024-11-19", "header", "header", null, ""),
+        row("undated", null, null, null, null, "none", null, ""),
+        row("latin1", utf8, InputStatus.INVALID_UTF8, null, null, "text", utf8, "invalid_utf8"),
+        row("impossible", null, null, "2026-13-45", "header", "text", "invalid header date 2026-13-45 ignored",
+            "invalid_date"),
+        row("both", utf8, InputStatus.INVALID_UTF8, "next Tuesday", "metadata", "none",
+            utf8 + "; invalid metadata date next Tuesday ignored", "invalid_utf8,invalid_date"),
+        row("blank-date", null, null, "  ", "header", "none", null, ""),
+        row("metadata", null, null, "2026-02-27T10:15:00+06:00", "metadata", "metadata", null, "")), schema);
+    Dataset<Row> flagged = DocumentFlags.withInputNote(docs);
+    for (Row r : flagged.collectAsList()) {
       assertEquals(r.<String>getAs("expected"), r.<String>getAs("input_note"), () -> "input_note of " + r);
+      assertEquals(r.<String>getAs("expected_flags"), String.join(",", r.<String>getList(r.fieldIndex("input_flags"))),
+          () -> "input_flags of " + r);
     }
-    assertEquals(List.of(docs.columns()), List.of(DocumentFlags.withInputNote(docs).columns()),
-        "input_note is replaced, not added twice");
+    List<String> columns = new java.util.ArrayList<>(List.of(docs.columns()));
+    columns.add("input_flags");
+    assertEquals(columns, List.of(flagged.columns()), "input_note is replaced, input_flags added");
   }
 
   @Test

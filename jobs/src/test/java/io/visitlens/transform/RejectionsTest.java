@@ -3,6 +3,7 @@ package io.visitlens.transform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.visitlens.SparkTestBase;
+import io.visitlens.io.InputStatus;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -13,42 +14,34 @@ import org.junit.jupiter.api.Test;
 
 class RejectionsTest extends SparkTestBase {
   @Test
-  void keepsReadProblemsAndRejectsLaterDuplicateIds() {
+  void keepsReadProblemsWithTheirClassesAndRejectsLaterDuplicateIds() {
     StructType schema = new StructType()
         .add("doc_id", DataTypes.StringType)
         .add("source_path", DataTypes.StringType)
         .add("read_problem", DataTypes.StringType)
-        .add("expected", DataTypes.StringType);
+        .add("read_problem_class", DataTypes.StringType)
+        .add("expected", DataTypes.StringType)
+        .add("expected_class", DataTypes.StringType);
     Dataset<Row> raw = spark.createDataFrame(List.of(
-        row("a", "file:/c/2024/a.txt", null, null),
-        row("a", "file:/c/2026/a.txt", null, "duplicate doc_id: already used by file:/c/2024/a.txt"),
-        row("b", "file:/c/b.txt", "empty file", "empty file"),
-        row(null, "file:/c/x.jsonl", "record has no id", "record has no id"),
-        row("c", "file:/c/c.txt", null, null)), schema);
-    for (Row r : Rejections.withRejectReason(raw).collectAsList()) {
-      assertEquals(r.<String>getAs("expected"), r.<String>getAs("reject_reason"), () -> "row " + r);
+        row("a", "file:/c/2024/a.txt", null, null, null, null),
+        row("a", "file:/c/2026/a.txt", null, null, "duplicate doc_id: already used by file:/c/2024/a.txt",
+            InputStatus.DUPLICATE_DOC_ID),
+        row("b", "file:/c/b.txt", "empty file", InputStatus.EMPTY, "empty file", InputStatus.EMPTY),
+        row("b", "file:/c/d/b.txt", "binary file", InputStatus.BINARY, "binary file", InputStatus.BINARY),
+        row(null, "file:/c/x.jsonl", "record has no id", InputStatus.MALFORMED_RECORD, "record has no id",
+            InputStatus.MALFORMED_RECORD),
+        row("c", "file:/c/c.txt", null, null, null, null)), schema);
+    Dataset<Row> withReason = Rejections.withRejectReason(raw);
+    for (Row r : withReason.collectAsList()) {
+      assertEquals(r.<String>getAs("expected"), r.<String>getAs("reject_reason"), () -> "reason of " + r);
+      assertEquals(r.<String>getAs("expected_class"), r.<String>getAs("reject_class"), () -> "class of " + r);
     }
-    assertEquals(Arrays.asList(raw.columns()).size() + 1, Rejections.withRejectReason(raw).columns().length);
+    assertEquals(Arrays.asList(raw.columns()).size() + 2, withReason.columns().length, "two columns added");
   }
 
   @Test
-  void classifiesEveryReasonTheReaderGivesIntoAStableClass() {
-    StructType schema = new StructType().add("reason", DataTypes.StringType).add("expected", DataTypes.StringType);
-    Dataset<Row> reasons = spark.createDataFrame(List.of(
-        row("empty file", "empty"),
-        row("no text (empty or whitespace only)", "empty"),
-        row("no text after the date header", "empty"),
-        row("binary file (NUL or control bytes), not text", "binary"),
-        row("unreadable: AccessDeniedException: /c/a.txt", "unreadable"),
-        row("too large: 20971520 bytes (20.0 MB), the limit is 8 MB per article (--max-document-mb)", "too large"),
-        row("malformed record, not valid JSON: {\"id\": 1", "malformed record"),
-        row("record has no id", "malformed record"),
-        row("record has no text", "malformed record"),
-        row("duplicate doc_id: already used by file:/c/a.txt", "duplicate doc_id"),
-        row("something new", "other")), schema);
-    for (Row r : reasons.withColumn("class", Rejections.reasonClass(org.apache.spark.sql.functions.col("reason")))
-        .collectAsList()) {
-      assertEquals(r.getString(1), r.getString(2), () -> "class of " + r.getString(0));
-    }
+  void everyClassIsListedOnceForTheSummary() {
+    assertEquals(List.of("empty", "binary", "unreadable", "too large", "malformed record", "duplicate doc_id"),
+        InputStatus.REJECT_CLASSES, "the classes and their order are part of rejected_documents' contract");
   }
 }
