@@ -13,9 +13,11 @@ import java.util.Set;
  * @param publishedDate the date used for the decision (header/metadata date, or the resolved in-text date);
  *                      {@code null} when no date is known
  * @param evidence      short human-readable justification for a report column; never {@code null}
+ * @param dateNote      when a header or metadata date was given but could not be read, the note that says so
+ *                      ({@link #invalidDateNote}); {@code null} otherwise
  */
-public record Attribution(String visitId, String dateSource, LocalDate publishedDate, String evidence)
-    implements Serializable {
+public record Attribution(String visitId, String dateSource, LocalDate publishedDate, String evidence,
+    String dateNote) implements Serializable {
 
   /** Source value: the date header of the article. */
   public static final String SOURCE_HEADER = "header";
@@ -34,6 +36,20 @@ public record Attribution(String visitId, String dateSource, LocalDate published
     if (!SOURCES.contains(dateSource)) {
       throw new IllegalArgumentException("dateSource must be one of " + SOURCES + ", got " + dateSource);
     }
+  }
+
+  /** An attribution without a date note: no date was given, or the given one was used. */
+  public Attribution(String visitId, String dateSource, LocalDate publishedDate, String evidence) {
+    this(visitId, dateSource, publishedDate, evidence, null);
+  }
+
+  /**
+   * The note on a {@code header} or {@code metadata} date that could not be read: {@code invalid header date
+   * 2026-13-45 ignored}. The one place it is worded: {@code documents.input_note} and {@code visit_evidence} both
+   * use it.
+   */
+  public static String invalidDateNote(String origin, String dateText) {
+    return "invalid " + origin + " date " + dateText + " ignored";
   }
 
   /** True when the article was attributed to a visit. */

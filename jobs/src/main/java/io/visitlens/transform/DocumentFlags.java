@@ -2,13 +2,11 @@ package io.visitlens.transform;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.io.InputStatus;
@@ -28,22 +26,16 @@ public final class DocumentFlags {
 
   /**
    * Adds {@code input_flags}, the {@link InputStatus} codes of what was repaired or ignored (the reader's
-   * {@code input_flag}, {@link InputStatus#INVALID_UTF8}, then {@link InputStatus#INVALID_DATE}; empty when
-   * neither), and replaces {@code input_note} (the reader's note, such as {@code invalid UTF-8: decoded with
-   * replacement characters}) with the reader's note and, when the header or metadata date could not be used
-   * ({@code 2026-13-45}), {@code invalid header date 2026-13-45 ignored}, joined by {@code "; "}; null when
-   * neither applies. Needs {@code input_note}, {@code input_flag}, {@code date_text}, {@code date_origin} and the
-   * attribution's {@code date_source}: a date that was given but is not the source of the attribution was not
-   * usable.
+   * {@code input_flag}, {@link InputStatus#INVALID_UTF8}, then {@link InputStatus#INVALID_DATE} when the attribution
+   * left a {@code date_note}; empty when neither), and replaces {@code input_note} (the reader's note, such as
+   * {@code invalid UTF-8: decoded with replacement characters}) with the reader's note and the attribution's
+   * {@code date_note} ({@code invalid header date 2026-13-45 ignored}), joined by {@code "; "}; null when neither
+   * applies. Needs {@code input_note}, {@code input_flag} and {@code date_note} ({@link VisitAttribution}).
    */
   public static Dataset<Row> withInputNote(Dataset<Row> documents) {
-    Column dateIgnored = col("date_text").isNotNull().and(trim(col("date_text")).notEqual(""))
-        .and(col("date_source").notEqual(Attribution.SOURCE_HEADER))
-        .and(col("date_source").notEqual(Attribution.SOURCE_METADATA));
-    Column dateNote = when(dateIgnored,
-        concat(lit("invalid "), col("date_origin"), lit(" date "), trim(col("date_text")), lit(" ignored")));
-    Column note = concat_ws("; ", col("input_note"), dateNote);
-    Column flags = filter(array(col("input_flag"), when(dateIgnored, lit(InputStatus.INVALID_DATE))), Column::isNotNull);
+    Column note = concat_ws("; ", col("input_note"), col("date_note"));
+    Column flags = filter(array(col("input_flag"), when(col("date_note").isNotNull(), lit(InputStatus.INVALID_DATE))),
+        Column::isNotNull);
     return documents.withColumn("input_flags", flags).withColumn("input_note", when(note.notEqual(""), note));
   }
 

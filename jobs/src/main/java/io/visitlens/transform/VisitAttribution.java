@@ -17,7 +17,8 @@ public final class VisitAttribution {
       .add("published_date", DataTypes.DateType, true)
       .add("date_source", DataTypes.StringType, false)
       .add("visit_id", DataTypes.StringType, true)
-      .add("visit_evidence", DataTypes.StringType, false);
+      .add("visit_evidence", DataTypes.StringType, false)
+      .add("date_note", DataTypes.StringType, true);
 
   private VisitAttribution() {}
 
@@ -45,6 +46,7 @@ public final class VisitAttribution {
       values[width + 1] = a.dateSource();
       values[width + 2] = a.visitId();
       values[width + 3] = a.evidence();
+      values[width + 4] = a.dateNote();
       return RowFactory.create(values);
     };
     return documents.map(attribute, Encoders.row(out));

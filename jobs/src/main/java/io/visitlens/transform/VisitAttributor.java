@@ -117,6 +117,7 @@ public final class VisitAttributor implements Serializable {
    * @throws IllegalArgumentException when a date is given with an origin other than header or metadata
    */
   public Attribution attribute(String text, String dateText, String origin) {
+    String note = null;
     String prefix = "";
     if (dateText != null && !dateText.isBlank()) {
       String source = source(origin);
@@ -125,14 +126,15 @@ public final class VisitAttributor implements Serializable {
       if (date != null) {
         return byDate(date, source);
       }
-      prefix = "invalid " + source + " date " + shorten(raw, 30) + " ignored; ";
+      note = Attribution.invalidDateNote(source, raw);
+      prefix = Attribution.invalidDateNote(source, shorten(raw, 30)) + "; ";
     }
     Attribution fromText = byText(text == null ? "" : text);
-    if (prefix.isEmpty()) {
+    if (note == null) {
       return fromText;
     }
     return new Attribution(fromText.visitId(), fromText.dateSource(), fromText.publishedDate(),
-        cap(prefix + fromText.evidence()));
+        cap(prefix + fromText.evidence()), note);
   }
 
   // ---------------------------------------------------------------- header / metadata date
