@@ -30,7 +30,7 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class BenchmarkTest extends SparkTestBase {
+class BenchmarkIT extends SparkTestBase {
 
   @Test
   void runsTheThreeSparkContendersOnATinyCorpusAndWritesTheResults(@TempDir Path dir) throws IOException {
