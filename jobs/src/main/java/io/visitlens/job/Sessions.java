@@ -13,6 +13,45 @@ import scala.Tuple2;
 final class Sessions {
   private Sessions() {}
 
+  /**
+   * The CLI's session, and whether the CLI owns it. A session already running in this JVM (a test suite's, a
+   * notebook's) is used as it is and left running at {@link #close}; one this call starts is stopped there. So a
+   * command run in-process never stops a session it did not start.
+   */
+  static final class Handle implements AutoCloseable {
+    private final SparkSession spark;
+    private final boolean owned;
+
+    private Handle(SparkSession spark, boolean owned) {
+      this.spark = spark;
+      this.owned = owned;
+    }
+
+    SparkSession spark() {
+      return spark;
+    }
+
+    boolean owned() {
+      return owned;
+    }
+
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
+  }
+
+  /** {@link #create}, or the session already running in this JVM (see {@link Handle}). */
+  static Handle open(String masterFlag) {
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (running.isDefined() && !running.get().sparkContext().isStopped()) {
+      return new Handle(running.get(), false);
+    }
+    return new Handle(create(masterFlag), true);
+  }
+
   static SparkSession create(String masterFlag) {
     SparkConf submitted = new SparkConf();
     String master = masterFlag != null ? masterFlag : submitted.contains("spark.master") ? null : "local[*]";

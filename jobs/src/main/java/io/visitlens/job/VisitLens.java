@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,13 +127,10 @@ public final class VisitLens {
     public Integer call() {
       JobOptions options = options();
       AnalysisJob.checkInputs(Sessions.hadoopConfiguration(master), options);
-      SparkSession spark = Sessions.create(master);
-      try {
-        AnalysisJob.Result result = AnalysisJob.run(spark, options);
+      try (Sessions.Handle session = Sessions.open(master)) {
+        AnalysisJob.Result result = AnalysisJob.run(session.spark(), options);
         System.out.println(RunSummary.line(result));
         return 0;
-      } finally {
-        spark.stop();
       }
     }
 
@@ -241,12 +237,9 @@ public final class VisitLens {
     @Override
     public Integer call() throws IOException {
       Benchmark.Options options = options();
-      SparkSession spark = Sessions.create(master);
-      try {
-        Benchmark.run(spark, options, System.out);
+      try (Sessions.Handle session = Sessions.open(master)) {
+        Benchmark.run(session.spark(), options, System.out);
         return 0;
-      } finally {
-        spark.stop();
       }
     }
 
@@ -324,14 +317,13 @@ public final class VisitLens {
       }
       TextCoreBenchmark.Options options = new TextCoreBenchmark.Options(corpus,
           SectorLexicon.parse(ConfigFiles.read(Path.of(inputs.lexicon)), inputs.lexicon), rounds, legacy);
-      SparkSession spark = legacy ? Sessions.create(master) : null;
-      try {
-        TextCoreBenchmark.run(spark, options, System.out);
+      if (!legacy) {
+        TextCoreBenchmark.run(null, options, System.out);
         return 0;
-      } finally {
-        if (spark != null) {
-          spark.stop();
-        }
+      }
+      try (Sessions.Handle session = Sessions.open(master)) {
+        TextCoreBenchmark.run(session.spark(), options, System.out);
+        return 0;
       }
     }
   }

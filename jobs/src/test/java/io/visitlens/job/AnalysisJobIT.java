@@ -336,6 +336,26 @@ class AnalysisJobIT extends SparkTestBase {
     }
   }
 
+  /** A command run in-process uses the session already running and leaves it running for the next test. */
+  @Test
+  void theCommandLineDoesNotStopASessionItDidNotStart() throws Exception {
+    Path reports = tmp.resolve("cli-reports");
+    PrintStream saved = System.out;
+    int code;
+    try {
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      code = VisitLens.execute("run", "--corpus", REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
+          "--visits", REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
+          "--lexicon", REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), "--out", reports.toString());
+    } finally {
+      System.setOut(saved);
+    }
+    assertEquals(0, code, "the run succeeds");
+    assertTrue(Files.exists(reports.resolve("run.json")), "and writes its reports");
+    assertFalse(spark.sparkContext().isStopped(), "the shared session is still running");
+    assertEquals(3, spark.range(3).count(), "and still runs jobs");
+  }
+
   @Test
   void helpListsTheSubcommandsAndFlags() {
     ByteArrayOutputStream text = new ByteArrayOutputStream();
