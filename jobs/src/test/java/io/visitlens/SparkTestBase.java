@@ -1,7 +1,11 @@
 package io.visitlens;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -33,6 +37,35 @@ public abstract class SparkTestBase {
   /** A row of values, for expected-row lists. */
   protected static Row row(Object... values) {
     return RowFactory.create(values);
+  }
+
+  /** The rows of {@code d}, in its order, each as its values. */
+  protected static List<List<Object>> rowValues(Dataset<Row> d) {
+    return d.collectAsList().stream().map(SparkTestBase::values).toList();
+  }
+
+  /**
+   * Asserts that {@code actual} holds the {@code expected} rows, in order; doubles are compared to a relative 1e-9.
+   * A failure names the context, the row, the column and both values, and lists every actual row.
+   */
+  protected static void assertRows(String context, List<List<Object>> expected, List<List<Object>> actual) {
+    String all = actual.stream().map(Object::toString).collect(Collectors.joining("\n  "));
+    assertEquals(expected.size(), actual.size(), () -> context + ": row count; rows:\n  " + all);
+    for (int i = 0; i < expected.size(); i++) {
+      List<Object> e = expected.get(i);
+      List<Object> a = actual.get(i);
+      int row = i;
+      assertEquals(e.size(), a.size(), () -> context + ": columns of row " + row + ": " + a);
+      for (int j = 0; j < e.size(); j++) {
+        int column = j;
+        String where = context + ": row " + row + " column " + column + " of " + a;
+        if (e.get(j) instanceof Double d && a.get(j) instanceof Double x) {
+          assertEquals(d, x, 1e-9 * Math.max(1.0, Math.abs(d)), () -> where);
+        } else {
+          assertEquals(e.get(j), a.get(j), () -> where);
+        }
+      }
+    }
   }
 
   protected static List<Object> values(Row r) {

@@ -77,30 +77,13 @@ class TermReportsTest extends SparkTestBase {
 
   /** Rows of term_frequencies in the report's sort order, as lists. */
   static List<List<Object>> frequencies(Dataset<Row> report, String where) {
-    return report.where(where).orderBy("scope", "scope_id", "ngram", "rank", "term").collectAsList().stream()
-        .map(SparkTestBase::values).toList();
+    return rowValues(report.where(where).orderBy("scope", "scope_id", "ngram", "rank", "term"));
   }
 
   /** Expected row: scope, scope_id, term, ngram, count, per_10k, doc_freq, tf_idf, rank, stem. */
   static List<Object> freq(String scope, String scopeId, String term, int ngram, long count, double per10k,
       long docFreq, double tfIdf, int rank, String stem) {
     return Arrays.asList(scope, scopeId, term, ngram, count, per10k, docFreq, tfIdf, rank, stem);
-  }
-
-  static void assertRows(List<List<Object>> expected, List<List<Object>> actual) {
-    assertEquals(expected.size(), actual.size(), () -> "rows:\n" + join(actual));
-    for (int i = 0; i < expected.size(); i++) {
-      List<Object> e = expected.get(i);
-      List<Object> a = actual.get(i);
-      assertEquals(e.size(), a.size(), "columns of row " + i);
-      for (int j = 0; j < e.size(); j++) {
-        if (e.get(j) instanceof Double d && a.get(j) instanceof Double x) {
-          assertEquals(d, x, 1e-9 * Math.max(1.0, Math.abs(d)), "row " + i + " column " + j + ": " + a);
-        } else {
-          assertEquals(e.get(j), a.get(j), "row " + i + " column " + j + ": " + a);
-        }
-      }
-    }
   }
 
   static String join(List<List<Object>> rows) {
@@ -121,7 +104,7 @@ class TermReportsTest extends SparkTestBase {
   @Test
   void corpusScopeCountsPer10kDocFreqTfIdfAndCompetitionRank() {
     Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
-    assertRows(List.of(
+    assertRows("corpusScopeCountsPer10kDocFreqTfIdfAndCompetitionRank", List.of(
         // per_10k = count × 10,000 / 15 unigrams; tf_idf = count × ln(5 / df); culture and flight tie at rank 4
         freq("corpus", "", "trade", 1, 6, 6 * 10_000.0 / 15, 4, 6 * Math.log(5.0 / 4), 1, "trade"),
         freq("corpus", "", "flights", 1, 4, 4 * 10_000.0 / 15, 2, 4 * Math.log(5.0 / 2), 2, "flight"),
@@ -137,7 +120,7 @@ class TermReportsTest extends SparkTestBase {
   @Test
   void visitScopeCountsItsDocumentsAndUsesTheCorpusIdf() {
     Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
-    assertRows(List.of(
+    assertRows("visitScopeCountsItsDocumentsAndUsesTheCorpusIdf", List.of(
         // v1 = d1 + d2: 9 unigrams, 2 bigrams; doc_freq within v1; idf from the corpus df
         freq("visit", "v1", "flights", 1, 4, 4 * 10_000.0 / 9, 2, 4 * Math.log(5.0 / 2), 1, "flight"),
         freq("visit", "v1", "trade", 1, 3, 3 * 10_000.0 / 9, 2, 3 * Math.log(5.0 / 4), 2, "trade"),
@@ -158,7 +141,7 @@ class TermReportsTest extends SparkTestBase {
   @Test
   void documentScopeHasDocFreqOneAndRanksWithinTheDocument() {
     Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
-    assertRows(List.of(
+    assertRows("documentScopeHasDocFreqOneAndRanksWithinTheDocument", List.of(
         freq("document", "d1", "flights", 1, 3, 6000.0, 1, 3 * Math.log(5.0 / 2), 1, "flight"),
         freq("document", "d1", "energy", 1, 1, 2000.0, 1, Math.log(5.0 / 2), 2, "energi"),
         freq("document", "d1", "trade", 1, 1, 2000.0, 1, Math.log(5.0 / 4), 2, "trade"),
@@ -177,7 +160,7 @@ class TermReportsTest extends SparkTestBase {
   void minCountCutsCorpusAndVisitScopesAndTopNCutsDocumentsAfterTheDenominatorsAndRanks() {
     Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 2, 1);
     // corpus and visits: count >= 2 only, every such term kept (more than the top 1); per_10k still over 15 / 9
-    assertRows(List.of(
+    assertRows("minCountCutsCorpusAndVisitScopesAndTopNCutsDocumentsAfterTheDenominatorsAndRanks", List.of(
         freq("corpus", "", "trade", 1, 6, 6 * 10_000.0 / 15, 4, 6 * Math.log(5.0 / 4), 1, "trade"),
         freq("corpus", "", "flights", 1, 4, 4 * 10_000.0 / 15, 2, 4 * Math.log(5.0 / 2), 2, "flight"),
         freq("corpus", "", "energy", 1, 3, 3 * 10_000.0 / 15, 2, 3 * Math.log(5.0 / 2), 3, "energi"),
@@ -330,7 +313,7 @@ class TermReportsTest extends SparkTestBase {
     assertEquals(List.of("term", "ngram", "visit_a", "visit_b", "count_a", "count_b", "total_a", "total_b",
         "alpha_w", "alpha_0", "log_odds", "z_score", "g2", "log_ratio", "p_value", "q_value"),
         List.of(report.columns()));
-    assertRows(List.of(
+    assertRows("keynessRowsMatchTheirHandWorkedValues", List.of(
         // flights: δ = ln((4+4)/(8+18−4−4)) − ln((0+4)/(6+18−0−4)) = ln(8/18) − ln(4/20) = 0.798508
         //   σ² = 1/(0+4) + 1/(4+4) = 0.375, z = 0.798508 / 0.612372 = 1.303958
         //   2×2 table a: 0 | 6, b: 4 | 4, n = 14; E = 6·4/14, 6·10/14, 8·4/14, 8·10/14
