@@ -314,23 +314,11 @@ public final class TextCore implements Serializable {
       int start = begin;
       for (int i = begin; i < end; i++) {
         if (text.charAt(i) == ';') {
-          addTrimmed(text, start, i + 1, spans);
+          Spans.addTrimmed(text, start, i + 1, spans);
           start = i + 1;
         }
       }
-      addTrimmed(text, start, end, spans);
-    }
-
-    private static void addTrimmed(String text, int begin, int end, List<int[]> spans) {
-      while (begin < end && Character.isWhitespace(text.charAt(begin))) {
-        begin++;
-      }
-      while (end > begin && Character.isWhitespace(text.charAt(end - 1))) {
-        end--;
-      }
-      if (end > begin) {
-        spans.add(new int[] {begin, end});
-      }
+      Spans.addTrimmed(text, start, end, spans);
     }
 
     /** The tokens of text[begin, end), by the rules of the class comment. */

@@ -1,10 +1,11 @@
 package io.visitlens.transform;
 
-import io.visitlens.io.Sha256;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.when;
 
+import io.visitlens.io.Sha256;
+import io.visitlens.nlp.Spans;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,23 +109,11 @@ public final class Paragraphs {
     Matcher m = separator.matcher(text);
     int start = 0;
     while (m.find()) {
-      addTrimmed(text, start, m.start(), spans);
+      Spans.addTrimmed(text, start, m.start(), spans);
       start = m.end();
     }
-    addTrimmed(text, start, text.length(), spans);
+    Spans.addTrimmed(text, start, text.length(), spans);
     return spans;
-  }
-
-  private static void addTrimmed(String text, int begin, int end, List<int[]> spans) {
-    while (begin < end && Character.isWhitespace(text.charAt(begin))) {
-      begin++;
-    }
-    while (end > begin && Character.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    if (end > begin) {
-      spans.add(new int[] {begin, end});
-    }
   }
 
   /**
