@@ -21,6 +21,15 @@ import io.visitlens.io.RunManifest;
 import io.visitlens.nlp.TextCore;
 import io.visitlens.report.Concurrently;
 import io.visitlens.report.CorpusReports;
+import io.visitlens.report.DocumentsReport;
+import io.visitlens.report.EmphasisComparisonReport;
+import io.visitlens.report.RejectedDocumentsReport;
+import io.visitlens.report.SectorMentionsReport;
+import io.visitlens.report.SectorSummaryReport;
+import io.visitlens.report.TermFrequenciesReport;
+import io.visitlens.report.TermKeynessReport;
+import io.visitlens.report.TopicCooccurrenceReport;
+import io.visitlens.report.VisitsReport;
 import io.visitlens.report.HtmlSummary;
 import io.visitlens.report.SectorReports;
 import io.visitlens.report.TermReports;
@@ -145,21 +154,22 @@ public final class AnalysisJob {
       long[] visitRows = new long[1];
       try {
         Concurrently.run("reports", () -> {
-          written[0] = writer.writeAndKeep("documents", CorpusReports.documents(accepted, paragraphRows, sentences),
-              acceptedCount, "doc_id");
-          visitRows[0] = writer.writeSmall("visits", CorpusReports.visits(spark, catalog, written[0].rows()),
-              "start_date", "visit_id");
-        }, () -> written[1] = writer.writeAndKeep("rejected_documents", CorpusReports.rejectedDocuments(articles),
-            found - acceptedCount, CorpusReports.REJECTED_DOCUMENTS_ORDER));
+          written[0] = writer.writeAndKeep(DocumentsReport.NAME,
+              DocumentsReport.build(accepted, paragraphRows, sentences), acceptedCount,
+              DocumentsReport.REPORT.orderColumns());
+          visitRows[0] = writer.writeSmall(VisitsReport.NAME, VisitsReport.build(spark, catalog, written[0].rows()),
+              VisitsReport.REPORT.orderColumns());
+        }, () -> written[1] = writer.writeAndKeep(RejectedDocumentsReport.NAME, RejectedDocumentsReport.build(articles),
+            found - acceptedCount, RejectedDocumentsReport.REPORT.orderColumns()));
       } finally {
         keep(kept, written);
       }
       ReportWriter.Kept documentsReport = written[0];
       ReportWriter.Kept rejected = written[1];
-      counts.put("documents", documentsReport.count());
+      counts.put(DocumentsReport.NAME, documentsReport.count());
       Dataset<Row> documentsWritten = documentsReport.rows();
-      counts.put("visits", visitRows[0]);
-      counts.put("rejected_documents", rejected.count());
+      counts.put(VisitsReport.NAME, visitRows[0]);
+      counts.put(RejectedDocumentsReport.NAME, rejected.count());
       RunSummary.Classes classes = RunSummary.count(documentsWritten, rejected.rows());
       steps.done("reports", "wrote documents, visits and rejected_documents: documents %s, rejected %s",
           classes.documents(), classes.rejected());
@@ -182,8 +192,8 @@ public final class AnalysisJob {
       long[] sectorRows = new long[3];
       List<String> visitIds = catalog.visits().stream().map(v -> v.visitId()).toList();
       Concurrently.run("sectors",
-          () -> mentionRows[0] = writer.writeInOrder("sector_mentions",
-              SectorMentions.explodeMentions(sentences, inputs.lexicon())),
+          () -> mentionRows[0] = writer.writeInOrder(SectorMentionsReport.NAME,
+              SectorMentionsReport.build(sentences, inputs.lexicon())),
           () -> {
             // While the mentions are written: the count, then the three small reports from it, each written by a
             // thread of its own. The summary's rows are on the driver (a local relation): the comparison reads them
@@ -192,20 +202,21 @@ public final class AnalysisJob {
             Dataset<Row> summary = SectorReports.sectorSummary(spark, sectorCounts.byVisitSector(), documentsWritten,
                 visitIds, inputs.lexicon().sectors());
             Concurrently.run("sectors",
-                () -> sectorRows[2] = writer.writeSmall("sector_summary", summary, "visit_id", "rank", "sector"),
-                () -> sectorRows[1] = writer.writeSmall("emphasis_comparison", SectorReports.emphasisComparison(
+                () -> sectorRows[2] = writer.writeSmall(SectorSummaryReport.NAME, summary,
+                    SectorSummaryReport.REPORT.orderColumns()),
+                () -> sectorRows[1] = writer.writeSmall(EmphasisComparisonReport.NAME, SectorReports.emphasisComparison(
                     summary, sectorCounts.pooledBySector(), comparison.get(0), comparison.get(1),
-                    options.priorScale()), "sector"),
-                () -> sectorRows[0] = writer.writeSmall("topic_cooccurrence", SectorReports.topicCooccurrenceOfCounts(
+                    options.priorScale()), EmphasisComparisonReport.REPORT.orderColumns()),
+                () -> sectorRows[0] = writer.writeSmall(TopicCooccurrenceReport.NAME, SectorReports.topicCooccurrenceOfCounts(
                         sectorCounts, sentences, SectorMentions.explodeMentions(sentences, inputs.lexicon()),
                         documentsWritten),
-                    "scope", "window", "sector_a", "sector_b"));
+                    TopicCooccurrenceReport.REPORT.orderColumns()));
           });
-      counts.put("sector_mentions", mentionRows[0]);
-      counts.put("sector_summary", sectorRows[2]);
-      counts.put("topic_cooccurrence", sectorRows[0]);
-      counts.put("emphasis_comparison", sectorRows[1]);
-      steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get("sector_mentions"),
+      counts.put(SectorMentionsReport.NAME, mentionRows[0]);
+      counts.put(SectorSummaryReport.NAME, sectorRows[2]);
+      counts.put(TopicCooccurrenceReport.NAME, sectorRows[0]);
+      counts.put(EmphasisComparisonReport.NAME, sectorRows[1]);
+      steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get(SectorMentionsReport.NAME),
           comparison.get(0), comparison.get(1));
 
       steps.begin("terms");
@@ -233,21 +244,21 @@ public final class AnalysisJob {
         if (frequencyRows <= ReportWriter.ONE_TASK_ROWS || vocabulary > MAX_BROADCAST_VOCABULARY) {
           // Small enough to sort in one task (the simpler plan, which matters on a small corpus), or a vocabulary
           // too large to broadcast: joined and sorted.
-          termRows[0] = writer.write("term_frequencies", TermReports.termFrequencies(termCounts, perVisit,
+          termRows[0] = writer.write(TermFrequenciesReport.NAME, TermReports.termFrequencies(termCounts, perVisit,
               annotatedDocuments, options.minCount(), options.topPerDocument()), frequencyRows,
-              TermReports.TERM_FREQUENCIES_ORDER);
+              TermFrequenciesReport.REPORT.orderColumns());
         } else {
           // The rows come out in the report's order, the document scope neither shuffled nor sorted.
-          termRows[0] = writer.writeInOrder("term_frequencies", TermReports.termFrequenciesInReportOrder(termCounts,
+          termRows[0] = writer.writeInOrder(TermFrequenciesReport.NAME, TermReports.termFrequenciesInReportOrder(termCounts,
               perVisit, annotatedDocuments, options.minCount(), options.topPerDocument(),
               vocabulary <= ReportWriter.ONE_TASK_ROWS));
         }
-      }, () -> termRows[1] = writer.write("term_keyness", TermReports.termKeynessOfVisitCounts(perVisit,
-          comparison.get(0), comparison.get(1), options.priorScale()), vocabulary, TermReports.TERM_KEYNESS_ORDER));
-      counts.put("term_frequencies", termRows[0]);
-      counts.put("term_keyness", termRows[1]);
+      }, () -> termRows[1] = writer.write(TermKeynessReport.NAME, TermKeynessReport.build(perVisit,
+          comparison.get(0), comparison.get(1), options.priorScale()), vocabulary, TermKeynessReport.REPORT.orderColumns()));
+      counts.put(TermFrequenciesReport.NAME, termRows[0]);
+      counts.put(TermKeynessReport.NAME, termRows[1]);
       steps.done("terms", "%d distinct terms by visit; wrote %d term frequencies and %d keyness rows (%s vs %s)",
-          vocabulary, counts.get("term_frequencies"), counts.get("term_keyness"), comparison.get(0),
+          vocabulary, counts.get(TermFrequenciesReport.NAME), counts.get(TermKeynessReport.NAME), comparison.get(0),
           comparison.get(1));
 
       // What the rest of the run does not read is dropped before the page: every query Spark plans is matched

@@ -103,9 +103,6 @@ public final class CorpusReports {
     return Sha256.hex(sum == null ? "0" : sum.toPlainString());
   }
 
-  /** The sort order of {@code rejected_documents}: total, since rows equal in all three are equal in every column. */
-  public static final String[] REJECTED_DOCUMENTS_ORDER = {"doc_id", "source_path", "reason"};
-
   /** One row per article that could not be processed, with the reason and its short, stable class. */
   public static Dataset<Row> rejectedDocuments(Dataset<Row> rawDocuments) {
     return rawDocuments.where(col("reject_reason").isNotNull())

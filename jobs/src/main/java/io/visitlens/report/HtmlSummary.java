@@ -144,7 +144,7 @@ public final class HtmlSummary {
       html.append("Comparing visit A, ").append(visitChip(a)).append(", with visit B, ").append(visitChip(b))
           .append(". ");
     }
-    if (!data.unavailable.containsKey("documents")) {
+    if (!data.unavailable.containsKey(DocumentsReport.NAME)) {
       html.append(count(data.documentsTotal, "document")).append(" processed, ")
           .append(integer(data.documentsTotal - data.unassignedTotal)).append(" attributed to a visit")
           .append(". ");
@@ -157,8 +157,8 @@ public final class HtmlSummary {
   }
 
   private void visitsSection() {
-    open("visits", "Visits", "visits");
-    if (unavailable("visits")) {
+    open("visits", "Visits", VisitsReport.NAME);
+    if (unavailable(VisitsReport.NAME)) {
       close();
       return;
     }
@@ -182,8 +182,8 @@ public final class HtmlSummary {
   }
 
   private void headlineSection(String a, String b) {
-    open("headline", "Headline findings", "emphasis_comparison");
-    if (unavailable("emphasis_comparison")) {
+    open("headline", "Headline findings", EmphasisComparisonReport.NAME);
+    if (unavailable(EmphasisComparisonReport.NAME)) {
       close();
       return;
     }
@@ -251,8 +251,8 @@ public final class HtmlSummary {
   }
 
   private void sharesSection() {
-    open("shares", "Sector share per visit", "sector_summary");
-    if (unavailable("sector_summary")) {
+    open("shares", "Sector share per visit", SectorSummaryReport.NAME);
+    if (unavailable(SectorSummaryReport.NAME)) {
       close();
       return;
     }
@@ -270,8 +270,8 @@ public final class HtmlSummary {
   }
 
   private void emphasisSection(String a, String b) {
-    open("emphasis", "Emphasis: what moved from A to B", "emphasis_comparison");
-    if (unavailable("emphasis_comparison")) {
+    open("emphasis", "Emphasis: what moved from A to B", EmphasisComparisonReport.NAME);
+    if (unavailable(EmphasisComparisonReport.NAME)) {
       close();
       return;
     }
@@ -300,8 +300,8 @@ public final class HtmlSummary {
   }
 
   private void cooccurrenceSection() {
-    open("cooccurrence", "Which sectors are discussed together", "topic_cooccurrence");
-    if (unavailable("topic_cooccurrence")) {
+    open("cooccurrence", "Which sectors are discussed together", TopicCooccurrenceReport.NAME);
+    if (unavailable(TopicCooccurrenceReport.NAME)) {
       close();
       return;
     }
@@ -340,8 +340,8 @@ public final class HtmlSummary {
   }
 
   private void termsSection() {
-    open("terms", "Distinctive terms of each visit", "term_keyness");
-    if (unavailable("term_keyness")) {
+    open("terms", "Distinctive terms of each visit", TermKeynessReport.NAME);
+    if (unavailable(TermKeynessReport.NAME)) {
       close();
       return;
     }
@@ -381,8 +381,8 @@ public final class HtmlSummary {
   }
 
   private void documentsSection() {
-    open("documents", "Documents", "documents");
-    if (unavailable("documents")) {
+    open("documents", "Documents", DocumentsReport.NAME);
+    if (unavailable(DocumentsReport.NAME)) {
       close();
       return;
     }
@@ -422,7 +422,7 @@ public final class HtmlSummary {
   private void qualitySection() {
     open("quality", "Data quality", null);
     html.append("<h3>Duplicate paragraphs</h3>\n");
-    if (!unavailable("documents")) {
+    if (!unavailable(DocumentsReport.NAME)) {
       html.append("<p>").append(count(data.duplicateParagraphsTotal, "paragraph")).append(" of ")
           .append(integer(data.paragraphsTotal)).append(" repeated an earlier document's, in ")
           .append(count(data.documentsWithDuplicates, "document"))
@@ -439,7 +439,7 @@ public final class HtmlSummary {
       documentList(data.unassigned, data.unassignedTotal, d -> esc(str(d.get("visit_evidence"))));
     }
     html.append("<h3>Rejected documents</h3>\n");
-    if (!unavailable("rejected_documents")) {
+    if (!unavailable(RejectedDocumentsReport.NAME)) {
       html.append("<p>").append(data.rejectedTotal == 0 ? "Every article was processed."
           : count(data.rejectedTotal, "article") + (data.rejectedTotal == 1 ? " was" : " were") + " not processed:")
           .append("</p>\n");

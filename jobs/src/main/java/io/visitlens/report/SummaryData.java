@@ -105,17 +105,17 @@ final class SummaryData {
   static SummaryData read(SparkSession spark, Path dir) {
     SummaryData d = new SummaryData();
     Reader reader = new Reader(spark, dir, d.unavailable);
-    Dataset<Row> visits = reader.open("visits", VISITS_COLUMNS);
-    Dataset<Row> documents = reader.open("documents", DOCUMENTS_COLUMNS);
-    Dataset<Row> rejected = reader.open("rejected_documents", REJECTED_COLUMNS);
-    Dataset<Row> summary = reader.open("sector_summary", SUMMARY_COLUMNS);
-    Dataset<Row> emphasis = reader.open("emphasis_comparison", EMPHASIS_COLUMNS);
-    Dataset<Row> cooccurrence = reader.open("topic_cooccurrence", COOCCURRENCE_COLUMNS);
-    Dataset<Row> keyness = reader.open("term_keyness", KEYNESS_COLUMNS);
+    Dataset<Row> visits = reader.open(VisitsReport.NAME, VISITS_COLUMNS);
+    Dataset<Row> documents = reader.open(DocumentsReport.NAME, DOCUMENTS_COLUMNS);
+    Dataset<Row> rejected = reader.open(RejectedDocumentsReport.NAME, REJECTED_COLUMNS);
+    Dataset<Row> summary = reader.open(SectorSummaryReport.NAME, SUMMARY_COLUMNS);
+    Dataset<Row> emphasis = reader.open(EmphasisComparisonReport.NAME, EMPHASIS_COLUMNS);
+    Dataset<Row> cooccurrence = reader.open(TopicCooccurrenceReport.NAME, COOCCURRENCE_COLUMNS);
+    Dataset<Row> keyness = reader.open(TermKeynessReport.NAME, KEYNESS_COLUMNS);
 
     Concurrently.run("page", () -> {
       if (visits != null) {
-        d.visits = d.collect("visits", visits.orderBy(col("start_date"), col("visit_id")));
+        d.visits = d.collect(VisitsReport.NAME, visits.orderBy(col("start_date"), col("visit_id")));
       }
     }, () -> d.readDocuments(documents, visits), () -> {
       if (rejected != null) {
@@ -124,12 +124,12 @@ final class SummaryData {
       }
     }, () -> {
       if (summary != null) {
-        d.sectorSummary = d.collect("sector_summary", summary.orderBy(col("visit_id"), col("rank"),
+        d.sectorSummary = d.collect(SectorSummaryReport.NAME, summary.orderBy(col("visit_id"), col("rank"),
             col("sector")));
       }
     }, () -> {
       if (emphasis != null) {
-        d.emphasis = d.collect("emphasis_comparison", emphasis.orderBy(col("sector")));
+        d.emphasis = d.collect(EmphasisComparisonReport.NAME, emphasis.orderBy(col("sector")));
       }
     });
     Concurrently.run("page", () -> d.readCooccurrence(cooccurrence), () -> d.readKeyness(keyness));
@@ -216,7 +216,7 @@ final class SummaryData {
     shown.sort(java.util.Comparator.comparingInt(s -> "all".equals(s) ? Integer.MAX_VALUE
         : order.contains(s) ? order.indexOf(s) : order.size()));
     heatmapScopes = shown;
-    this.cooccurrence = collect("topic_cooccurrence", cooccurrence.where(col("scope").isin(shown.toArray()))
+    this.cooccurrence = collect(TopicCooccurrenceReport.NAME, cooccurrence.where(col("scope").isin(shown.toArray()))
         .orderBy(col("scope"), col("window"), col("sector_a"), col("sector_b")));
   }
 

@@ -30,12 +30,6 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class TermReports {
 
-  /** The sort order of {@code term_frequencies}. */
-  public static final String[] TERM_FREQUENCIES_ORDER = {"scope", "scope_id", "ngram", "rank", "term"};
-
-  /** The sort order of {@code term_keyness}: largest z first within each n-gram order. */
-  public static final String[] TERM_KEYNESS_ORDER = {"ngram", "z_score desc", "term"};
-
   /** The {@code scope} values of {@code term_frequencies}. */
   public static final String CORPUS = "corpus";
   public static final String VISIT = "visit";
@@ -147,7 +141,7 @@ public final class TermReports {
 
   /**
    * The rows of {@link #termFrequencies(Dataset, Dataset, long, int, int)} already in the report's order
-   * ({@link #TERM_FREQUENCIES_ORDER}), for a writer that keeps the order of the partitions: the corpus scope, then the
+   * ({@link TermFrequenciesReport}), for a writer that keeps the order of the partitions: the corpus scope, then the
    * document scope, then the visit scope ({@code corpus < document < visit}). The corpus and visit scopes are sorted,
    * in one task each when {@code sortScopesInOneTask} (when the vocabulary is small), else by ranges. The document scope, the largest, is not
    * sorted and not shuffled: it keeps the order of {@code termCounts}, which must be that of
@@ -167,7 +161,7 @@ public final class TermReports {
 
   /** Rows of one scope of {@code term_frequencies} sorted by the report's order. */
   private static Dataset<Row> sorted(Dataset<Row> scope, boolean inOneTask) {
-    Column[] order = java.util.Arrays.stream(TERM_FREQUENCIES_ORDER).map(c -> col(c)).toArray(Column[]::new);
+    Column[] order = TermFrequenciesReport.REPORT.order().stream().map(c -> col(c)).toArray(Column[]::new);
     return inOneTask ? scope.repartition(1).sortWithinPartitions(order) : scope.orderBy(order);
   }
 

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visitlens.SparkTestBase;
 import io.visitlens.config.JobOptions;
+import io.visitlens.report.Report;
+import io.visitlens.report.Reports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -129,10 +131,29 @@ class AnalysisJobIT extends SparkTestBase {
     return v == null ? "" : v.toString();
   }
 
+  /** The columns and types each report's class declares are the ones written; the run writes exactly those reports. */
+  @Test
+  void everyReportHasTheColumnsAndTypesOfItsClass() throws Exception {
+    try (Stream<Path> files = Files.list(out.resolve("csv"))) {
+      assertEquals(Reports.ALL.stream().map(r -> r.name() + ".csv").sorted().toList(),
+          files.map(p -> p.getFileName().toString()).sorted().toList(), "the reports written are the catalogue's");
+    }
+    for (Report r : Reports.ALL) {
+      assertEquals(columnsAndTypes(r.schema()), columnsAndTypes(report(r.name()).schema()),
+          r.name() + ": the Parquet's columns and types against " + r.name() + "'s class");
+    }
+  }
+
+  /** name type pairs; an array's element nullability is not part of the contract. */
+  static List<String> columnsAndTypes(org.apache.spark.sql.types.StructType schema) {
+    return java.util.Arrays.stream(schema.fields()).map(f -> f.name() + " " + (f.dataType()
+        instanceof org.apache.spark.sql.types.ArrayType a ? "array<" + a.elementType().simpleString() + ">"
+        : f.dataType().simpleString())).toList();
+  }
+
   @Test
   void everyReportHasTheSameRowsInCsvAndParquetAndNoClutter() throws Exception {
-    for (String name : List.of("documents", "visits", "rejected_documents", "sector_mentions", "sector_summary",
-        "topic_cooccurrence", "emphasis_comparison", "term_frequencies", "term_keyness")) {
+    for (String name : Reports.ALL.stream().map(Report::name).toList()) {
       Set<List<String>> csv = new HashSet<>();
       try (CSVParser p = CSVParser.parse(out.resolve("csv").resolve(name + ".csv"), StandardCharsets.UTF_8,
           CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {

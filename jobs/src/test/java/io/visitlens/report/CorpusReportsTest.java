@@ -31,8 +31,8 @@ class CorpusReportsTest extends SparkTestBase {
         row(null, "file:/c/a.jsonl", "malformed record, not valid JSON: {\"id\": \"a\"", "malformed record"),
         row("ok", "file:/c/ok.txt", null, null)), raw).coalesce(1);
 
-    new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri())).write("rejected_documents",
-        CorpusReports.rejectedDocuments(rows), CorpusReports.REJECTED_DOCUMENTS_ORDER);
+    new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri())).write(RejectedDocumentsReport.NAME,
+        RejectedDocumentsReport.build(rows), RejectedDocumentsReport.REPORT.orderColumns());
 
     assertEquals(List.of("doc_id,source_path,reason,reason_class",
             "\"\",file:/c/a.jsonl,\"malformed record, not valid JSON: {\"\"id\"\": \"\"a\"\"\",malformed record",

@@ -1,0 +1,24 @@
+package io.visitlens.report;
+
+import static io.visitlens.report.Report.STRING;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code rejected_documents}: one row per article that could not be processed, by {@code doc_id},
+ * {@code source_path}, {@code reason} (a total order: rows equal in all three are equal in every column).
+ */
+public final class RejectedDocumentsReport {
+  public static final String NAME = "rejected_documents";
+  public static final Report REPORT = Report.of(NAME, Report.columns(
+      "doc_id", STRING, "source_path", STRING, "reason", STRING, "reason_class", STRING),
+      "doc_id", "source_path", "reason");
+
+  private RejectedDocumentsReport() {}
+
+  /** The report from the articles as read, with their {@code reject_reason} and {@code reject_class}. */
+  public static Dataset<Row> build(Dataset<Row> articles) {
+    return CorpusReports.rejectedDocuments(articles);
+  }
+}

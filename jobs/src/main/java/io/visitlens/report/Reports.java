@@ -1,0 +1,27 @@
+package io.visitlens.report;
+
+import java.util.List;
+
+/** The report catalogue: the one place the reports are listed. */
+public final class Reports {
+  private Reports() {}
+
+  /** Every report the job writes as CSV and Parquet, in the order the README's catalogue lists them. */
+  public static final List<Report> ALL = List.of(
+      DocumentsReport.REPORT,
+      VisitsReport.REPORT,
+      RejectedDocumentsReport.REPORT,
+      TermFrequenciesReport.REPORT,
+      TermKeynessReport.REPORT,
+      SectorMentionsReport.REPORT,
+      SectorSummaryReport.REPORT,
+      TopicCooccurrenceReport.REPORT,
+      EmphasisComparisonReport.REPORT);
+
+  /** The report of that name. */
+  public static Report named(String name) {
+    return ALL.stream().filter(r -> r.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no report " + name + " (reports: "
+            + ALL.stream().map(Report::name).toList() + ")"));
+  }
+}
