@@ -20,7 +20,7 @@ import io.visitlens.io.ReportWriter;
 import io.visitlens.io.RunManifest;
 import io.visitlens.nlp.TextCore;
 import io.visitlens.report.Concurrently;
-import io.visitlens.report.CorpusReports;
+import io.visitlens.io.CorpusDigest;
 import io.visitlens.report.DocumentsReport;
 import io.visitlens.report.EmphasisComparisonReport;
 import io.visitlens.report.RejectedDocumentsReport;
@@ -112,10 +112,10 @@ public final class AnalysisJob {
               new VisitAttributor(catalog.visits(), options.windowDays())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       // The count also takes the corpus digest for run.json, in the same pass over the documents' text.
-      Row attributed = documents.agg(count(lit(1)), count(col("visit_id")), CorpusReports.corpusDigestSum()).first();
+      Row attributed = documents.agg(count(lit(1)), count(col("visit_id")), CorpusDigest.sum()).first();
       long acceptedCount = attributed.getLong(0);
       long assigned = attributed.getLong(1);
-      String corpusDigest = CorpusReports.corpusDigestOf(attributed.isNullAt(2) ? null : attributed.getDecimal(2));
+      String corpusDigest = CorpusDigest.of(attributed.isNullAt(2) ? null : attributed.getDecimal(2));
       steps.done("attribute", "%d documents processed, %d rejected; %d attributed to a visit, %d unassigned",
           acceptedCount, found - acceptedCount, assigned, acceptedCount - assigned);
 

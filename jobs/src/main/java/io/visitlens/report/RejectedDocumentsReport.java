@@ -1,6 +1,9 @@
 package io.visitlens.report;
 
 import static io.visitlens.report.Report.STRING;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,6 +22,8 @@ public final class RejectedDocumentsReport {
 
   /** The report from the articles as read, with their {@code reject_reason} and {@code reject_class}. */
   public static Dataset<Row> build(Dataset<Row> articles) {
-    return CorpusReports.rejectedDocuments(articles);
+    return articles.where(col("reject_reason").isNotNull())
+        .select(coalesce(col("doc_id"), lit("")).as("doc_id"), col("source_path"), col("reject_reason").as("reason"),
+            col("reject_class").as("reason_class"));
   }
 }

@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class CorpusReportsTest extends SparkTestBase {
+class RejectedDocumentsReportTest extends SparkTestBase {
 
   @Test
   void rejectedDocumentsAreTotallyOrderedEvenWhenOneFileHoldsSeveralBadRecords(@TempDir Path dir) throws Exception {
