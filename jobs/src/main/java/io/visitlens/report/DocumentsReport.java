@@ -4,7 +4,6 @@ import static io.visitlens.report.Report.CODES;
 import static io.visitlens.report.Report.DATE;
 import static io.visitlens.report.Report.INT;
 import static io.visitlens.report.Report.STRING;
-
 import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
