@@ -199,12 +199,12 @@ public final class AnalysisJob {
             // thread of its own. The summary's rows are on the driver (a local relation): the comparison reads them
             // without a Spark job.
             SectorReports.CorpusCounts sectorCounts = SectorReports.countCorpus(sentences, inputs.lexicon());
-            Dataset<Row> summary = SectorReports.sectorSummary(spark, sectorCounts.byVisitSector(), documentsWritten,
+            Dataset<Row> summary = SectorSummaryReport.build(spark, sectorCounts.byVisitSector(), documentsWritten,
                 visitIds, inputs.lexicon().sectors());
             Concurrently.run("sectors",
                 () -> sectorRows[2] = writer.writeSmall(SectorSummaryReport.NAME, summary,
                     SectorSummaryReport.REPORT.orderColumns()),
-                () -> sectorRows[1] = writer.writeSmall(EmphasisComparisonReport.NAME, SectorReports.emphasisComparison(
+                () -> sectorRows[1] = writer.writeSmall(EmphasisComparisonReport.NAME, EmphasisComparisonReport.build(
                     summary, sectorCounts.pooledBySector(), comparison.get(0), comparison.get(1),
                     options.priorScale()), EmphasisComparisonReport.REPORT.orderColumns()),
                 () -> sectorRows[0] = writer.writeSmall(TopicCooccurrenceReport.NAME, SectorReports.topicCooccurrenceOfCounts(

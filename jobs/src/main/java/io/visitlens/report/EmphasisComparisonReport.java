@@ -3,11 +3,23 @@ package io.visitlens.report;
 import static io.visitlens.report.Report.DOUBLE;
 import static io.visitlens.report.Report.LONG;
 import static io.visitlens.report.Report.STRING;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
 
-/**
- * {@code emphasis_comparison}: one row per sector mentioned in visit A or B, by {@code sector}. Built by
- * {@link SectorReports#emphasisComparison} from {@code sector_summary} and the pooled sector counts.
- */
+import io.visitlens.stats.Keyness;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** {@code emphasis_comparison}: one row per sector mentioned in visit A or B, by {@code sector}. */
 public final class EmphasisComparisonReport {
   public static final String NAME = "emphasis_comparison";
   public static final Report REPORT = Report.of(NAME, Report.columns(
@@ -18,4 +30,91 @@ public final class EmphasisComparisonReport {
       "sector");
 
   private EmphasisComparisonReport() {}
+
+  /**
+   * One row per sector mentioned in visit A or B: how its share of the sector mentions moved from A to B, and
+   * whether that is more than chance, by the log-odds ratio with an informative Dirichlet prior (Monroe,
+   * Colaresi &amp; Quinn 2008) whose α_w is {@code priorScale} × the sector's mentions over the whole corpus.
+   *
+   * @param summary  sector_summary
+   * @param mentions sector_mentions (for the pooled prior over every document, attributed or not)
+   */
+  public static Dataset<Row> build(Dataset<Row> summary, Dataset<Row> mentions, String visitA,
+      String visitB, double priorScale) {
+    Map<String, Long> pooled = new HashMap<>();
+    for (Row r : SectorReports.boundedCollect(mentions.groupBy("sector").agg(count(lit(1)).as("pooled")), "mentions by sector")) {
+      pooled.put(r.getString(0), r.getLong(1));
+    }
+    return build(summary, pooled, visitA, visitB, priorScale);
+  }
+
+  /**
+   * {@link #build(Dataset, Dataset, String, String, double)} from each sector's mentions over the whole
+   * corpus ({@link SectorReports.CorpusCounts#pooledBySector}), already counted.
+   */
+  public static Dataset<Row> build(Dataset<Row> summary, Map<String, Long> pooled,
+      String visitA, String visitB, double priorScale) {
+    // sector → [mentions, share, doc_share] of each side, and the side's total; bounded by the lexicon.
+    Map<String, Object[]> a = new TreeMap<>(SectorReports::compareUtf8);
+    Map<String, Object[]> b = new TreeMap<>(SectorReports::compareUtf8);
+    long[] totals = new long[2];
+    for (Row r : SectorReports.boundedCollect(summary.where(col("visit_id").isin(visitA, visitB))
+        .select(col("visit_id"), col("sector"), col("mentions"), col("share"), col("doc_share")), "sector_summary")) {
+      boolean isA = visitA.equals(r.getString(0));
+      (isA ? a : b).put(r.getString(1), new Object[] {r.getLong(2), r.get(3), r.get(4)});
+      totals[isA ? 0 : 1] += r.getLong(2);
+      if (visitA.equals(visitB)) {
+        b.put(r.getString(1), new Object[] {r.getLong(2), r.get(3), r.get(4)});
+        totals[1] += r.getLong(2);
+      }
+    }
+    long pooledTotal = 0;
+    for (long n : pooled.values()) {
+      pooledTotal += n;
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Object[]> e : a.entrySet()) {
+      Object[] sb = b.get(e.getKey());
+      if (sb == null) {
+        continue;
+      }
+      Object[] sa = e.getValue();
+      long ma = (Long) sa[0];
+      long mb = (Long) sb[0];
+      if (ma + mb <= 0) {
+        continue;
+      }
+      Long p = pooled.get(e.getKey());
+      Double alphaW = p == null ? null : p * priorScale;
+      Double alpha0 = p == null ? null : pooledTotal * priorScale;
+      Double logOdds = null;
+      Double z = null;
+      if (Keyness.usablePrior(alphaW, alpha0)) {
+        Keyness.LogOdds lo = Keyness.logOddsDirichlet(ma, totals[0], mb, totals[1], alphaW, alpha0);
+        logOdds = lo.logOdds();
+        z = lo.zScore();
+      }
+      Double shareA = (Double) sa[1];
+      Double shareB = (Double) sb[1];
+      int direction = Keyness.direction(z);
+      String trend = ma == 0 ? "new" : mb == 0 ? "dropped" : direction > 0 ? "rising" : direction < 0 ? "falling"
+          : "stable";
+      rows.add(RowFactory.create(e.getKey(), visitA, visitB, ma, mb, totals[0], totals[1], shareA, shareB,
+          shareA == null || shareB == null ? null : (shareB - shareA) * 100.0, sa[2], sb[2], alphaW, alpha0, logOdds,
+          z, trend));
+    }
+    return summary.sparkSession().createDataFrame(rows, EMPHASIS_SCHEMA);
+  }
+
+  /** The rows' schema: {@link #REPORT}'s columns, with the nullability the Parquet files have always had. */
+  static final StructType EMPHASIS_SCHEMA = new StructType()
+      .add("sector", DataTypes.StringType, false).add("visit_a", DataTypes.StringType, false)
+      .add("visit_b", DataTypes.StringType, false).add("mentions_a", DataTypes.LongType, false)
+      .add("mentions_b", DataTypes.LongType, false).add("total_a", DataTypes.LongType, false)
+      .add("total_b", DataTypes.LongType, false).add("share_a", DataTypes.DoubleType, true)
+      .add("share_b", DataTypes.DoubleType, true).add("delta_pp", DataTypes.DoubleType, true)
+      .add("doc_share_a", DataTypes.DoubleType, true).add("doc_share_b", DataTypes.DoubleType, true)
+      .add("alpha_w", DataTypes.DoubleType, true).add("alpha_0", DataTypes.DoubleType, true)
+      .add("log_odds", DataTypes.DoubleType, true).add("z_score", DataTypes.DoubleType, true)
+      .add("trend", DataTypes.StringType, false);
 }

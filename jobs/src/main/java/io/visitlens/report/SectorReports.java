@@ -10,14 +10,12 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.stats.Association;
-import io.visitlens.stats.Keyness;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.transform.DocumentRuns;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
@@ -59,77 +56,9 @@ public final class SectorReports {
     return Double.isFinite(v) ? v : null;
   }
 
-  /**
-   * One row per visit and sector (every catalogued visit × every lexicon sector, zeros included).
-   *
-   * @param mentions  sector_mentions
-   * @param documents the documents report (for each visit's documents and tokens)
-   */
-  public static Dataset<Row> sectorSummary(SparkSession spark, Dataset<Row> mentions, Dataset<Row> documents,
-      List<String> visitIds, List<String> sectors) {
-    Map<List<String>, long[]> perSector = new HashMap<>();
-    for (Row r : boundedCollect(mentions.groupBy("visit_id", "sector")
-        .agg(count(lit(1)).as("mentions"), countDistinct(col("doc_id")).as("documents")), "sector mentions by visit")) {
-      perSector.put(Arrays.asList(r.getString(0), r.getString(1)), new long[] {r.getLong(2), r.getLong(3)});
-    }
-    return sectorSummary(spark, perSector, documents, visitIds, sectors);
-  }
-
-  /**
-   * {@link #sectorSummary(SparkSession, Dataset, Dataset, List, List)} from the mentions already counted per visit and
-   * sector ({@link CorpusCounts#byVisitSector}): computed on the driver, since the counts are bounded by the
-   * catalogue and the lexicon whatever the corpus (joins and a window over a handful of rows cost Spark more than the
-   * counting).
-   *
-   * @param perSector [visit_id (null for none), sector] → {mentions, documents}
-   */
-  public static Dataset<Row> sectorSummary(SparkSession spark, Map<List<String>, long[]> perSector,
-      Dataset<Row> documents, List<String> visitIds, List<String> sectors) {
-    Map<String, long[]> perVisit = new HashMap<>();
-    for (Row r : boundedCollect(documents.where(col("visit_id").isNotNull()).groupBy("visit_id").agg(
-        count(lit(1)).as("visit_documents"), sum(col("n_tokens")).cast("long").as("visit_tokens")),
-        "documents by visit")) {
-      perVisit.put(r.getString(0), new long[] {r.getLong(1), r.isNullAt(2) ? 0 : r.getLong(2)});
-    }
-    List<Row> rows = new ArrayList<>();
-    for (String v : visitIds) {
-      long[] visit = perVisit.getOrDefault(v, new long[2]);
-      long total = 0;
-      List<long[]> counts = new ArrayList<>();
-      for (String sector : sectors) {
-        long[] c = perSector.getOrDefault(Arrays.asList(v, sector), new long[2]);
-        counts.add(c);
-        total += c[0];
-      }
-      for (int i = 0; i < sectors.size(); i++) {
-        long[] c = counts.get(i);
-        int rank = 1;
-        for (long[] other : counts) {
-          if (other[0] > c[0]) {
-            rank++;
-          }
-        }
-        rows.add(RowFactory.create(v, sectors.get(i), c[0], c[1], ratio(c[1], visit[0]), ratio(c[0], total),
-            ratio(c[0] * 10_000.0, visit[1]), rank));
-      }
-    }
-    return spark.createDataFrame(rows, SUMMARY_SCHEMA);
-  }
-
-  /** The schema of {@code sector_summary}. */
-  static final StructType SUMMARY_SCHEMA = new StructType()
-      .add("visit_id", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
-      .add("mentions", DataTypes.LongType, false).add("documents", DataTypes.LongType, false)
-      .add("doc_share", DataTypes.DoubleType, true).add("share", DataTypes.DoubleType, true)
-      .add("per_10k_tokens", DataTypes.DoubleType, true).add("rank", DataTypes.IntegerType, false);
-
-  /** x / y, 0 when y is 0 (an empty visit has no share of anything). */
-  private static double ratio(double x, long y) {
-    return y == 0 ? 0.0 : x / y;
-  }
 
   /** The rows of an aggregate bounded by the catalogue and the lexicon; a guard, never expected to trip. */
-  private static List<Row> boundedCollect(Dataset<Row> aggregate, String what) {
+  static List<Row> boundedCollect(Dataset<Row> aggregate, String what) {
     List<Row> rows = aggregate.limit(MAX_DRIVER_SETS + 1).collectAsList();
     if (rows.size() > MAX_DRIVER_SETS) {
       throw new IllegalStateException(what + ": more than " + MAX_DRIVER_SETS + " rows (visits × sectors)");
@@ -512,92 +441,6 @@ public final class SectorReports {
     return sets.sparkSession().createDataFrame(scored.javaRDD(), COOCCURRENCE_SCHEMA);
   }
 
-  /**
-   * One row per sector mentioned in visit A or B: how its share of the sector mentions moved from A to B, and
-   * whether that is more than chance, by the log-odds ratio with an informative Dirichlet prior (Monroe,
-   * Colaresi &amp; Quinn 2008) whose α_w is {@code priorScale} × the sector's mentions over the whole corpus.
-   *
-   * @param summary  sector_summary
-   * @param mentions sector_mentions (for the pooled prior over every document, attributed or not)
-   */
-  public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Dataset<Row> mentions, String visitA,
-      String visitB, double priorScale) {
-    Map<String, Long> pooled = new HashMap<>();
-    for (Row r : boundedCollect(mentions.groupBy("sector").agg(count(lit(1)).as("pooled")), "mentions by sector")) {
-      pooled.put(r.getString(0), r.getLong(1));
-    }
-    return emphasisComparison(summary, pooled, visitA, visitB, priorScale);
-  }
-
-  /**
-   * {@link #emphasisComparison(Dataset, Dataset, String, String, double)} from each sector's mentions over the whole
-   * corpus ({@link CorpusCounts#pooledBySector}), already counted.
-   */
-  public static Dataset<Row> emphasisComparison(Dataset<Row> summary, Map<String, Long> pooled,
-      String visitA, String visitB, double priorScale) {
-    // sector → [mentions, share, doc_share] of each side, and the side's total; bounded by the lexicon.
-    Map<String, Object[]> a = new TreeMap<>(SectorReports::compareUtf8);
-    Map<String, Object[]> b = new TreeMap<>(SectorReports::compareUtf8);
-    long[] totals = new long[2];
-    for (Row r : boundedCollect(summary.where(col("visit_id").isin(visitA, visitB))
-        .select(col("visit_id"), col("sector"), col("mentions"), col("share"), col("doc_share")), "sector_summary")) {
-      boolean isA = visitA.equals(r.getString(0));
-      (isA ? a : b).put(r.getString(1), new Object[] {r.getLong(2), r.get(3), r.get(4)});
-      totals[isA ? 0 : 1] += r.getLong(2);
-      if (visitA.equals(visitB)) {
-        b.put(r.getString(1), new Object[] {r.getLong(2), r.get(3), r.get(4)});
-        totals[1] += r.getLong(2);
-      }
-    }
-    long pooledTotal = 0;
-    for (long n : pooled.values()) {
-      pooledTotal += n;
-    }
-    List<Row> rows = new ArrayList<>();
-    for (Map.Entry<String, Object[]> e : a.entrySet()) {
-      Object[] sb = b.get(e.getKey());
-      if (sb == null) {
-        continue;
-      }
-      Object[] sa = e.getValue();
-      long ma = (Long) sa[0];
-      long mb = (Long) sb[0];
-      if (ma + mb <= 0) {
-        continue;
-      }
-      Long p = pooled.get(e.getKey());
-      Double alphaW = p == null ? null : p * priorScale;
-      Double alpha0 = p == null ? null : pooledTotal * priorScale;
-      Double logOdds = null;
-      Double z = null;
-      if (Keyness.usablePrior(alphaW, alpha0)) {
-        Keyness.LogOdds lo = Keyness.logOddsDirichlet(ma, totals[0], mb, totals[1], alphaW, alpha0);
-        logOdds = lo.logOdds();
-        z = lo.zScore();
-      }
-      Double shareA = (Double) sa[1];
-      Double shareB = (Double) sb[1];
-      int direction = Keyness.direction(z);
-      String trend = ma == 0 ? "new" : mb == 0 ? "dropped" : direction > 0 ? "rising" : direction < 0 ? "falling"
-          : "stable";
-      rows.add(RowFactory.create(e.getKey(), visitA, visitB, ma, mb, totals[0], totals[1], shareA, shareB,
-          shareA == null || shareB == null ? null : (shareB - shareA) * 100.0, sa[2], sb[2], alphaW, alpha0, logOdds,
-          z, trend));
-    }
-    return summary.sparkSession().createDataFrame(rows, EMPHASIS_SCHEMA);
-  }
-
-  /** The schema of {@code emphasis_comparison}. */
-  static final StructType EMPHASIS_SCHEMA = new StructType()
-      .add("sector", DataTypes.StringType, false).add("visit_a", DataTypes.StringType, false)
-      .add("visit_b", DataTypes.StringType, false).add("mentions_a", DataTypes.LongType, false)
-      .add("mentions_b", DataTypes.LongType, false).add("total_a", DataTypes.LongType, false)
-      .add("total_b", DataTypes.LongType, false).add("share_a", DataTypes.DoubleType, true)
-      .add("share_b", DataTypes.DoubleType, true).add("delta_pp", DataTypes.DoubleType, true)
-      .add("doc_share_a", DataTypes.DoubleType, true).add("doc_share_b", DataTypes.DoubleType, true)
-      .add("alpha_w", DataTypes.DoubleType, true).add("alpha_0", DataTypes.DoubleType, true)
-      .add("log_odds", DataTypes.DoubleType, true).add("z_score", DataTypes.DoubleType, true)
-      .add("trend", DataTypes.StringType, false);
 
   private static final StructType PAIR_SCHEMA = new StructType()
       .add("scope", DataTypes.StringType, false).add("window", DataTypes.StringType, false)

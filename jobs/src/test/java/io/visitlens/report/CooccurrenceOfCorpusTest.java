@@ -103,13 +103,13 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
 
     Dataset<Row> docs = documents.withColumn("n_tokens", lit(50));
     List<String> visits = List.of("v1", "v2");
-    Dataset<Row> fromMentions = SectorReports.sectorSummary(spark, mentions, docs, visits, lexicon.sectors());
-    Dataset<Row> fromCounts = SectorReports.sectorSummary(spark, counts.byVisitSector(), docs, visits,
+    Dataset<Row> fromMentions = SectorSummaryReport.build(spark, mentions, docs, visits, lexicon.sectors());
+    Dataset<Row> fromCounts = SectorSummaryReport.build(spark, counts.byVisitSector(), docs, visits,
         lexicon.sectors());
     assertEquals(sorted(fromMentions, "visit_id", "sector"), sorted(fromCounts, "visit_id", "sector"),
         "sector_summary from the counts against the one from the mentions");
-    assertEquals(sorted(SectorReports.emphasisComparison(fromMentions, mentions, "v1", "v2", 1.0), "sector"),
-        sorted(SectorReports.emphasisComparison(fromCounts, counts.pooledBySector(), "v1", "v2", 1.0), "sector"),
+    assertEquals(sorted(EmphasisComparisonReport.build(fromMentions, mentions, "v1", "v2", 1.0), "sector"),
+        sorted(EmphasisComparisonReport.build(fromCounts, counts.pooledBySector(), "v1", "v2", 1.0), "sector"),
         "emphasis_comparison with the pooled counts against the one from the mentions");
     assertEquals(setRows(SectorReports.windowSetCounts(corpus, lexicon).collectAsList()),
         setRows(counts.windowSets()), "the window sets of the same pass");

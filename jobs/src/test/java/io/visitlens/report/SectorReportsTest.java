@@ -53,7 +53,7 @@ class SectorReportsTest extends SparkTestBase {
       }
     }
     sentences = spark.createDataFrame(rows, s);
-    summary = SectorReports.sectorSummary(spark, mentions, documents, List.of("v1", "v2"), List.of("s1", "s2", "s3"));
+    summary = SectorSummaryReport.build(spark, mentions, documents, List.of("v1", "v2"), List.of("s1", "s2", "s3"));
   }
 
   static Map<String, Row> byKey(Dataset<Row> df, String... keys) {
@@ -141,7 +141,7 @@ class SectorReportsTest extends SparkTestBase {
 
   @Test
   void emphasisComparisonScoresEachSectorWithThePooledPrior() {
-    Map<String, Row> got = byKey(SectorReports.emphasisComparison(summary, mentions, "v1", "v2", 1.0), "sector");
+    Map<String, Row> got = byKey(EmphasisComparisonReport.build(summary, mentions, "v1", "v2", 1.0), "sector");
     // pooled mentions over every document: s1 4, s2 2, s3 2 → α_0 = 8
     // s1: y_A 2 of 4, y_B 1 of 3, α_w 4: δ = ln(5/6) − ln(6/6); σ² = 1/5 + 1/6
     Row s1 = got.get("s1");
@@ -178,9 +178,9 @@ class SectorReportsTest extends SparkTestBase {
       docs.add(row("a" + i, "A", 10));
       docs.add(row("b" + i, "B", 10));
     }
-    Dataset<Row> sum = SectorReports.sectorSummary(spark, many, spark.createDataFrame(docs, d), List.of("A", "B"),
+    Dataset<Row> sum = SectorSummaryReport.build(spark, many, spark.createDataFrame(docs, d), List.of("A", "B"),
         List.of("up", "down"));
-    Map<String, Row> got = byKey(SectorReports.emphasisComparison(sum, many, "A", "B", 1.0), "sector");
+    Map<String, Row> got = byKey(EmphasisComparisonReport.build(sum, many, "A", "B", 1.0), "sector");
     assertEquals("rising", got.get("up").getAs("trend"), "z = " + got.get("up").getAs("z_score"));
     assertEquals("falling", got.get("down").getAs("trend"), "z = " + got.get("down").getAs("z_score"));
   }
