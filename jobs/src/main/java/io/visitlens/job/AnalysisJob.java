@@ -37,7 +37,6 @@ import io.visitlens.transform.Annotations;
 import io.visitlens.transform.DocumentLanguage;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.Rejections;
-import io.visitlens.transform.SectorMentions;
 import io.visitlens.transform.Terms;
 import io.visitlens.transform.VisitAttribution;
 import io.visitlens.transform.VisitAttributor;
@@ -207,8 +206,8 @@ public final class AnalysisJob {
                 () -> sectorRows[1] = writer.writeSmall(EmphasisComparisonReport.NAME, EmphasisComparisonReport.build(
                     summary, sectorCounts.pooledBySector(), comparison.get(0), comparison.get(1),
                     options.priorScale()), EmphasisComparisonReport.REPORT.orderColumns()),
-                () -> sectorRows[0] = writer.writeSmall(TopicCooccurrenceReport.NAME, SectorReports.topicCooccurrenceOfCounts(
-                        sectorCounts, sentences, SectorMentions.explodeMentions(sentences, inputs.lexicon()),
+                () -> sectorRows[0] = writer.writeSmall(TopicCooccurrenceReport.NAME, TopicCooccurrenceReport.build(
+                        sectorCounts, sentences, SectorMentionsReport.build(sentences, inputs.lexicon()),
                         documentsWritten),
                     TopicCooccurrenceReport.REPORT.orderColumns()));
           });
@@ -228,9 +227,6 @@ public final class AnalysisJob {
       visitTerms = Terms.visitSums(termPass).persist(StorageLevel.MEMORY_AND_DISK());
       long vocabulary = countAndWarnIfNoTerms(visitTerms, comparison);
       Dataset<Row> termCounts = Terms.documentRows(termPass);
-      // Bounds known before writing: a corpus or visit row per per-visit row at most, and the document scope's cut
-      // (an order of a document has at most topPerDocument rows); keyness has one row per term of A or B at most.
-      long frequencyRows = 2 * vocabulary + annotatedDocuments * Terms.MAX_ORDER * (long) options.topPerDocument();
       long[] termRows = new long[2];
       // A small vocabulary's per-visit counts are read by some twenty small stages (sums, joins, ranks, the keyness
       // and its q-values): kept in one partition, each of those stages is one task instead of one per partition.
@@ -241,18 +237,8 @@ public final class AnalysisJob {
       }
       // term_frequencies and term_keyness both read the per-visit counts, not each other: written at once.
       Concurrently.run("terms", () -> {
-        if (frequencyRows <= ReportWriter.ONE_TASK_ROWS || vocabulary > MAX_BROADCAST_VOCABULARY) {
-          // Small enough to sort in one task (the simpler plan, which matters on a small corpus), or a vocabulary
-          // too large to broadcast: joined and sorted.
-          termRows[0] = writer.write(TermFrequenciesReport.NAME, TermReports.termFrequencies(termCounts, perVisit,
-              annotatedDocuments, options.minCount(), options.topPerDocument()), frequencyRows,
-              TermFrequenciesReport.REPORT.orderColumns());
-        } else {
-          // The rows come out in the report's order, the document scope neither shuffled nor sorted.
-          termRows[0] = writer.writeInOrder(TermFrequenciesReport.NAME, TermReports.termFrequenciesInReportOrder(termCounts,
-              perVisit, annotatedDocuments, options.minCount(), options.topPerDocument(),
-              vocabulary <= ReportWriter.ONE_TASK_ROWS));
-        }
+        termRows[0] = TermFrequenciesReport.write(writer, termCounts, perVisit, vocabulary, annotatedDocuments,
+            options.minCount(), options.topPerDocument());
       }, () -> termRows[1] = writer.write(TermKeynessReport.NAME, TermKeynessReport.build(perVisit,
           comparison.get(0), comparison.get(1), options.priorScale()), vocabulary, TermKeynessReport.REPORT.orderColumns()));
       counts.put(TermFrequenciesReport.NAME, termRows[0]);
@@ -360,14 +346,6 @@ public final class AnalysisJob {
       spark.conf().set("spark.sql.codegen.hugeMethodLimit", "8000");
     }
   }
-
-  /**
-   * Per-visit term rows up to which the vocabulary's document frequencies are broadcast to the document scope of
-   * {@code term_frequencies}, which is then written in the order it is counted in, without a shuffle or a sort (at
-   * 10,000 articles that sort and its sampling pass took a third of the terms step). About 100 bytes a row on the
-   * driver and on each executor; above it, the document scope is joined by a shuffle and the report sorted by ranges.
-   */
-  static final long MAX_BROADCAST_VOCABULARY = 1_000_000;
 
   /** Raw corpus bytes per shuffle partition, when the user has not set {@code spark.sql.shuffle.partitions}. */
   static final long BYTES_PER_SHUFFLE_PARTITION = 8L << 20;

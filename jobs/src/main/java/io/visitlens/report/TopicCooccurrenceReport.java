@@ -4,10 +4,14 @@ import static io.visitlens.report.Report.DOUBLE;
 import static io.visitlens.report.Report.LONG;
 import static io.visitlens.report.Report.STRING;
 
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
 /**
  * {@code topic_cooccurrence}: one row per scope, window and pair of sectors that both occur in the scope, by
- * {@code scope}, {@code window}, {@code sector_a}, {@code sector_b}. Built by
- * {@link SectorReports#topicCooccurrenceOfCounts} from the corpus's sector counts.
+ * {@code scope}, {@code window}, {@code sector_a}, {@code sector_b}. The window sector sets are counted with the
+ * sector counts the other sector reports use ({@link SectorReports#countCorpus}), whose machinery (the driver path
+ * for a bounded number of sets, the distributed one beyond) stays in {@link SectorReports}.
  */
 public final class TopicCooccurrenceReport {
   public static final String NAME = "topic_cooccurrence";
@@ -17,4 +21,13 @@ public final class TopicCooccurrenceReport {
       "scope", "window", "sector_a", "sector_b");
 
   private TopicCooccurrenceReport() {}
+
+  /**
+   * The report from the corpus's sector counts, the annotated corpus, the mentions (read only when the sets are too
+   * many for the driver) and the {@code documents} report.
+   */
+  public static Dataset<Row> build(SectorReports.CorpusCounts counts, Dataset<Row> sentences, Dataset<Row> mentions,
+      Dataset<Row> documents) {
+    return SectorReports.topicCooccurrenceOfCounts(counts, sentences, mentions, documents);
+  }
 }
