@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
 import io.visitlens.report.FixtureReports;
+import io.visitlens.report.Report;
+import io.visitlens.report.Reports;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +51,25 @@ class DuckDbViewsTest extends SparkTestBase {
    * The shipped duckdb.sql over reports with the contract's columns and types: every view is created and
    * queried, and the README's "how did emphasis shift" query answers from the views.
    */
+  /** The shipped script's views follow the report catalogue: one per report, in its order, then the corpus. */
+  @Test
+  void theShippedScriptHasAViewForEveryReportOfTheCatalogue() throws Exception {
+    String script;
+    try (InputStream in = DuckDbViews.class.getResourceAsStream("/io/visitlens/reports/duckdb.sql")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> views = new ArrayList<>();
+    Matcher m = Pattern.compile("(?m)^CREATE OR REPLACE VIEW (\\w+) AS SELECT \\* FROM read_parquet\\('parquet/(\\w+)/")
+        .matcher(script);
+    while (m.find()) {
+      assertEquals(m.group(1), m.group(2), "a view is named after its report");
+      views.add(m.group(1));
+    }
+    List<String> expected = new ArrayList<>(Reports.ALL.stream().map(Report::name).toList());
+    expected.add("annotated_corpus");
+    assertEquals(expected, views, "reports/duckdb.sql against Reports.ALL (add a view when a report is added)");
+  }
+
   @Test
   void theShippedScriptReadsEveryReportAndTheReadmeQueryAnswers(@TempDir Path dir) throws Exception {
     FixtureReports fixture = new FixtureReports(spark, dir).all();
