@@ -8,8 +8,6 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -82,37 +80,16 @@ public final class FixtureReports {
   }
 
   // ------------------------------------------------------------------------------------------ schemas
+  // The report classes' own: a fixture never declares a report's columns again.
 
-  private static final DataType S = DataTypes.StringType;
-  private static final DataType D = DataTypes.DateType;
-  private static final DataType I = DataTypes.IntegerType;
-  private static final DataType L = DataTypes.LongType;
-  private static final DataType X = DataTypes.DoubleType;
-
-  public static final StructType VISITS = schema(
-      "visit_id", S, "label", S, "start_date", D, "end_date", D, "host_city", S, "host_country", S,
-      "n_documents", I, "n_tokens", L);
-  public static final StructType DOCUMENTS = schema(
-      "doc_id", S, "source_path", S, "title", S, "published_date", D, "date_source", S, "visit_id", S,
-      "visit_evidence", S, "n_paragraphs", I, "n_duplicate_paragraphs", I, "n_sentences", I, "n_tokens", I,
-      "input_note", S, "duplicate_of", S);
-  public static final StructType REJECTED = schema("doc_id", S, "source_path", S, "reason", S, "reason_class", S);
-  public static final StructType SECTOR_SUMMARY = schema(
-      "visit_id", S, "sector", S, "mentions", L, "documents", L, "doc_share", X, "share", X, "per_10k_tokens", X,
-      "rank", I);
-  public static final StructType COOCCURRENCE = schema(
-      "scope", S, "window", S, "sector_a", S, "sector_b", S, "co_count", L, "count_a", L, "count_b", L,
-      "n_windows", L, "jaccard", X, "pmi", X, "npmi", X);
-  public static final StructType EMPHASIS = schema(
-      "sector", S, "visit_a", S, "visit_b", S, "mentions_a", L, "mentions_b", L, "total_a", L, "total_b", L,
-      "share_a", X, "share_b", X, "delta_pp", X, "doc_share_a", X, "doc_share_b", X, "alpha_w", X, "alpha_0", X,
-      "log_odds", X, "z_score", X, "trend", S);
-  public static final StructType MENTIONS = schema(
-      "doc_id", S, "visit_id", S, "sentence_id", I, "sector", S, "phrase", S, "matched_text", S, "begin", I,
-      "end", I, "sentence", S);
-  public static final StructType KEYNESS = schema(
-      "term", S, "ngram", I, "visit_a", S, "visit_b", S, "count_a", L, "count_b", L, "total_a", L, "total_b", L,
-      "alpha_w", X, "alpha_0", X, "log_odds", X, "z_score", X, "g2", X, "log_ratio", X, "p_value", X, "q_value", X);
+  public static final StructType VISITS = VisitsReport.REPORT.schema();
+  public static final StructType DOCUMENTS = DocumentsReport.REPORT.schema();
+  public static final StructType REJECTED = RejectedDocumentsReport.REPORT.schema();
+  public static final StructType SECTOR_SUMMARY = SectorSummaryReport.REPORT.schema();
+  public static final StructType COOCCURRENCE = TopicCooccurrenceReport.REPORT.schema();
+  public static final StructType EMPHASIS = EmphasisComparisonReport.REPORT.schema();
+  public static final StructType MENTIONS = SectorMentionsReport.REPORT.schema();
+  public static final StructType KEYNESS = TermKeynessReport.REPORT.schema();
 
   // ------------------------------------------------------------------------------------------ rows
 
@@ -130,17 +107,18 @@ public final class FixtureReports {
 
   private static List<Row> documents() {
     return List.of(
-        RowFactory.create("001", "file:/corpus/001.txt", "", date("2026-02-27"), "header", B,
-            "dated 2026-02-27 (header), within astana-2026", 6, 0, 20, 600, null, null),
-        RowFactory.create("002", "file:/corpus/002.txt", HOSTILE_TITLE, date("2024-11-18"), "header", A,
+        RowFactory.create("001", "file:/corpus/001.txt", "", "en", date("2026-02-27"), "header", B,
+            "dated 2026-02-27 (header), within astana-2026", 6, 0, 20, 600, null, List.of(), null),
+        RowFactory.create("002", "file:/corpus/002.txt", HOSTILE_TITLE, "sr-Latn", date("2024-11-18"), "header", A,
             "dated 2024-11-18 (header), within belgrade-2024", 8, 0, 25, 700,
-            "invalid UTF-8: decoded with replacement characters", null),
-        RowFactory.create("003", "file:/corpus/003.txt", "", date("2026-02-27"), "text", B,
-            "in-text date Feb. 27 and Vučić", 5, 0, 18, 600, "invalid header date 2026-13-45 ignored", null),
-        RowFactory.create("004", "file:/corpus/004.txt", "", date("2024-11-19"), "header", A,
-            "dated 2024-11-19 (header), within belgrade-2024", 9, 5, 10, 300, null, null),
-        RowFactory.create("009", "file:/corpus/009.txt", "", null, "none", null,
-            "no visit: no date and no host city", 3, 0, 7, 150, null, null));
+            "invalid UTF-8: decoded with replacement characters", List.of("invalid_utf8"), null),
+        RowFactory.create("003", "file:/corpus/003.txt", "", "ru", date("2026-02-27"), "text", B,
+            "in-text date Feb. 27 and Vučić", 5, 0, 18, 600, "invalid header date 2026-13-45 ignored",
+            List.of("invalid_date"), null),
+        RowFactory.create("004", "file:/corpus/004.txt", "", "en", date("2024-11-19"), "header", A,
+            "dated 2024-11-19 (header), within belgrade-2024", 9, 5, 10, 300, null, List.of(), null),
+        RowFactory.create("009", "file:/corpus/009.txt", "", "und", null, "none", null,
+            "no visit: no date and no host city", 3, 0, 7, 150, null, List.of(), null));
   }
 
   private static final String[] SECTORS = {"energy", "trade", "tourism", "defence industry", HOSTILE_SECTOR, "space"};
@@ -228,14 +206,6 @@ public final class FixtureReports {
   }
 
   // ------------------------------------------------------------------------------------------ helpers
-
-  private static StructType schema(Object... namesAndTypes) {
-    StructType s = new StructType();
-    for (int i = 0; i < namesAndTypes.length; i += 2) {
-      s = s.add((String) namesAndTypes[i], (DataType) namesAndTypes[i + 1], true);
-    }
-    return s;
-  }
 
   private static Date date(String iso) {
     return Date.valueOf(iso);
