@@ -1,9 +1,9 @@
 package io.visitlens.bench;
 
-import io.visitlens.io.Sha256;
-import io.visitlens.io.ConfigFiles;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
+import io.visitlens.io.ConfigFiles;
+import io.visitlens.io.Sha256;
 import io.visitlens.job.AnalysisJob;
 import java.io.IOException;
 import java.io.PrintStream;

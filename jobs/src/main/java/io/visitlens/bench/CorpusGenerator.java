@@ -1,12 +1,12 @@
 package io.visitlens.bench;
 
-import io.visitlens.io.ConfigFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.Visit;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.ArticleText;
+import io.visitlens.io.ConfigFiles;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.VisitAttributor;
 import java.io.BufferedWriter;

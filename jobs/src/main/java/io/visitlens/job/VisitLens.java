@@ -1,12 +1,12 @@
 package io.visitlens.job;
 
-import io.visitlens.io.ConfigFiles;
 import io.visitlens.bench.Benchmark;
 import io.visitlens.bench.CorpusGenerator;
 import io.visitlens.bench.TextCoreBenchmark;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
+import io.visitlens.io.ConfigFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,10 +15,10 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The command line: {@code visitlens run|generate|bench [flags]}. Like Beam's WordCount, {@code main} only parses

@@ -1,12 +1,12 @@
 package io.visitlens.report;
 
-import io.visitlens.stats.Keyness;
 import static io.visitlens.report.SummaryData.str;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visitlens.io.HadoopFiles;
 import io.visitlens.io.RunManifest;
+import io.visitlens.stats.Keyness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

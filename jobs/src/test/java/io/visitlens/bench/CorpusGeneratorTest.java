@@ -1,6 +1,5 @@
 package io.visitlens.bench;
 
-import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.visitlens.config.Visit;
 import io.visitlens.config.VisitCatalog;
+import io.visitlens.io.ConfigFiles;
 import io.visitlens.job.VisitLens;
 import io.visitlens.transform.Paragraphs;
 import io.visitlens.transform.VisitAttributor;

@@ -1,11 +1,11 @@
 package io.visitlens.config;
 
-import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.visitlens.config.SectorLexicon.Entry;
 import io.visitlens.config.SectorLexicon.Kind;
+import io.visitlens.io.ConfigFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

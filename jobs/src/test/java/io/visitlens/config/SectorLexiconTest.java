@@ -1,6 +1,5 @@
 package io.visitlens.config;
 
-import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.config.SectorLexicon.Entry;
 import io.visitlens.config.SectorLexicon.Kind;
+import io.visitlens.io.ConfigFiles;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;

@@ -1,9 +1,9 @@
 package io.visitlens.config;
 
-import io.visitlens.io.ConfigFiles;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.visitlens.io.ConfigFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
