@@ -31,10 +31,6 @@ final class Sessions {
       return spark;
     }
 
-    boolean owned() {
-      return owned;
-    }
-
     @Override
     public void close() {
       if (owned) {
