@@ -5,28 +5,21 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
-import io.visitlens.stats.Keyness;
-import io.visitlens.stats.MultipleTesting;
 import io.visitlens.transform.Terms;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.api.java.UDF6;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
- * The term reports: {@code term_frequencies} (counts of unigrams to trigrams per corpus, visit and document)
- * and {@code term_keyness} (which terms visit B uses more, or less, than visit A). Both start from the
- * per-document counts of {@link #documentTermCounts}; every step is distributed, and no window runs over a
- * whole vocabulary except the Benjamini–Hochberg step of the keyness, one per n-gram order.
+ * What the term reports share, and {@code term_frequencies}'s computation: the term pass over the annotated corpus
+ * (per-document counts, {@link #documentTermCounts}), the per-visit counts both reports read
+ * ({@link #visitTermCounts}), and the frequencies in their three scopes. {@code term_keyness} is built by
+ * {@link TermKeynessReport}. Every step is distributed, and no window runs over a whole vocabulary except the
+ * Benjamini–Hochberg step of the keyness, one per n-gram order.
  */
 public final class TermReports {
 
@@ -39,7 +32,7 @@ public final class TermReports {
    * The join strategy for joining the vocabulary to per-term rows: a hash table of the vocabulary's rows in each
    * shuffle partition, so neither side is sorted for the join (a sort-merge join sorted both, millions of rows).
    */
-  private static final String SHUFFLE_HASH = "shuffle_hash";
+  static final String SHUFFLE_HASH = "shuffle_hash";
 
   private TermReports() {}
 
@@ -227,89 +220,5 @@ public final class TermReports {
             sum(col("n_terms")).over(scope.orderBy(col("count").desc()))
                 .minus(col("n_terms")).plus(1).cast("int").as("rank"),
             sum(col("count").multiply(col("n_terms"))).over(scope).as("scope_total"));
-  }
-
-  // Keyness statistics of io.visitlens.stats.Keyness as UDFs; counts are longs, the prior doubles.
-
-  // Null without a usable prior (Keyness.usablePrior), as in emphasis_comparison.
-  private static final UserDefinedFunction LOG_ODDS = udf(
-      (UDF6<Long, Long, Long, Long, Double, Double, Double>) (ya, na, yb, nb, aw, a0) ->
-          Keyness.usablePrior(aw, a0) ? Keyness.logOddsDelta(ya, na, yb, nb, aw, a0) : null, DataTypes.DoubleType);
-
-  private static final UserDefinedFunction Z_SCORE = udf(
-      (UDF6<Long, Long, Long, Long, Double, Double, Double>) (ya, na, yb, nb, aw, a0) ->
-          Keyness.usablePrior(aw, a0) ? Keyness.logOddsZ(ya, na, yb, nb, aw, a0) : null, DataTypes.DoubleType);
-
-  private static final UserDefinedFunction G2 = udf(
-      (UDF4<Long, Long, Long, Long, Double>) Keyness::g2, DataTypes.DoubleType);
-
-  private static final UserDefinedFunction LOG_RATIO = udf(
-      (UDF4<Long, Long, Long, Long, Double>) Keyness::logRatio, DataTypes.DoubleType);
-
-  private static final UserDefinedFunction P_VALUE = udf(
-      (UDF1<Double, Double>) Keyness::pValueChi2df1, DataTypes.DoubleType);
-
-  /**
-   * The {@code term_keyness} report, from {@link #documentTermCounts}: visit A against visit B for every term
-   * that occurs in A or B, all n-gram orders. Positive statistics mean the term is used more in B.
-   *
-   * <ul>
-   *   <li>{@code count_a}, {@code count_b}: the term's counts in the documents of A and of B;
-   *       {@code total_a}, {@code total_b}: occurrences of all terms of that n-gram order in A and in B;</li>
-   *   <li>{@code alpha_w} = scale × the term's count in the whole corpus (every document, with or without a
-   *       visit), {@code alpha_0} = Σ α_w over the corpus vocabulary of that order = scale × the corpus total
-   *       of the order: the informative Dirichlet prior of Monroe, Colaresi &amp; Quinn (2008);</li>
-   *   <li>{@code log_odds}, {@code z_score}: {@link Keyness#logOddsDelta}, {@link Keyness#logOddsZ}; null when
-   *       the order has a single term in the whole corpus (α_0 = α_w, no odds);</li>
-   *   <li>{@code g2}: {@link Keyness#g2}, signed; {@code log_ratio}: {@link Keyness#logRatio};
-   *       {@code p_value}: {@link Keyness#pValueChi2df1} of g2;</li>
-   *   <li>{@code q_value}: Benjamini–Hochberg over the terms of the n-gram order (the window recipe of
-   *       {@link io.visitlens.stats.MultipleTesting#withQValues}).</li>
-   * </ul>
-   *
-   * An n-gram order with no occurrence in A or none in B has no rows: with an empty side there is nothing to
-   * compare, so a visit without documents gives an empty table.
-   */
-  public static Dataset<Row> termKeyness(Dataset<Row> termCounts, String visitA, String visitB,
-      double priorScale) {
-    return termKeynessOfVisitCounts(visitTermCounts(termCounts), visitA, visitB, priorScale);
-  }
-
-  /** {@link #termKeyness} from the {@link #visitTermCounts} of the per-document counts. */
-  public static Dataset<Row> termKeynessOfVisitCounts(Dataset<Row> visitTermCounts, String visitA, String visitB,
-      double priorScale) {
-    if (!(priorScale > 0.0) || Double.isInfinite(priorScale)) {
-      throw new IllegalArgumentException("the prior scale must be finite and > 0, got " + priorScale);
-    }
-    Column inA = col("visit_id").equalTo(visitA);
-    Column inB = col("visit_id").equalTo(visitB);
-    Dataset<Row> ab = visitTermCounts.where(inA.or(inB));
-
-    Dataset<Row> pooled = visitTermCounts.groupBy(col("ngram"), col("term"))
-        .agg(sum(col("count")).as("pooled_count"));
-    Dataset<Row> pooledTotals = visitTermCounts.groupBy(col("ngram")).agg(sum(col("count")).as("pooled_total"));
-    Dataset<Row> counts = ab.groupBy(col("ngram"), col("term")).agg(
-        sum(when(inA, col("count")).otherwise(0L)).as("count_a"),
-        sum(when(inB, col("count")).otherwise(0L)).as("count_b"));
-    Dataset<Row> totals = ab.groupBy(col("ngram")).agg(
-        sum(when(inA, col("count")).otherwise(0L)).as("total_a"),
-        sum(when(inB, col("count")).otherwise(0L)).as("total_b"));
-
-    Column[] args = {col("count_a"), col("total_a"), col("count_b"), col("total_b")};
-    Dataset<Row> scored = counts
-        .join(pooled.hint(SHUFFLE_HASH), new String[] {"ngram", "term"})
-        .join(totals.where(col("total_a").gt(0).and(col("total_b").gt(0))), "ngram")
-        .join(pooledTotals, "ngram")
-        .select(col("term"), col("ngram"), lit(visitA).as("visit_a"), lit(visitB).as("visit_b"),
-            col("count_a"), col("count_b"), col("total_a"), col("total_b"),
-            col("pooled_count").multiply(priorScale).as("alpha_w"),
-            col("pooled_total").multiply(priorScale).as("alpha_0"))
-        .select(col("*"),
-            LOG_ODDS.apply(args[0], args[1], args[2], args[3], col("alpha_w"), col("alpha_0")).as("log_odds"),
-            Z_SCORE.apply(args[0], args[1], args[2], args[3], col("alpha_w"), col("alpha_0")).as("z_score"),
-            G2.apply(args).as("g2"),
-            LOG_RATIO.apply(args).as("log_ratio"))
-        .withColumn("p_value", P_VALUE.apply(col("g2")));
-    return MultipleTesting.withQValues(scored, "p_value", "q_value", "ngram");
   }
 }

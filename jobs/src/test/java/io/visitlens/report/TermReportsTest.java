@@ -309,7 +309,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void keynessRowsMatchTheirHandWorkedValues() {
-    Dataset<Row> report = TermReports.termKeyness(twoVisits(), "a", "b", 1.0);
+    Dataset<Row> report = TermKeynessReport.ofDocumentCounts(twoVisits(), "a", "b", 1.0);
     assertEquals(List.of("term", "ngram", "visit_a", "visit_b", "count_a", "count_b", "total_a", "total_b",
         "alpha_w", "alpha_0", "log_odds", "z_score", "g2", "log_ratio", "p_value", "q_value"),
         List.of(report.columns()));
@@ -354,7 +354,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void thePriorScaleScalesBothAlphas() {
-    Row trade = TermReports.termKeyness(twoVisits(), "a", "b", 0.5).where("term = 'trade'").first();
+    Row trade = TermKeynessReport.ofDocumentCounts(twoVisits(), "a", "b", 0.5).where("term = 'trade'").first();
     // α_w = 0.5 · 8 = 4, α_0 = 0.5 · 18 = 9
     // δ = ln((2+4)/(8+9−2−4)) − ln((4+4)/(6+9−4−4)) = ln(6/11) − ln(8/7) = −0.739667
     // σ² = 1/8 + 1/6, z = −0.739667 / 0.540062 = −1.369598; G², log ratio and p do not depend on the prior
@@ -363,13 +363,13 @@ class TermReportsTest extends SparkTestBase {
     assertEquals(-0.7396671961948382, trade.<Double>getAs("log_odds"), 1e-12);
     assertEquals(-1.3695975147591772, trade.<Double>getAs("z_score"), 1e-12);
     assertEquals(-2.48589459817452, trade.<Double>getAs("g2"), 1e-12);
-    assertThrows(IllegalArgumentException.class, () -> TermReports.termKeyness(twoVisits(), "a", "b", 0.0));
+    assertThrows(IllegalArgumentException.class, () -> TermKeynessReport.ofDocumentCounts(twoVisits(), "a", "b", 0.0));
   }
 
   @Test
   void swappingTheVisitsNegatesTheDirectionalStatistics() {
-    Map<String, Row> ab = byTerm(TermReports.termKeyness(twoVisits(), "a", "b", 1.0));
-    Map<String, Row> ba = byTerm(TermReports.termKeyness(twoVisits(), "b", "a", 1.0));
+    Map<String, Row> ab = byTerm(TermKeynessReport.ofDocumentCounts(twoVisits(), "a", "b", 1.0));
+    Map<String, Row> ba = byTerm(TermKeynessReport.ofDocumentCounts(twoVisits(), "b", "a", 1.0));
     assertEquals(ab.keySet(), ba.keySet());
     for (String term : ab.keySet()) {
       for (String stat : List.of("log_odds", "z_score", "g2", "log_ratio")) {
@@ -391,7 +391,7 @@ class TermReportsTest extends SparkTestBase {
       rows.add(tc("a1", "a", 1, "t" + i, "t" + i, 1 + (i * 7) % 5));
       rows.add(tc("b1", "b", 1, "t" + i, "t" + i, 1 + (i * 3) % 4));
     }
-    List<Row> report = TermReports.termKeyness(spark.createDataFrame(rows, TERM_COUNTS), "a", "b", 1.0)
+    List<Row> report = TermKeynessReport.ofDocumentCounts(spark.createDataFrame(rows, TERM_COUNTS), "a", "b", 1.0)
         .collectAsList();
     double[] p = report.stream().mapToDouble(r -> r.<Double>getAs("p_value")).toArray();
     double[] q = BenjaminiHochbergReference.benjaminiHochberg(p);
@@ -403,7 +403,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void aVisitWithoutDocumentsGivesAnEmptyTable() {
-    Dataset<Row> report = TermReports.termKeyness(twoVisits(), "a", "nowhere", 1.0);
+    Dataset<Row> report = TermKeynessReport.ofDocumentCounts(twoVisits(), "a", "nowhere", 1.0);
     assertEquals(0, report.count());
     assertEquals(16, report.columns().length);
   }
@@ -411,7 +411,7 @@ class TermReportsTest extends SparkTestBase {
   @Test
   void anOrderWithASingleTermInTheCorpusHasNoLogOdds() {
     // α_w = α_0 = 3: the prior has no odds for the only term, so log_odds and z are null; the rates are equal
-    Row only = TermReports.termKeyness(spark.createDataFrame(List.of(
+    Row only = TermKeynessReport.ofDocumentCounts(spark.createDataFrame(List.of(
         tc("a1", "a", 1, "flights", "flight", 1), tc("b1", "b", 1, "flights", "flight", 2)), TERM_COUNTS),
         "a", "b", 1.0).first();
     assertNull(only.getAs("log_odds"));
