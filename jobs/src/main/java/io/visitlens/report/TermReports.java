@@ -3,16 +3,11 @@ package io.visitlens.report;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.transform.Terms;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
  * What the term reports share, and {@code term_frequencies}'s computation: the term pass over the annotated corpus
@@ -22,11 +17,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * Benjamini–Hochberg step of the keyness, one per n-gram order.
  */
 public final class TermReports {
-
-  /** The {@code scope} values of {@code term_frequencies}. */
-  public static final String CORPUS = "corpus";
-  public static final String VISIT = "visit";
-  public static final String DOCUMENT = "document";
 
   /**
    * The join strategy for joining the vocabulary to per-term rows: a hash table of the vocabulary's rows in each
@@ -89,136 +79,5 @@ public final class TermReports {
   public static Dataset<Row> visitTermCounts(Dataset<Row> termCounts) {
     return termCounts.groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
         .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"));
-  }
-
-  /**
-   * The {@code term_frequencies} report, from {@link #documentTermCounts}: every term of every n-gram order
-   * in three scopes, the whole corpus ({@code scope_id} empty), each visit (documents without a visit are in
-   * the corpus and document scopes only) and each document.
-   *
-   * <ul>
-   *   <li>{@code count}: occurrences in the scope; {@code doc_freq}: documents of the scope that contain it;</li>
-   *   <li>{@code per_10k} = count × 10,000 / (occurrences of all terms of that n-gram order in the scope);</li>
-   *   <li>{@code tf_idf} = count × ln(N / df), N = {@code nDocuments}, df = the term's doc_freq in the corpus
-   *       (the same idf in every scope; 0 for a term in every document);</li>
-   *   <li>{@code rank}: competition rank by count within (scope, scope_id, ngram), 1 for the most frequent,
-   *       ties sharing a rank (1, 2, 2, 4);</li>
-   *   <li>{@code stem}: the stems of the term's tokens joined by a space.</li>
-   * </ul>
-   *
-   * Bounds: the corpus and visit scopes keep the terms with count ≥ {@code minCount}; the document scope
-   * keeps the first {@code topPerDocument} terms of each document and n-gram order by count descending, then
-   * term ascending. Denominators, doc_freq and ranks are computed before either cut.
-   *
-   * @param termCounts     {@link #documentTermCounts}
-   * @param nDocuments     N, the number of documents in the annotated corpus
-   * @param minCount       the smallest count kept in the corpus and visit scopes, ≥ 1
-   * @param topPerDocument terms kept per document and n-gram order, ≥ 1
-   */
-  public static Dataset<Row> termFrequencies(Dataset<Row> termCounts, long nDocuments, int minCount,
-      int topPerDocument) {
-    return termFrequencies(termCounts, visitTermCounts(termCounts), nDocuments, minCount, topPerDocument);
-  }
-
-  /**
-   * {@link #termFrequencies(Dataset, long, int, int)} with the visit-level counts already aggregated
-   * ({@link #visitTermCounts} of the same term counts): the corpus and visit scopes are read off them, and only
-   * the document scope reads the per-document counts.
-   */
-  public static Dataset<Row> termFrequencies(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
-      long nDocuments, int minCount, int topPerDocument) {
-    FrequencyScopes scopes = frequencyScopes(termCounts, visitTermCounts, nDocuments, minCount, topPerDocument,
-        SHUFFLE_HASH);
-    return scopes.aggregated().unionByName(scopes.document());
-  }
-
-  /**
-   * The rows of {@link #termFrequencies(Dataset, Dataset, long, int, int)} already in the report's order
-   * ({@link TermFrequenciesReport}), for a writer that keeps the order of the partitions: the corpus scope, then the
-   * document scope, then the visit scope ({@code corpus < document < visit}). The corpus and visit scopes are sorted,
-   * in one task each when {@code sortScopesInOneTask} (when the vocabulary is small), else by ranges. The document scope, the largest, is not
-   * sorted and not shuffled: it keeps the order of {@code termCounts}, which must be that of
-   * {@link #documentTermCountsOfAnnotated(Dataset, int)} of an annotated corpus in {@code doc_id} order (each
-   * document's rows by n-gram order, then count descending, then term in code point order, which is Spark's order of
-   * strings), and the vocabulary's document frequencies are broadcast to it. Use it when the vocabulary (the rows of
-   * {@code visitTermCounts}) fits in memory on every executor; the same rows as the unordered version.
-   */
-  public static Dataset<Row> termFrequenciesInReportOrder(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
-      long nDocuments, int minCount, int topPerDocument, boolean sortScopesInOneTask) {
-    FrequencyScopes scopes = frequencyScopes(termCounts, visitTermCounts, nDocuments, minCount, topPerDocument,
-        "broadcast");
-    return sorted(scopes.aggregated().where(col("scope").equalTo(CORPUS)), sortScopesInOneTask)
-        .unionByName(scopes.document())
-        .unionByName(sorted(scopes.aggregated().where(col("scope").equalTo(VISIT)), sortScopesInOneTask));
-  }
-
-  /** Rows of one scope of {@code term_frequencies} sorted by the report's order. */
-  private static Dataset<Row> sorted(Dataset<Row> scope, boolean inOneTask) {
-    Column[] order = TermFrequenciesReport.REPORT.order().stream().map(c -> col(c)).toArray(Column[]::new);
-    return inOneTask ? scope.repartition(1).sortWithinPartitions(order) : scope.orderBy(order);
-  }
-
-  /** The corpus and visit scopes of {@code term_frequencies}, and its document scope, with the report's columns. */
-  private record FrequencyScopes(Dataset<Row> aggregated, Dataset<Row> document) {}
-
-  private static FrequencyScopes frequencyScopes(Dataset<Row> termCounts, Dataset<Row> visitTermCounts,
-      long nDocuments, int minCount, int topPerDocument, String vocabularyJoin) {
-    if (minCount < 1 || topPerDocument < 1) {
-      throw new IllegalArgumentException("need minCount >= 1 and topPerDocument >= 1, got " + minCount + ", "
-          + topPerDocument);
-    }
-    // The corpus scope is the vocabulary with its document frequency, which the other scopes join for tf_idf. A
-    // document is in one visit or none, so its counts and document frequencies add up over the visit groups.
-    Dataset<Row> corpusScope = visitTermCounts
-        .groupBy(col("ngram"), col("term"), col("stem"))
-        .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"))
-        .select(lit(CORPUS).as("scope"), lit("").as("scope_id"), col("ngram"), col("term"), col("stem"),
-            col("count"), col("doc_freq"), col("doc_freq").as("corpus_doc_freq"));
-    // Joined on the stem too: a term has one stem per language, so a corpus in two languages may hold two.
-    Dataset<Row> documentFrequency = corpusScope.select(col("ngram"), col("term"), col("stem"),
-        col("corpus_doc_freq"));
-    Dataset<Row> visitScope = visitTermCounts.where(col("visit_id").isNotNull())
-        .join(documentFrequency.hint(SHUFFLE_HASH), new String[] {"ngram", "term", "stem"})
-        .select(lit(VISIT).as("scope"), col("visit_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
-            col("count"), col("doc_freq"), col("corpus_doc_freq"));
-    Dataset<Row> aggregated = corpusScope.unionByName(visitScope);
-    Dataset<Row> aggregatedKept = aggregated.where(col("count").geq(minCount))
-        .join(countProfile(aggregated), new String[] {"scope", "scope_id", "ngram", "count"});
-
-    // A document's own terms: position, rank and total were computed with the counts, before the top-N cut (the
-    // same competition rank and total the count profile gives the other scopes), so the large document scope is
-    // cut without a window and joined once, for its document frequency.
-    Dataset<Row> documentKept = Terms.withDocumentPlaces(termCounts).where(col("position").leq(topPerDocument))
-        .join(documentFrequency.hint(vocabularyJoin), new String[] {"ngram", "term", "stem"})
-        .select(lit(DOCUMENT).as("scope"), col("doc_id").as("scope_id"), col("ngram"), col("term"), col("stem"),
-            col("count"), lit(1L).as("doc_freq"), col("corpus_doc_freq"), col("rank"),
-            col("doc_total").as("scope_total"));
-
-    return new FrequencyScopes(frequencyColumns(aggregatedKept, nDocuments),
-        frequencyColumns(documentKept, nDocuments));
-  }
-
-  /** The report's columns, in the report's column order. */
-  private static Dataset<Row> frequencyColumns(Dataset<Row> scope, long nDocuments) {
-    return scope.select(col("scope"), col("scope_id"), col("term"), col("ngram"), col("count"),
-        col("count").multiply(10_000.0).divide(col("scope_total")).as("per_10k"),
-        col("doc_freq"),
-        col("count").multiply(log(lit((double) nDocuments).divide(col("corpus_doc_freq")))).as("tf_idf"),
-        col("rank"), col("stem"));
-  }
-
-  /**
-   * Rank and total of every (scope, n-gram order, count) of the corpus and visit scopes, computed on the
-   * count profile (how many terms have each count), which is small whatever the vocabulary: the competition
-   * rank is 1 + the number of terms with a higher count, the total is Σ count × terms with that count.
-   */
-  private static Dataset<Row> countProfile(Dataset<Row> all) {
-    WindowSpec scope = Window.partitionBy(col("scope"), col("scope_id"), col("ngram"));
-    return all.groupBy(col("scope"), col("scope_id"), col("ngram"), col("count"))
-        .agg(count(lit(1)).as("n_terms"))
-        .select(col("scope"), col("scope_id"), col("ngram"), col("count"),
-            sum(col("n_terms")).over(scope.orderBy(col("count").desc()))
-                .minus(col("n_terms")).plus(1).cast("int").as("rank"),
-            sum(col("count").multiply(col("n_terms"))).over(scope).as("scope_total"));
   }
 }

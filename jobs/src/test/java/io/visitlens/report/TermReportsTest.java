@@ -92,7 +92,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void termFrequenciesHasTheColumnsOfTheCatalogue() {
-    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    Dataset<Row> report = TermFrequenciesReport.termFrequencies(fiveDocuments(), 5, 1, 200);
     assertEquals(List.of("scope", "scope_id", "term", "ngram", "count", "per_10k", "doc_freq", "tf_idf", "rank",
         "stem"), List.of(report.columns()));
     assertEquals("scope:string,scope_id:string,term:string,ngram:int,count:bigint,per_10k:double,"
@@ -103,7 +103,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void corpusScopeCountsPer10kDocFreqTfIdfAndCompetitionRank() {
-    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    Dataset<Row> report = TermFrequenciesReport.termFrequencies(fiveDocuments(), 5, 1, 200);
     assertRows("corpusScopeCountsPer10kDocFreqTfIdfAndCompetitionRank", List.of(
         // per_10k = count × 10,000 / 15 unigrams; tf_idf = count × ln(5 / df); culture and flight tie at rank 4
         freq("corpus", "", "trade", 1, 6, 6 * 10_000.0 / 15, 4, 6 * Math.log(5.0 / 4), 1, "trade"),
@@ -119,7 +119,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void visitScopeCountsItsDocumentsAndUsesTheCorpusIdf() {
-    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    Dataset<Row> report = TermFrequenciesReport.termFrequencies(fiveDocuments(), 5, 1, 200);
     assertRows("visitScopeCountsItsDocumentsAndUsesTheCorpusIdf", List.of(
         // v1 = d1 + d2: 9 unigrams, 2 bigrams; doc_freq within v1; idf from the corpus df
         freq("visit", "v1", "flights", 1, 4, 4 * 10_000.0 / 9, 2, 4 * Math.log(5.0 / 2), 1, "flight"),
@@ -140,7 +140,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void documentScopeHasDocFreqOneAndRanksWithinTheDocument() {
-    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 1, 200);
+    Dataset<Row> report = TermFrequenciesReport.termFrequencies(fiveDocuments(), 5, 1, 200);
     assertRows("documentScopeHasDocFreqOneAndRanksWithinTheDocument", List.of(
         freq("document", "d1", "flights", 1, 3, 6000.0, 1, 3 * Math.log(5.0 / 2), 1, "flight"),
         freq("document", "d1", "energy", 1, 1, 2000.0, 1, Math.log(5.0 / 2), 2, "energi"),
@@ -158,7 +158,7 @@ class TermReportsTest extends SparkTestBase {
 
   @Test
   void minCountCutsCorpusAndVisitScopesAndTopNCutsDocumentsAfterTheDenominatorsAndRanks() {
-    Dataset<Row> report = TermReports.termFrequencies(fiveDocuments(), 5, 2, 1);
+    Dataset<Row> report = TermFrequenciesReport.termFrequencies(fiveDocuments(), 5, 2, 1);
     // corpus and visits: count >= 2 only, every such term kept (more than the top 1); per_10k still over 15 / 9
     assertRows("minCountCutsCorpusAndVisitScopesAndTopNCutsDocumentsAfterTheDenominatorsAndRanks", List.of(
         freq("corpus", "", "trade", 1, 6, 6 * 10_000.0 / 15, 4, 6 * Math.log(5.0 / 4), 1, "trade"),
@@ -179,7 +179,7 @@ class TermReportsTest extends SparkTestBase {
             .map(r -> r.getAs("scope_id") + ":" + r.getAs("ngram") + ":" + r.getAs("term")).toList());
     assertEquals(5000.0, report.where("scope = 'document' and scope_id = 'd2'").first().<Double>getAs("per_10k"),
         1e-9, "trade is 2 of d2's 4 unigrams");
-    assertThrows(IllegalArgumentException.class, () -> TermReports.termFrequencies(fiveDocuments(), 5, 0, 1));
+    assertThrows(IllegalArgumentException.class, () -> TermFrequenciesReport.termFrequencies(fiveDocuments(), 5, 0, 1));
   }
 
   /**
@@ -208,7 +208,7 @@ class TermReportsTest extends SparkTestBase {
     Dataset<Row> corpus = Annotations.annotate(TextCore.create(null),
         paragraphs.where("not is_duplicate"));
     Map<String, Long> counted = new TreeMap<>();
-    for (Row r : TermReports.termFrequencies(TermReports.documentTermCounts(corpus), 3, 1, 200)
+    for (Row r : TermFrequenciesReport.termFrequencies(TermReports.documentTermCounts(corpus), 3, 1, 200)
         .where("scope = 'corpus' and ngram = 1").collectAsList()) {
       counted.put(r.getAs("term"), r.getAs("count"));
     }
@@ -455,10 +455,10 @@ class TermReportsTest extends SparkTestBase {
         boolean oneTask = (Boolean) c[1];
         Dataset<Row> visitTerms = TermReports.visitTermCountsOfAnnotated(corpus).cache();
         Dataset<Row> counts = TermReports.documentTermCountsOfAnnotated(corpus, top);
-        List<List<Object>> expected = TermReports.termFrequencies(counts, visitTerms, 12, 1, top)
+        List<List<Object>> expected = TermFrequenciesReport.termFrequencies(counts, visitTerms, 12, 1, top)
             .orderBy("scope", "scope_id", "ngram", "rank", "term").collectAsList().stream()
             .map(SparkTestBase::values).toList();
-        List<List<Object>> actual = TermReports.termFrequenciesInReportOrder(counts, visitTerms, 12, 1, top,
+        List<List<Object>> actual = TermFrequenciesReport.termFrequenciesInReportOrder(counts, visitTerms, 12, 1, top,
             oneTask).collectAsList().stream().map(SparkTestBase::values).toList();
         assertTrue(expected.size() > 100, "rows at top " + top + ": " + expected.size());
         assertEquals(join(expected), join(actual), "top " + top + ", scopes sorted in one task: " + oneTask);
