@@ -17,11 +17,4 @@ public final class Reports {
       SectorSummaryReport.REPORT,
       TopicCooccurrenceReport.REPORT,
       EmphasisComparisonReport.REPORT);
-
-  /** The report of that name. */
-  public static Report named(String name) {
-    return ALL.stream().filter(r -> r.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no report " + name + " (reports: "
-            + ALL.stream().map(Report::name).toList() + ")"));
-  }
 }
