@@ -325,14 +325,14 @@ public final class CorpusReader {
       return rejected(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), tooLarge(size, maxBytes),
           InputStatus.TOO_LARGE);
     }
-    ArticleText.Decoded d = ArticleText.parse(rawText);
-    boolean hasMeta = date != null && !date.isBlank();
-    String dateText = hasMeta ? date.strip() : d.headerDate();
-    String origin = hasMeta ? "metadata" : d.headerDate() == null ? null : "header";
     if (rawText == null) {
       return rejected(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), "record has no text",
           InputStatus.MALFORMED_RECORD);
     }
+    ArticleText.Decoded d = ArticleText.parse(rawText);
+    boolean hasMeta = date != null && !date.isBlank();
+    String dateText = hasMeta ? date.strip() : d.headerDate();
+    String origin = hasMeta ? "metadata" : d.headerDate() == null ? null : "header";
     return decoded(id.strip(), sourcePath, r.getString(3), r.getString(4), r.getString(5), dateText, origin, d);
   }
 
