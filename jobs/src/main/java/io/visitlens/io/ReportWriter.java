@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -21,7 +22,6 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.SerializableConfiguration;
 
 /**
@@ -53,6 +53,43 @@ public final class ReportWriter {
     }
   }
 
+  /**
+   * A report ready to be written: its rows, and how they reach the report's order. {@code order} empty: the rows are
+   * already in it, partition after partition (see {@link #writeInOrder}). Otherwise the writer sorts them by
+   * {@code order}, in one task when at most {@code maxRows} rows are expected and that is at most
+   * {@link #ONE_TASK_ROWS}, by ranges beyond ({@link #write(String, Dataset, long, String...)}); {@code maxRows}
+   * {@link Long#MAX_VALUE} when no bound is known. Built by each report's class, written by {@link #write(Plan)}.
+   */
+  public record Plan(String name, Dataset<Row> rows, List<String> order, long maxRows) {
+    public Plan {
+      order = List.copyOf(order);
+    }
+
+    /** Rows the writer sorts by {@code order}; see {@link Plan}. */
+    public static Plan sorted(String name, Dataset<Row> rows, List<String> order, long maxRows) {
+      if (order.isEmpty()) {
+        throw new IllegalArgumentException(name + ": a sorted plan needs its sort order");
+      }
+      return new Plan(name, rows, order, maxRows);
+    }
+
+    /** Rows already in the report's order, written as they are. */
+    public static Plan inOrder(String name, Dataset<Row> rows) {
+      return new Plan(name, rows, List.of(), 0);
+    }
+
+    /** Whether the rows are written as they are. */
+    public boolean isInOrder() {
+      return order.isEmpty();
+    }
+  }
+
+  /** Writes a planned report as Parquet and CSV; returns its row count. */
+  public long write(Plan plan) {
+    return plan.isInOrder() ? writeInOrder(plan.name(), plan.rows())
+        : write(plan.name(), plan.rows(), plan.maxRows(), plan.order().toArray(new String[0]));
+  }
+
   /** Where a report's Parquet goes. */
   public Path parquetPath(String report) {
     return new Path(new Path(root, "parquet"), report);
@@ -72,7 +109,7 @@ public final class ReportWriter {
    * (Spark samples them first), so a large report is sorted in parallel.
    */
   public long write(String name, Dataset<Row> report, String... sortColumns) {
-    return writeBoth(name, report.orderBy(columns(sortColumns)));
+    return writeBoth(name, inReportOrder(report, Long.MAX_VALUE, Arrays.asList(sortColumns)));
   }
 
   /**
@@ -81,7 +118,7 @@ public final class ReportWriter {
    * one Parquet file. Same rows and order as {@link #write}.
    */
   public long writeSmall(String name, Dataset<Row> report, String... sortColumns) {
-    return writeBoth(name, report.repartition(1).sortWithinPartitions(columns(sortColumns)));
+    return writeBoth(name, inReportOrder(report, 0, Arrays.asList(sortColumns)));
   }
 
   /**
@@ -100,29 +137,14 @@ public final class ReportWriter {
   }
 
   /**
-   * {@link #writeAndKeep} of a report known to have at most {@code maxRows} rows; see
-   * {@link #write(String, Dataset, long, String...)}.
+   * Rows sorted into a report's order, partition i holding the i-th range of it, as {@link #write(String, Dataset,
+   * long, String...)} sorts them: in one task when at most {@code maxRows} ≤ {@link #ONE_TASK_ROWS} rows are
+   * expected, by ranges otherwise. For rows that later steps read too: persist them, then write them with
+   * {@link Plan#inOrder}, and they are computed and sorted once.
    */
-  public Kept writeAndKeep(String name, Dataset<Row> report, long maxRows, String... sortColumns) {
-    return maxRows <= ONE_TASK_ROWS ? writeSmallAndKeep(name, report, sortColumns)
-        : writeAndKeep(name, report, sortColumns);
-  }
-
-  /** A written report whose sorted rows are kept in memory for later steps; the caller unpersists them. */
-  public record Kept(long count, Dataset<Row> rows) {}
-
-  /**
-   * {@link #write}, keeping the sorted rows persisted for the steps that build on the report (instead of
-   * reading back what was written).
-   */
-  public Kept writeAndKeep(String name, Dataset<Row> report, String... sortColumns) {
-    Dataset<Row> sorted = report.orderBy(columns(sortColumns)).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      return new Kept(writeBoth(name, sorted), sorted);
-    } catch (RuntimeException e) {
-      sorted.unpersist();
-      throw e;
-    }
+  public static Dataset<Row> inReportOrder(Dataset<Row> rows, long maxRows, List<String> order) {
+    Column[] by = columns(order.toArray(new String[0]));
+    return maxRows <= ONE_TASK_ROWS ? rows.repartition(1).sortWithinPartitions(by) : rows.orderBy(by);
   }
 
   /**
@@ -132,18 +154,6 @@ public final class ReportWriter {
    */
   public long writeInOrder(String name, Dataset<Row> orderedRows) {
     return writeBoth(name, orderedRows);
-  }
-
-  /** {@link #writeSmall}, keeping the sorted rows persisted; see {@link #writeAndKeep}. */
-  public Kept writeSmallAndKeep(String name, Dataset<Row> report, String... sortColumns) {
-    Dataset<Row> sorted = report.repartition(1).sortWithinPartitions(columns(sortColumns))
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      return new Kept(writeBoth(name, sorted), sorted);
-    } catch (RuntimeException e) {
-      sorted.unpersist();
-      throw e;
-    }
   }
 
   /**

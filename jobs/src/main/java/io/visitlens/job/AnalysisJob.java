@@ -1,59 +1,31 @@
 package io.visitlens.job;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.when;
-
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.Checkpoint;
 import io.visitlens.io.ConfigFiles;
-import io.visitlens.io.CorpusDigest;
 import io.visitlens.io.CorpusReader;
 import io.visitlens.io.DuckDbViews;
 import io.visitlens.io.HadoopFiles;
 import io.visitlens.io.ReportDirectory;
 import io.visitlens.io.ReportWriter;
 import io.visitlens.io.RunManifest;
-import io.visitlens.nlp.TextCore;
 import io.visitlens.report.Concurrently;
-import io.visitlens.report.DocumentsReport;
-import io.visitlens.report.EmphasisComparisonReport;
 import io.visitlens.report.HtmlSummary;
-import io.visitlens.report.RejectedDocumentsReport;
-import io.visitlens.report.SectorMentionsReport;
-import io.visitlens.report.SectorReports;
-import io.visitlens.report.SectorSummaryReport;
-import io.visitlens.report.TermFrequenciesReport;
-import io.visitlens.report.TermKeynessReport;
-import io.visitlens.report.TermReports;
-import io.visitlens.report.TopicCooccurrenceReport;
-import io.visitlens.report.VisitsReport;
-import io.visitlens.transform.Annotations;
-import io.visitlens.transform.DocumentLanguage;
-import io.visitlens.transform.Paragraphs;
-import io.visitlens.transform.Rejections;
-import io.visitlens.transform.Terms;
-import io.visitlens.transform.VisitAttribution;
-import io.visitlens.transform.VisitAttributor;
+import io.visitlens.report.Report;
+import io.visitlens.report.Reports;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The whole analysis: corpus → visits → annotated corpus → reports, published atomically into {@code --out}.
@@ -68,196 +40,44 @@ public final class AnalysisJob {
   public record Result(String out, Map<String, Long> rowCounts, Map<String, Long> timingsMs,
       RunSummary.Classes classes) {}
 
-  /** Runs the analysis; a {@link ConfigException} means bad input and nothing was written. */
+  /** Reports written at once by the write step: enough to keep both cores busy while one report is planned. */
+  static final int WRITE_THREADS = 3;
+
+  /**
+   * Runs the analysis; a {@link ConfigException} means bad input and nothing was written. Check the inputs, read
+   * the corpus, plan every report ({@link Analysis}), write each, render the page, publish.
+   */
   public static Result run(SparkSession spark, JobOptions options) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     configure(spark, conf);
     Steps steps = new Steps(spark);
 
-    Inputs inputs = checkInputs(conf, options);
+    Analysis.Inputs inputs = checkInputs(conf, options);
     loadLanguageProfilesMeanwhile(spark);
-    VisitCatalog catalog = inputs.catalog();
-    List<String> comparison = inputs.comparison();
     long corpusBytes = corpusBytes(conf, options.corpus());
     sizeShuffles(spark, corpusBytes);
     chooseCacheCompression(spark, corpusBytes);
     chooseExpressionEvaluation(spark, corpusBytes);
     ReportDirectory dir = ReportDirectory.prepare(conf, options.out(), options.corpus(), options.force());
     LOG.info("run {}: corpus {} → {} (staging {})", dir.runId(), options.corpus(), dir.out(), dir.staging().getName());
-    Map<String, Long> counts = new LinkedHashMap<>();
-    Dataset<Row> raw = null;
-    Dataset<Row> documents = null;
-    Dataset<Row> paragraphs = null;
-    Dataset<Row> visitTerms = null;
-    Dataset<Row> termPass = null;
-    Dataset<Row> corpus = null;
-    List<Dataset<Row>> kept = new ArrayList<>();
-    Checkpoint checkpoint = null;
-    try {
-      ReportWriter writer = new ReportWriter(spark, dir.staging());
+    List<String> comparison = inputs.comparison();
+    ReportWriter writer = new ReportWriter(spark, dir.staging());
+    try (Checkpoint checkpoint = Checkpoint.open(spark);
+        Analysis.Output analysis = Analysis.run(spark, inputs, options, CorpusReader.read(spark, options.corpus(),
+            options.format(), options.maxDocumentBytes()), annotatedCorpusCheckpoint(writer, checkpoint), steps)) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      counts.put(Analysis.ANNOTATED_CORPUS, analysis.facts().sentences());
 
-      steps.begin("read");
-      raw = Rejections.withRejectReason(CorpusReader.read(spark, options.corpus(), options.format(),
-              options.maxDocumentBytes()))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      long found = raw.count();
-      if (found == 0) {
-        throw ConfigException.of("--corpus", options.corpus() + ": no articles found");
+      steps.begin("write");
+      Map<String, Long> written = new ConcurrentHashMap<>();
+      Concurrently.each("write", WRITE_THREADS, analysis.plans(), plan -> written.put(plan.name(), writer.write(plan)));
+      for (Report report : Reports.ALL) {
+        counts.put(report.name(), written.get(report.name()));
       }
-      steps.done("read", "read %d articles", found);
+      steps.done("write", "wrote %d reports: %s", Reports.ALL.size(), counts);
 
-      steps.begin("attribute");
-      documents = DocumentLanguage.withLanguage(VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
-              new VisitAttributor(catalog.visits(), options.windowDays())))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      // The count also takes the corpus digest for run.json, in the same pass over the documents' text.
-      Row attributed = documents.agg(count(lit(1)), count(col("visit_id")), CorpusDigest.sum()).first();
-      long acceptedCount = attributed.getLong(0);
-      long assigned = attributed.getLong(1);
-      String corpusDigest = CorpusDigest.of(attributed.isNullAt(2) ? null : attributed.getDecimal(2));
-      steps.done("attribute", "%d documents processed, %d rejected; %d attributed to a visit, %d unassigned",
-          acceptedCount, found - acceptedCount, assigned, acceptedCount - assigned);
-
-      steps.begin("paragraphs");
-      paragraphs = Paragraphs.withDuplicateFlags(Paragraphs.explodeParagraphs(
-              documents.select(col("doc_id"), col("visit_id"), col("language"), col("published_date"), col("text"))))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      Row split = paragraphs.agg(count(lit(1)), count(when(col("is_duplicate"), lit(1)))).first();
-      long nParagraphs = split.getLong(0);
-      long nDuplicates = split.getLong(1);
-      steps.done("paragraphs", "%d paragraphs, %d duplicates of an earlier document's (%s)", nParagraphs, nDuplicates,
-          options.keepDuplicates() ? "kept: --keep-duplicates" : "left out of the counts");
-
-      steps.begin("annotate");
-      Dataset<Row> counted = options.keepDuplicates() ? paragraphs : paragraphs.where(col("is_duplicate").equalTo(false));
-      // The annotated corpus is written (a deliverable of its own) and is the run's checkpoint: every later step
-      // reads the columns it needs of that Parquet, file by file in the order it was written, rather than a cached
-      // copy. Caching its 17 columns (9 arrays) as column batches cost more than the text core itself, and beyond the
-      // storage memory the batches went to disk: 100,000 articles 336 s -> 259 s, annotate 95 s -> 56 s.
-      writer.writeParquet("annotated_corpus", Annotations.annotate(TextCore.create(inputs.lexicon()), counted));
-      checkpoint = Checkpoint.open(spark);
-      corpus = checkpoint.read(writer.parquetPath("annotated_corpus"), Annotations.SCHEMA);
-      Row annotated = corpus.agg(count(lit(1)), countDistinct(col("doc_id"))).first();
-      counts.put("annotated_corpus", annotated.getLong(0));
-      long annotatedDocuments = annotated.getLong(1);
-      steps.done("annotate", "annotated %d sentences", counts.get("annotated_corpus"));
-
-      steps.begin("reports");
-      // documents (then visits, which counts them) and rejected_documents read different data: written at once.
-      // (The concurrent actions read final names of the kept datasets.)
-      Dataset<Row> articles = raw;
-      Dataset<Row> accepted = documents;
-      Dataset<Row> paragraphRows = paragraphs;
-      Dataset<Row> sentences = corpus;
-      ReportWriter.Kept[] written = new ReportWriter.Kept[2];
-      long[] visitRows = new long[1];
-      try {
-        Concurrently.run("reports", () -> {
-          written[0] = writer.writeAndKeep(DocumentsReport.NAME,
-              DocumentsReport.build(accepted, paragraphRows, sentences), acceptedCount,
-              DocumentsReport.REPORT.orderColumns());
-          visitRows[0] = writer.writeSmall(VisitsReport.NAME, VisitsReport.build(spark, catalog, written[0].rows()),
-              VisitsReport.REPORT.orderColumns());
-        }, () -> written[1] = writer.writeAndKeep(RejectedDocumentsReport.NAME, RejectedDocumentsReport.build(articles),
-            found - acceptedCount, RejectedDocumentsReport.REPORT.orderColumns()));
-      } finally {
-        keep(kept, written);
-      }
-      ReportWriter.Kept documentsReport = written[0];
-      ReportWriter.Kept rejected = written[1];
-      counts.put(DocumentsReport.NAME, documentsReport.count());
-      Dataset<Row> documentsWritten = documentsReport.rows();
-      counts.put(VisitsReport.NAME, visitRows[0]);
-      counts.put(RejectedDocumentsReport.NAME, rejected.count());
-      RunSummary.Classes classes = RunSummary.count(documentsWritten, rejected.rows());
-      steps.done("reports", "wrote documents, visits and rejected_documents: documents %s, rejected %s",
-          classes.documents(), classes.rejected());
-      // The articles, the attributed documents and the paragraphs, each cached with its text, are read by no later
-      // step (the documents report is kept, the digest taken): dropped now, so that on a large corpus the term
-      // pass's rows get the storage memory they held instead of spilling.
-      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs}) {
-        d.unpersist();
-      }
-
-      steps.begin("sectors");
-      // Two passes over the annotated corpus at once: the mentions, written, and one count of its matches that every
-      // other sector report is computed from on the driver (window sector sets, and each visit's mentions and
-      // documents per sector), so the mention rows are not kept for aggregates of their own. The small reports are
-      // written while the mentions still are.
-      // The annotated corpus is read back in (doc_id, sentence_id) order across its partitions (a checkpoint
-      // partition is a file, in the order written) and each sentence's matches are in text order, so the mentions
-      // come out in the report's order (doc_id, begin): written without a sort.
-      long[] mentionRows = new long[1];
-      long[] sectorRows = new long[3];
-      List<String> visitIds = catalog.visits().stream().map(v -> v.visitId()).toList();
-      Concurrently.run("sectors",
-          () -> mentionRows[0] = writer.writeInOrder(SectorMentionsReport.NAME,
-              SectorMentionsReport.build(sentences, inputs.lexicon())),
-          () -> {
-            // While the mentions are written: the count, then the three small reports from it, each written by a
-            // thread of its own. The summary's rows are on the driver (a local relation): the comparison reads them
-            // without a Spark job.
-            SectorReports.CorpusCounts sectorCounts = SectorReports.countCorpus(sentences, inputs.lexicon());
-            Dataset<Row> summary = SectorSummaryReport.build(spark, sectorCounts.byVisitSector(), documentsWritten,
-                visitIds, inputs.lexicon().sectors());
-            Concurrently.run("sectors",
-                () -> sectorRows[2] = writer.writeSmall(SectorSummaryReport.NAME, summary,
-                    SectorSummaryReport.REPORT.orderColumns()),
-                () -> sectorRows[1] = writer.writeSmall(EmphasisComparisonReport.NAME, EmphasisComparisonReport.build(
-                    summary, sectorCounts.pooledBySector(), comparison.get(0), comparison.get(1),
-                    options.priorScale()), EmphasisComparisonReport.REPORT.orderColumns()),
-                () -> sectorRows[0] = writer.writeSmall(TopicCooccurrenceReport.NAME, TopicCooccurrenceReport.build(
-                        sectorCounts, sentences, SectorMentionsReport.build(sentences, inputs.lexicon()),
-                        documentsWritten),
-                    TopicCooccurrenceReport.REPORT.orderColumns()));
-          });
-      counts.put(SectorMentionsReport.NAME, mentionRows[0]);
-      counts.put(SectorSummaryReport.NAME, sectorRows[2]);
-      counts.put(TopicCooccurrenceReport.NAME, sectorRows[0]);
-      counts.put(EmphasisComparisonReport.NAME, sectorRows[1]);
-      steps.done("sectors", "%d sector mentions; compared %s with %s", counts.get(SectorMentionsReport.NAME),
-          comparison.get(0), comparison.get(1));
-
-      steps.begin("terms");
-      // One pass over the annotated corpus counts each document's n-grams once: it keeps each document's top terms
-      // (the document scope) and adds them up per visit (visitTerms, every corpus-wide and visit-wide figure). The
-      // pass's rows are kept until both are written; visitTerms, small, until the end.
-      termPass = TermReports.termPassOfAnnotated(corpus, options.topPerDocument())
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      visitTerms = Terms.visitSums(termPass).persist(StorageLevel.MEMORY_AND_DISK());
-      long vocabulary = countAndWarnIfNoTerms(visitTerms, comparison);
-      Dataset<Row> termCounts = Terms.documentRows(termPass);
-      long[] termRows = new long[2];
-      // A small vocabulary's per-visit counts are read by some twenty small stages (sums, joins, ranks, the keyness
-      // and its q-values): kept in one partition, each of those stages is one task instead of one per partition.
-      Dataset<Row> perVisit = vocabulary <= ReportWriter.ONE_TASK_ROWS
-          ? visitTerms.coalesce(1).persist(StorageLevel.MEMORY_AND_DISK()) : visitTerms;
-      if (perVisit != visitTerms) {
-        kept.add(perVisit);
-      }
-      // term_frequencies and term_keyness both read the per-visit counts, not each other: written at once.
-      Concurrently.run("terms", () -> {
-        termRows[0] = TermFrequenciesReport.write(writer, termCounts, perVisit, vocabulary, annotatedDocuments,
-            options.minCount(), options.topPerDocument());
-      }, () -> termRows[1] = writer.write(TermKeynessReport.NAME, TermKeynessReport.build(perVisit,
-          comparison.get(0), comparison.get(1), options.priorScale()), vocabulary, TermKeynessReport.REPORT.orderColumns()));
-      counts.put(TermFrequenciesReport.NAME, termRows[0]);
-      counts.put(TermKeynessReport.NAME, termRows[1]);
-      steps.done("terms", "%d distinct terms by visit; wrote %d term frequencies and %d keyness rows (%s vs %s)",
-          vocabulary, counts.get(TermFrequenciesReport.NAME), counts.get(TermKeynessReport.NAME), comparison.get(0),
-          comparison.get(1));
-
-      // What the rest of the run does not read is dropped before the page: every query Spark plans is matched
-      // against every cached plan, and the term pass's is large.
-      for (Dataset<Row> d : new Dataset[] {termPass, visitTerms}) {
-        d.unpersist();
-      }
-      // After every report: the page shows what the staging directory holds when it is written. It reads the
-      // Parquet back on purpose: built from the kept rows instead, the html step took 3.0-3.3 s against 2.5 s on
-      // the seeds and 7.5-12.5 s against 1.5-3.3 s in the integration tests' long-lived JVM (Spark analyses each
-      // kept report's whole plan for every query before it finds the cache; a Parquet read is one leaf).
       steps.begin("html");
-      steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging()).getName());
+      steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging(), analysis.reports()).getName());
 
       steps.begin("publish");
       for (String shipped : ReportDirectory.SHIPPED_FILES) {
@@ -265,25 +85,29 @@ public final class AnalysisJob {
       }
       DuckDbViews.keepWritten(conf, dir.staging());
       RunManifest.write(conf, new Path(dir.staging(), ReportDirectory.MARKER), dir.runId(), options, comparison,
-          corpusDigest, found, counts, steps.timings());
+          analysis.facts().corpusDigest(), analysis.facts().articles(), counts, steps.timings());
       dir.publish();
       steps.done("publish", "published %s", dir.out());
-      return new Result(dir.out().toString(), counts, steps.timings(), classes);
+      return new Result(dir.out().toString(), counts, steps.timings(), analysis.facts().classes());
     } catch (RuntimeException e) {
       dir.abort();
       throw e;
     } finally {
       steps.end();
-      if (checkpoint != null) {
-        checkpoint.close();
-      }
-      for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs, termPass, visitTerms}) {
-        if (d != null) {
-          d.unpersist();
-        }
-      }
-      kept.forEach(Dataset::unpersist);
     }
+  }
+
+  /**
+   * The run's checkpoint: the annotated corpus is written (a deliverable of its own) and every later step reads the
+   * columns it needs of that Parquet, file by file in the order it was written, rather than a cached copy. Caching
+   * its 17 columns (9 arrays) as column batches cost more than the text core itself, and beyond the storage memory
+   * the batches went to disk: 100,000 articles 336 s -> 259 s, annotate 95 s -> 56 s.
+   */
+  static Analysis.Checkpointer annotatedCorpusCheckpoint(ReportWriter writer, Checkpoint checkpoint) {
+    return (name, rows, schema) -> {
+      writer.writeParquet(name, rows);
+      return checkpoint.read(writer.parquetPath(name), schema);
+    };
   }
 
   /**
@@ -308,28 +132,16 @@ public final class AnalysisJob {
     t.start();
   }
 
-  /** Adds the reports written so far (those that were) to the kept rows, which the run unpersists at its end. */
-  private static void keep(List<Dataset<Row>> kept, ReportWriter.Kept[] written) {
-    for (ReportWriter.Kept k : written) {
-      if (k != null) {
-        kept.add(k.rows());
-      }
-    }
-  }
-
-  /** The validated configuration inputs of a run. */
-  public record Inputs(VisitCatalog catalog, SectorLexicon lexicon, List<String> comparison) {}
-
   /**
    * Reads and validates everything a run is configured with (visit catalogue, comparison, output location)
    * without starting Spark, so that bad input is refused in a second, with nothing written.
    */
-  public static Inputs checkInputs(Configuration conf, JobOptions options) {
+  public static Analysis.Inputs checkInputs(Configuration conf, JobOptions options) {
     VisitCatalog catalog = readConfig(conf, "--visits", options.visits(), VisitCatalog::parse);
     SectorLexicon lexicon = readConfig(conf, "--lexicon", options.lexicon(), SectorLexicon::parse);
     List<String> comparison = comparison(catalog, options);
     ReportDirectory.check(conf, options.out(), options.corpus(), options.force());
-    return new Inputs(catalog, lexicon, comparison);
+    return new Analysis.Inputs(catalog, lexicon, comparison);
   }
 
   /** Session settings every run needs, whatever the master: Parquet that BI tools read, no Hadoop clutter. */
@@ -467,67 +279,5 @@ public final class AnalysisJob {
       }
     }
     return List.of(options.compareA(), options.compareB());
-  }
-
-  /**
-   * The rows of the per-visit term counts (one action, which also fills their cache), warning when a compared visit
-   * has no counted term: its keyness table is then empty, not an error.
-   */
-  static long countAndWarnIfNoTerms(Dataset<Row> visitTerms, List<String> comparison) {
-    long rows = 0;
-    List<String> counted = new ArrayList<>();
-    // One row per visit key with a counted term: bounded by the catalogue.
-    for (Row r : visitTerms.groupBy(col("visit_id")).agg(count(lit(1)))
-        .limit((int) HtmlSummary.MAX_ROWS_PER_ACTION).collectAsList()) {
-      rows += r.getLong(1);
-      if (!r.isNullAt(0)) {
-        counted.add(r.getString(0));
-      }
-    }
-    for (String visit : comparison) {
-      if (!counted.contains(visit)) {
-        LOG.warn("visit {} has no counted term (no attributed document, or only duplicate paragraphs): "
-            + "term_keyness {} vs {} is empty", visit, comparison.get(0), comparison.get(1));
-      }
-    }
-    return rows;
-  }
-
-  /**
-   * Times the steps and logs each with its counts. Each step's Spark jobs carry its name as their description
-   * ({@code VisitLens annotate}), so the Spark UI, the event log and the REST API tell which step runs.
-   */
-  static final class Steps {
-    static final String JOB_DESCRIPTION_PREFIX = "VisitLens ";
-
-    private final SparkSession spark;
-    private final Map<String, Long> timings = new LinkedHashMap<>();
-    private long last = System.nanoTime();
-    private final long start = last;
-
-    Steps(SparkSession spark) {
-      this.spark = spark;
-    }
-
-    void begin(String step) {
-      spark.sparkContext().setJobDescription(JOB_DESCRIPTION_PREFIX + step);
-    }
-
-    void end() {
-      spark.sparkContext().setJobDescription(null);
-    }
-
-    void done(String step, String format, Object... args) {
-      long now = System.nanoTime();
-      timings.put(step, (now - last) / 1_000_000);
-      last = now;
-      LOG.info("{} ({} ms): {}", step, timings.get(step), String.format(format, args));
-    }
-
-    Map<String, Long> timings() {
-      Map<String, Long> all = new LinkedHashMap<>(timings);
-      all.put("total", (System.nanoTime() - start) / 1_000_000);
-      return all;
-    }
   }
 }

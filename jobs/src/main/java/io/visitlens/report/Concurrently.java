@@ -1,8 +1,11 @@
 package io.visitlens.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
 
 /**
  * Runs a step's independent Spark actions (reports that read the same cached data and not each other) on threads
@@ -24,13 +27,13 @@ public final class Concurrently {
     for (int i = 1; i < actions.length; i++) {
       Runnable action = actions[i];
       int index = i;
-      Thread t = new Thread(() -> attempt(action, failures, index), "visitlens-" + step + "-" + i);
+      Thread t = new Thread(() -> attempt(Runnable::run, action, failures, index), "visitlens-" + step + "-" + i);
       t.setDaemon(true);
       t.start();
       threads.add(t);
     }
     if (actions.length > 0) {
-      attempt(actions[0], failures, 0);
+      attempt(Runnable::run, actions[0], failures, 0);
     }
     boolean interrupted = false;
     for (Thread t : threads) {
@@ -45,8 +48,13 @@ public final class Concurrently {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    rethrow(failures);
+  }
+
+  /** Rethrows the earliest failure, the later ones suppressed in it in order; returns when there is none. */
+  private static void rethrow(AtomicReferenceArray<Throwable> failures) {
     Throwable first = null;
-    for (int i = 0; i < actions.length; i++) {
+    for (int i = 0; i < failures.length(); i++) {
       Throwable f = failures.get(i);
       if (f == null) {
         continue;
@@ -68,9 +76,29 @@ public final class Concurrently {
     }
   }
 
-  private static void attempt(Runnable action, AtomicReferenceArray<Throwable> failures, int index) {
+  /**
+   * Runs {@code action} on every item, on at most {@code threads} threads (the calling thread one of them), which take
+   * the items in list order as each becomes free; returns when all have ended. Failures as {@link #run}: every item
+   * is attempted, and the failure of the earliest failed item in list order is rethrown with the others suppressed.
+   */
+  public static <T> void each(String step, int threads, List<T> items, Consumer<T> action) {
+    AtomicInteger next = new AtomicInteger();
+    AtomicReferenceArray<Throwable> failures = new AtomicReferenceArray<>(items.size());
+    Runnable worker = () -> {
+      for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+        attempt(action, items.get(i), failures, i);
+      }
+    };
+    Runnable[] workers = new Runnable[Math.max(1, Math.min(threads, items.size()))];
+    Arrays.fill(workers, worker);
+    run(step, workers);
+    rethrow(failures);
+  }
+
+  private static <T> void attempt(Consumer<T> action, T item,
+      AtomicReferenceArray<Throwable> failures, int index) {
     try {
-      action.run();
+      action.accept(item);
     } catch (Throwable t) {
       failures.set(index, t);
     }

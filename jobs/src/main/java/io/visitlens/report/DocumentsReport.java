@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.visitlens.io.ReportWriter;
 import io.visitlens.transform.DocumentFlags;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,10 +25,15 @@ public final class DocumentsReport {
       "doc_id", STRING, "source_path", STRING, "title", STRING, "language", STRING, "published_date", DATE,
       "date_source", STRING, "visit_id", STRING, "visit_evidence", STRING, "n_paragraphs", INT,
       "n_duplicate_paragraphs", INT, "n_sentences", INT, "n_tokens", INT, "input_note", STRING,
-      "input_flags", CODES, "duplicate_of", STRING),
+      "input_flags", CODES, "duplicate_of", STRING), DocumentsReport::plan,
       "doc_id");
 
   private DocumentsReport() {}
+
+  /** The report's rows, sorted and kept by the analysis. */
+  static ReportWriter.Plan plan(Products p) {
+    return REPORT.inOrder(p.documents());
+  }
 
   /**
    * One row per processed document: where it came from, its date and visit with the evidence, its size, what

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import io.visitlens.io.ReportWriter;
 import io.visitlens.stats.Keyness;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +27,16 @@ public final class EmphasisComparisonReport {
       "sector", STRING, "visit_a", STRING, "visit_b", STRING, "mentions_a", LONG, "mentions_b", LONG,
       "total_a", LONG, "total_b", LONG, "share_a", DOUBLE, "share_b", DOUBLE, "delta_pp", DOUBLE,
       "doc_share_a", DOUBLE, "doc_share_b", DOUBLE, "alpha_w", DOUBLE, "alpha_0", DOUBLE, "log_odds", DOUBLE,
-      "z_score", DOUBLE, "trend", STRING),
+      "z_score", DOUBLE, "trend", STRING), EmphasisComparisonReport::plan,
       "sector");
 
   private EmphasisComparisonReport() {}
+
+  /** A local relation of one row per sector at most. */
+  static ReportWriter.Plan plan(Products p) {
+    return REPORT.sorted(build(p.sectorSummary(), p.sectorCounts().pooledBySector(), p.visitA(), p.visitB(),
+        p.options().priorScale()), p.lexicon().sectors().size());
+  }
 
   /**
    * One row per sector mentioned in visit A or B: how its share of the sector mentions moved from A to B, and

@@ -23,6 +23,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.apache.commons.text.StringEscapeUtils;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -84,6 +86,16 @@ public final class HtmlSummary {
   public static Path write(SparkSession spark, Path dir) {
     Path target = new Path(dir, FILE);
     HadoopFiles.write(spark.sparkContext().hadoopConfiguration(), target, render(SummaryData.read(spark, dir)));
+    return target;
+  }
+
+  /**
+   * Writes {@code dir/index.html} from the reports' rows as the analysis planned them, by report name (kept rows
+   * and small local relations; nothing is read back from disk); returns its path.
+   */
+  public static Path write(SparkSession spark, Path dir, Map<String, Dataset<Row>> reports) {
+    Path target = new Path(dir, FILE);
+    HadoopFiles.write(spark.sparkContext().hadoopConfiguration(), target, render(SummaryData.of(reports)));
     return target;
   }
 

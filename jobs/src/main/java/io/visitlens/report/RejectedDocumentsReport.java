@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.visitlens.io.ReportWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -15,10 +16,15 @@ import org.apache.spark.sql.Row;
 public final class RejectedDocumentsReport {
   public static final String NAME = "rejected_documents";
   public static final Report REPORT = Report.of(NAME, Report.columns(
-      "doc_id", STRING, "source_path", STRING, "reason", STRING, "reason_class", STRING),
+      "doc_id", STRING, "source_path", STRING, "reason", STRING, "reason_class", STRING), RejectedDocumentsReport::plan,
       "doc_id", "source_path", "reason");
 
   private RejectedDocumentsReport() {}
+
+  /** The report's rows, sorted and kept by the analysis. */
+  static ReportWriter.Plan plan(Products p) {
+    return REPORT.inOrder(p.rejected());
+  }
 
   /** The report from the articles as read, with their {@code reject_reason} and {@code reject_class}. */
   public static Dataset<Row> build(Dataset<Row> articles) {

@@ -1,18 +1,43 @@
 package io.visitlens.report;
 
+import io.visitlens.io.ReportWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What the catalogue says of a report: its name (the file and directory names under {@code csv/} and
+ * A report: what the catalogue says of it, its name (the file and directory names under {@code csv/} and
  * {@code parquet/}), its sort order (the columns its rows are sorted by, {@code desc} where descending) and its
- * columns. Each report's class ({@link DocumentsReport}, …) holds these and builds the report; {@link Reports#ALL}
- * lists them.
+ * columns; and how its rows are planned from the analysis's shared {@link Products}. Each report's class
+ * ({@link DocumentsReport}, …) holds its {@code REPORT} and builds it; {@link Reports#ALL} lists them, and the
+ * analysis plans, and the job writes, every report listed there.
  */
-public record Report(String name, List<String> order, StructType schema) {
+public record Report(String name, List<String> order, StructType schema,
+    Function<Products, ReportWriter.Plan> planner) {
+
+  /** The report's rows, planned from the analysis's products; nothing is written. */
+  public ReportWriter.Plan plan(Products products) {
+    ReportWriter.Plan plan = planner.apply(products);
+    if (!plan.name().equals(name)) {
+      throw new IllegalStateException(name + " planned rows named " + plan.name());
+    }
+    return plan;
+  }
+
+  /** Rows the writer sorts into this report's order; at most {@code maxRows} expected ({@link ReportWriter.Plan}). */
+  ReportWriter.Plan sorted(Dataset<Row> rows, long maxRows) {
+    return ReportWriter.Plan.sorted(name, rows, order, maxRows);
+  }
+
+  /** Rows already in this report's order. */
+  ReportWriter.Plan inOrder(Dataset<Row> rows) {
+    return ReportWriter.Plan.inOrder(name, rows);
+  }
 
   /** The sort order as the writer takes it. */
   public String[] orderColumns() {
@@ -35,7 +60,7 @@ public record Report(String name, List<String> order, StructType schema) {
     return s;
   }
 
-  static Report of(String name, StructType schema, String... order) {
-    return new Report(name, Arrays.asList(order), schema);
+  static Report of(String name, StructType schema, Function<Products, ReportWriter.Plan> planner, String... order) {
+    return new Report(name, Arrays.asList(order), schema, planner);
   }
 }

@@ -6,7 +6,10 @@ import java.util.List;
 public final class Reports {
   private Reports() {}
 
-  /** Every report the job writes as CSV and Parquet, in the order the README's catalogue lists them. */
+  /**
+   * Every report the analysis plans and the job writes as CSV and Parquet, in the order the README's catalogue lists
+   * them. A new report is its class (name, order, schema, plan) and one line here.
+   */
   public static final List<Report> ALL = List.of(
       DocumentsReport.REPORT,
       VisitsReport.REPORT,

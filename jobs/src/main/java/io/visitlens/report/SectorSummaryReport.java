@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
+import io.visitlens.io.ReportWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,10 +31,15 @@ public final class SectorSummaryReport {
   public static final String NAME = "sector_summary";
   public static final Report REPORT = Report.of(NAME, Report.columns(
       "visit_id", STRING, "sector", STRING, "mentions", LONG, "documents", LONG, "doc_share", DOUBLE,
-      "share", DOUBLE, "per_10k_tokens", DOUBLE, "rank", INT),
+      "share", DOUBLE, "per_10k_tokens", DOUBLE, "rank", INT), SectorSummaryReport::plan,
       "visit_id", "rank", "sector");
 
   private SectorSummaryReport() {}
+
+  /** A local relation of (catalogued visits + 1) × sectors rows at most. */
+  static ReportWriter.Plan plan(Products p) {
+    return REPORT.sorted(p.sectorSummary(), (p.catalog().visits().size() + 1L) * p.lexicon().sectors().size());
+  }
 
   /**
    * One row per visit and sector (every catalogued visit × every lexicon sector, zeros included).

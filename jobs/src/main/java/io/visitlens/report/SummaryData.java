@@ -98,20 +98,62 @@ final class SummaryData {
 
   private SummaryData() {}
 
+  /** The columns the page needs of each report it shows, by report name. */
+  static final Map<String, List<String>> NEEDED = orderedNeeds();
+
+  private static Map<String, List<String>> orderedNeeds() {
+    Map<String, List<String>> needed = new LinkedHashMap<>();
+    needed.put(VisitsReport.NAME, VISITS_COLUMNS);
+    needed.put(DocumentsReport.NAME, DOCUMENTS_COLUMNS);
+    needed.put(RejectedDocumentsReport.NAME, REJECTED_COLUMNS);
+    needed.put(SectorSummaryReport.NAME, SUMMARY_COLUMNS);
+    needed.put(EmphasisComparisonReport.NAME, EMPHASIS_COLUMNS);
+    needed.put(TopicCooccurrenceReport.NAME, COOCCURRENCE_COLUMNS);
+    needed.put(TermKeynessReport.NAME, KEYNESS_COLUMNS);
+    return java.util.Collections.unmodifiableMap(needed);
+  }
+
   /**
-   * Reads what the page shows from the Parquet reports under {@code dir/parquet}: the reports that need nothing
-   * else read first, at once, then co-occurrence and keyness, which follow the comparison and the visit order.
+   * Reads what the page shows from the Parquet reports under {@code dir/parquet} (a report directory written
+   * earlier, perhaps by an older version): a report that is absent or lacks a column is recorded as unavailable.
    */
   static SummaryData read(SparkSession spark, Path dir) {
+    Map<String, String> unavailable = new LinkedHashMap<>();
+    Reader reader = new Reader(spark, dir, unavailable);
+    Map<String, Dataset<Row>> reports = new LinkedHashMap<>();
+    NEEDED.forEach((name, columns) -> {
+      Dataset<Row> rows = reader.open(name, columns);
+      if (rows != null) {
+        reports.put(name, rows);
+      }
+    });
+    return of(reports, unavailable);
+  }
+
+  /**
+   * What the page shows, from the reports' rows as the analysis planned them (kept rows and small local relations,
+   * not read back from disk): the reports that need nothing else read first, at once, then co-occurrence and
+   * keyness, which follow the comparison and the visit order. A report missing from {@code reports} is unavailable.
+   */
+  static SummaryData of(Map<String, Dataset<Row>> reports) {
+    return of(reports, Map.of());
+  }
+
+  private static SummaryData of(Map<String, Dataset<Row>> reports, Map<String, String> unavailable) {
     SummaryData d = new SummaryData();
-    Reader reader = new Reader(spark, dir, d.unavailable);
-    Dataset<Row> visits = reader.open(VisitsReport.NAME, VISITS_COLUMNS);
-    Dataset<Row> documents = reader.open(DocumentsReport.NAME, DOCUMENTS_COLUMNS);
-    Dataset<Row> rejected = reader.open(RejectedDocumentsReport.NAME, REJECTED_COLUMNS);
-    Dataset<Row> summary = reader.open(SectorSummaryReport.NAME, SUMMARY_COLUMNS);
-    Dataset<Row> emphasis = reader.open(EmphasisComparisonReport.NAME, EMPHASIS_COLUMNS);
-    Dataset<Row> cooccurrence = reader.open(TopicCooccurrenceReport.NAME, COOCCURRENCE_COLUMNS);
-    Dataset<Row> keyness = reader.open(TermKeynessReport.NAME, KEYNESS_COLUMNS);
+    d.unavailable.putAll(unavailable);
+    NEEDED.keySet().forEach(name -> {
+      if (!reports.containsKey(name)) {
+        d.unavailable.putIfAbsent(name, "is not available in this run");
+      }
+    });
+    Dataset<Row> visits = reports.get(VisitsReport.NAME);
+    Dataset<Row> documents = reports.get(DocumentsReport.NAME);
+    Dataset<Row> rejected = reports.get(RejectedDocumentsReport.NAME);
+    Dataset<Row> summary = reports.get(SectorSummaryReport.NAME);
+    Dataset<Row> emphasis = reports.get(EmphasisComparisonReport.NAME);
+    Dataset<Row> cooccurrence = reports.get(TopicCooccurrenceReport.NAME);
+    Dataset<Row> keyness = reports.get(TermKeynessReport.NAME);
 
     Concurrently.run("page", () -> {
       if (visits != null) {

@@ -29,7 +29,7 @@ public final class TermFrequenciesReport {
   public static final String NAME = "term_frequencies";
   public static final Report REPORT = Report.of(NAME, Report.columns(
       "scope", STRING, "scope_id", STRING, "term", STRING, "ngram", INT, "count", LONG, "per_10k", DOUBLE,
-      "doc_freq", LONG, "tf_idf", DOUBLE, "rank", INT, "stem", STRING),
+      "doc_freq", LONG, "tf_idf", DOUBLE, "rank", INT, "stem", STRING), TermFrequenciesReport::plan,
       "scope", "scope_id", "ngram", "rank", "term");
 
   private TermFrequenciesReport() {}
@@ -48,27 +48,23 @@ public final class TermFrequenciesReport {
   public static final long MAX_BROADCAST_VOCABULARY = 1_000_000;
 
   /**
-   * Writes the report from the term pass's document rows and the per-visit counts, and returns its rows. Small
-   * enough to sort in one task (the simpler plan, which matters on a small corpus), or with a vocabulary too large
-   * to broadcast, it is joined and sorted; otherwise it is built in the report's order (the document scope neither
-   * shuffled nor sorted) and written in that order.
-   *
-   * @param termCounts  the term pass's document rows
-   * @param perVisit    the per-visit counts (one row per visit, n-gram order, term and stem)
-   * @param vocabulary  rows of {@code perVisit}
-   * @param nDocuments  documents in the annotated corpus
+   * The report from the term pass's document rows and the per-visit counts. Small enough to sort in one task (the
+   * simpler plan, which matters on a small corpus), or with a vocabulary too large to broadcast, it is joined and
+   * sorted; otherwise it is built in the report's order (the document scope neither shuffled nor sorted) and
+   * written in that order.
    */
-  public static long write(ReportWriter writer, Dataset<Row> termCounts, Dataset<Row> perVisit, long vocabulary,
-      long nDocuments, int minCount, int topPerDocument) {
+  static ReportWriter.Plan plan(Products p) {
+    long vocabulary = p.vocabulary();
+    int minCount = p.options().minCount();
+    int top = p.options().topPerDocument();
     // A bound known before writing: a corpus or visit row per per-visit row at most, and the document scope's cut
     // (an order of a document has at most topPerDocument rows).
-    long bound = 2 * vocabulary + nDocuments * Terms.MAX_ORDER * (long) topPerDocument;
+    long bound = 2 * vocabulary + p.nDocuments() * Terms.MAX_ORDER * (long) top;
     if (bound <= ReportWriter.ONE_TASK_ROWS || vocabulary > MAX_BROADCAST_VOCABULARY) {
-      return writer.write(NAME, termFrequencies(termCounts, perVisit, nDocuments, minCount,
-          topPerDocument), bound, REPORT.orderColumns());
+      return REPORT.sorted(termFrequencies(p.termCounts(), p.perVisitTerms(), p.nDocuments(), minCount, top), bound);
     }
-    return writer.writeInOrder(NAME, termFrequenciesInReportOrder(termCounts, perVisit, nDocuments,
-        minCount, topPerDocument, vocabulary <= ReportWriter.ONE_TASK_ROWS));
+    return REPORT.inOrder(termFrequenciesInReportOrder(p.termCounts(), p.perVisitTerms(), p.nDocuments(), minCount,
+        top, vocabulary <= ReportWriter.ONE_TASK_ROWS));
   }
 
   /**

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
+import io.visitlens.io.ReportWriter;
 import io.visitlens.stats.Keyness;
 import io.visitlens.stats.MultipleTesting;
 import org.apache.spark.sql.Column;
@@ -31,10 +32,15 @@ public final class TermKeynessReport {
   public static final Report REPORT = Report.of(NAME, Report.columns(
       "term", STRING, "ngram", INT, "visit_a", STRING, "visit_b", STRING, "count_a", LONG, "count_b", LONG,
       "total_a", LONG, "total_b", LONG, "alpha_w", DOUBLE, "alpha_0", DOUBLE, "log_odds", DOUBLE,
-      "z_score", DOUBLE, "g2", DOUBLE, "log_ratio", DOUBLE, "p_value", DOUBLE, "q_value", DOUBLE),
+      "z_score", DOUBLE, "g2", DOUBLE, "log_ratio", DOUBLE, "p_value", DOUBLE, "q_value", DOUBLE), TermKeynessReport::plan,
       "ngram", "z_score desc", "term");
 
   private TermKeynessReport() {}
+
+  /** One row per term of A or B at most: the vocabulary bounds it. */
+  static ReportWriter.Plan plan(Products p) {
+    return REPORT.sorted(build(p.perVisitTerms(), p.visitA(), p.visitB(), p.options().priorScale()), p.vocabulary());
+  }
 
   // Keyness statistics of io.visitlens.stats.Keyness as UDFs; counts are longs, the prior doubles.
 

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import io.visitlens.config.Visit;
 import io.visitlens.config.VisitCatalog;
+import io.visitlens.io.ReportWriter;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,15 @@ public final class VisitsReport {
   public static final String NAME = "visits";
   public static final Report REPORT = Report.of(NAME, Report.columns(
       "visit_id", STRING, "label", STRING, "start_date", DATE, "end_date", DATE, "host_city", STRING,
-      "host_country", STRING, "n_documents", INT, "n_tokens", LONG),
+      "host_country", STRING, "n_documents", INT, "n_tokens", LONG), VisitsReport::plan,
       "start_date", "visit_id");
 
   private VisitsReport() {}
+
+  /** One row per catalogued visit. */
+  static ReportWriter.Plan plan(Products p) {
+    return REPORT.sorted(build(p.spark(), p.catalog(), p.documents()), p.catalog().visits().size());
+  }
 
   /**
    * One row per catalogued visit, with how many documents and counted tokens were attributed to it: from the

@@ -37,7 +37,7 @@ import java.util.stream.Stream;
  * ({@code CoarseGrainedExecutorBackend --executor-id N ... --app-id APP}).
  */
 public final class FaultInjection {
-  /** The job description of the annotate step's Spark jobs (AnalysisJob.Steps). */
+  /** The job description of the annotate step's Spark jobs (job.Steps). */
   public static final String ANNOTATE = "VisitLens annotate";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern RUNNING = Pattern.compile("Running task (\\S+) in stage (\\d+)\\.(\\d+) \\(TID (\\d+)\\)");

@@ -157,16 +157,17 @@ class ReportWriterTest extends SparkTestBase {
 
       assertEquals(5_000, writer.write("ranges", report, ReportWriter.ONE_TASK_ROWS + 1, "t", "k"));
       assertEquals(5_000, writer.write("one_task", report, 5_000, "t", "k"));
-      ReportWriter.Kept kept = writer.writeAndKeep("kept", report, 5_000, "t", "k");
+      Dataset<Row> kept = ReportWriter.inReportOrder(report, 5_000, List.of("t", "k")).persist();
+      assertEquals(5_000, writer.write(ReportWriter.Plan.inOrder("kept", kept)));
 
       assertTrue(dir.resolve("parquet/ranges").toFile().listFiles().length > 1, "the large bound sorts by ranges");
       assertEquals(1, dir.resolve("parquet/one_task").toFile().listFiles().length, "the small bound sorts in one task");
       List<String> byRanges = Files.readAllLines(dir.resolve("csv/ranges.csv"));
       assertEquals(byRanges, Files.readAllLines(dir.resolve("csv/one_task.csv")), "the same CSV either way");
-      assertEquals(byRanges, Files.readAllLines(dir.resolve("csv/kept.csv")), "and when the rows are kept");
+      assertEquals(byRanges, Files.readAllLines(dir.resolve("csv/kept.csv")),
+          "and when the rows are sorted into the report's order, kept, and written as they are");
       assertEquals(5_000, kept.count());
-      assertEquals(5_000, kept.rows().count());
-      kept.rows().unpersist();
+      kept.unpersist();
     });
   }
 

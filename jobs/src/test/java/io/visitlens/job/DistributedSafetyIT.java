@@ -116,7 +116,7 @@ class DistributedSafetyIT extends SparkTestBase {
   @Test
   void namesEverySparkJobAfterItsStep() {
     assertFalse(descriptions.isEmpty());
-    assertEquals(List.of(), descriptions.stream().filter(d -> !d.startsWith(AnalysisJob.Steps.JOB_DESCRIPTION_PREFIX)).toList(),
+    assertEquals(List.of(), descriptions.stream().filter(d -> !d.startsWith(Steps.JOB_DESCRIPTION_PREFIX)).toList(),
         "jobs without a step name, among " + descriptions.size());
     assertTrue(descriptions.contains(FaultInjection.ANNOTATE), "the cluster fault test finds the annotate step by this name");
   }

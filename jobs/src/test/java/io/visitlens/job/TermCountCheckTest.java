@@ -18,9 +18,9 @@ class TermCountCheckTest extends SparkTestBase {
         row("v1", 1, "trade", "trade", 3L, 2L), row("v1", 2, "direct flights", "direct flight", 1L, 1L),
         row(null, 1, "energy", "energi", 1L, 1L), row("v2", 1, "trade", "trade", 4L, 1L)),
         Terms.VISIT_COUNT_SCHEMA);
-    assertEquals(4, AnalysisJob.countAndWarnIfNoTerms(visitTerms, List.of("v1", "v2")));
+    assertEquals(4, Analysis.countAndWarnIfNoTerms(visitTerms, List.of("v1", "v2")));
     // A compared visit without terms is a warning, not an error: the count is the same.
-    assertEquals(4, AnalysisJob.countAndWarnIfNoTerms(visitTerms, List.of("v1", "v3")));
-    assertEquals(0, AnalysisJob.countAndWarnIfNoTerms(visitTerms.limit(0), List.of("v1", "v2")));
+    assertEquals(4, Analysis.countAndWarnIfNoTerms(visitTerms, List.of("v1", "v3")));
+    assertEquals(0, Analysis.countAndWarnIfNoTerms(visitTerms.limit(0), List.of("v1", "v2")));
   }
 }

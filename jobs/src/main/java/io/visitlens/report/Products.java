@@ -1,0 +1,29 @@
+package io.visitlens.report;
+
+import io.visitlens.config.JobOptions;
+import io.visitlens.config.SectorLexicon;
+import io.visitlens.config.VisitCatalog;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What the analysis computes once and the reports are built from: each report's {@link Report#plan} reads these
+ * and nothing else. A new report that needs only these is one class and one line in {@link Reports#ALL}; one that
+ * needs a product of its own adds it here, computed once by the analysis.
+ *
+ * @param sentences      the annotated corpus, each document's sentences together in one partition, in
+ *                       ({@code doc_id}, {@code sentence_id}) order across partitions
+ * @param documents      the {@code documents} report's rows, in its order, kept (other reports count them)
+ * @param rejected       the {@code rejected_documents} report's rows, in its order, kept
+ * @param nDocuments     documents in the annotated corpus (N of the tf-idf)
+ * @param sectorCounts   the corpus's sector counts, on the driver ({@link SectorReports#countCorpus})
+ * @param sectorSummary  the {@code sector_summary} rows, a local relation
+ * @param termCounts     the term pass's per-document rows ({@link io.visitlens.transform.Terms#documentRows})
+ * @param perVisitTerms  the per-visit term counts, kept
+ * @param vocabulary     rows of {@code perVisitTerms}
+ */
+public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,
+    String visitA, String visitB, Dataset<Row> sentences, Dataset<Row> documents, Dataset<Row> rejected,
+    long nDocuments, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
+    Dataset<Row> perVisitTerms, long vocabulary) {}
