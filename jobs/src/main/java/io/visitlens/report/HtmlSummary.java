@@ -1,5 +1,10 @@
 package io.visitlens.report;
 
+import static io.visitlens.report.PageFormat.integer;
+import static io.visitlens.report.PageFormat.percent;
+import static io.visitlens.report.PageFormat.pp;
+import static io.visitlens.report.PageFormat.probability;
+import static io.visitlens.report.PageFormat.signed;
 import static io.visitlens.report.SummaryData.str;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +21,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Function;
@@ -633,45 +637,12 @@ public final class HtmlSummary {
     return v instanceof Number n ? n.doubleValue() : null;
   }
 
-  static String integer(Object v) {
-    return v instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : "–";
-  }
-
   static String count(Object n, String one) {
     return count(n, one, one + "s");
   }
 
   static String count(Object n, String one, String many) {
     return integer(n) + " " + (n instanceof Number x && x.longValue() == 1 ? one : many);
-  }
-
-  /** A fraction as a percentage with one decimal. */
-  static String percent(Object fraction) {
-    return fraction instanceof Number n ? String.format(Locale.ROOT, "%.1f%%", n.doubleValue() * 100) : "–";
-  }
-
-  /** Percentage points, signed. */
-  static String pp(Object v) {
-    return v instanceof Number n ? sign(n.doubleValue(), 1) + " pp" : "–";
-  }
-
-  /** A z-score, signed, two decimals; "n/a" when the report has none. */
-  static String signed(Object v) {
-    return v instanceof Number n ? sign(n.doubleValue(), 2) : "n/a";
-  }
-
-  static String probability(Object v) {
-    if (!(v instanceof Number n)) {
-      return "–";
-    }
-    double p = n.doubleValue();
-    return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
-  }
-
-  private static String sign(double v, int decimals) {
-    String s = String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(v));
-    boolean zero = Double.parseDouble(s) == 0;
-    return (zero ? "" : v > 0 ? "+" : "−") + s;
   }
 
   static String resource(String name) {

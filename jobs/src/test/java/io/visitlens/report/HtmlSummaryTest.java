@@ -238,14 +238,14 @@ class HtmlSummaryTest extends SparkTestBase {
 
   @Test
   void numbersAreFormattedWithoutChangingThem() {
-    assertEquals("+2.41", HtmlSummary.signed(2.4149));
-    assertEquals("−3.10", HtmlSummary.signed(-3.1));
-    assertEquals("0.00", HtmlSummary.signed(-0.001));
-    assertEquals("n/a", HtmlSummary.signed(null));
-    assertEquals("13.3%", HtmlSummary.percent(4 / 30.0));
-    assertEquals("−15.0 pp", HtmlSummary.pp(-15.0));
-    assertEquals("12,345", HtmlSummary.integer(12345L));
-    assertEquals("< 0.001", HtmlSummary.probability(1e-9));
+    assertEquals("+2.41", PageFormat.signed(2.4149));
+    assertEquals("−3.10", PageFormat.signed(-3.1));
+    assertEquals("0.00", PageFormat.signed(-0.001));
+    assertEquals("n/a", PageFormat.signed(null));
+    assertEquals("13.3%", PageFormat.percent(4 / 30.0));
+    assertEquals("−15.0 pp", PageFormat.pp(-15.0));
+    assertEquals("12,345", PageFormat.integer(12345L));
+    assertEquals("< 0.001", PageFormat.probability(1e-9));
     assertEquals("5.5.0", HtmlSummary.echartsVersion());
   }
 
