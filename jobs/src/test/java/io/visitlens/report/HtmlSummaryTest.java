@@ -31,13 +31,14 @@ class HtmlSummaryTest extends SparkTestBase {
 
   @TempDir
   static Path tmp;
+  static FixtureReports fixture;
   static String html;
   static Document page;
 
   @BeforeAll
   static void renderTheFixture() throws Exception {
     startSpark();
-    FixtureReports fixture = new FixtureReports(spark, tmp.resolve("full")).all();
+    fixture = new FixtureReports(spark, tmp.resolve("full")).all();
     org.apache.hadoop.fs.Path written = HtmlSummary.write(spark, fixture.hadoopDir());
     assertEquals("index.html", written.getName());
     html = Files.readString(fixture.dir().resolve("index.html"));
@@ -79,6 +80,81 @@ class HtmlSummaryTest extends SparkTestBase {
         "trade falling 10 → 9 mentions; share 50.0% → 30.0% (−20.0 pp); z = −3.10"), down);
     assertFalse(headline.select(".finding").text().contains("crafts"), "a stable sector is no finding");
     assertTrue(headline.text().contains("Tokayev in Belgrade: 2 documents, 1,000 tokens."), headline.text());
+  }
+
+  @Test
+  void theHeaderNamesThePairAndTheDocuments() {
+    assertEquals("VisitLens: Tokayev in Belgrade → Vučić in Astana", page.title());
+    assertEquals("VisitLens: Tokayev in Belgrade → Vučić in Astana", page.selectFirst("header h1").text());
+    // A visit's label is followed by its punctuation, with no space between (templates/visit.jte ends without a newline).
+    assertEquals("Comparing visit A, Tokayev in Belgrade, with visit B, Vučić in Astana. 5 documents processed, "
+        + "4 attributed to a visit. Generated from the reports in this directory.", page.selectFirst("header .sub").text());
+    assertEquals(List.of("#0072B2", "#D55E00"), page.select("header .sub .swatch").eachAttr("style").stream()
+        .map(style -> style.replace("background:", "")).toList());
+  }
+
+  @Test
+  void theViewHoldsWhatThePageShowsFormatted() {
+    PageView view = HtmlSummary.view(SummaryData.read(spark, fixture.hadoopDir()));
+    assertEquals(new PageView.Visit("belgrade-2024", "Tokayev in Belgrade", "#0072B2"), view.a());
+    assertEquals(new PageView.Visit("astana-2026", "Vučić in Astana", "#D55E00"), view.b());
+    assertEquals("1.96", view.zCritical(), "Keyness.Z_CRITICAL, as the page prints it");
+    assertEquals("5", view.header().processed().text());
+    assertEquals("4", view.header().attributed());
+
+    PageView.Headline headline = view.headline();
+    assertEquals("5 sectors were", headline.sectors().of("sector was", "sectors were"));
+    assertEquals(List.of(1, 1, 1, 1, 1), List.of(headline.fresh(), headline.rising(), headline.falling(),
+        headline.dropped(), headline.stable()));
+    assertEquals(new PageView.SectorRow("tourism", new PageView.Trend("new", "up"), "0", "4", "0.0%", "13.3%",
+        "+13.3 pp", "+2.05"), headline.up().get(0));
+    assertEquals(List.of("defence industry", "trade"), headline.down().stream().map(PageView.SectorRow::sector).toList(),
+        "dropped, then falling");
+    assertEquals(new PageView.Trend("dropped", "down"), headline.down().get(0).trend());
+    assertEquals(List.of("1,000", "1,200"), headline.sizes().stream().map(v -> v.tokens().text()).toList());
+
+    assertEquals(List.of("+2.41", "+2.05", "+0.52", "−2.20", "−3.10"),
+        view.emphasis().rows().stream().map(PageView.SectorRow::z).toList(), "by z-score, highest first");
+    assertEquals(1, view.shares().silent().value(), "space, never mentioned");
+    assertEquals(List.of("sentence", "document"), view.cooccurrence().windows());
+    assertTrue(view.cooccurrence().heatmaps().get(2).all());
+    assertEquals(SummaryData.TOP_TERMS, view.terms().top());
+    assertEquals("0.143", view.terms().b().rows().get(2).q());
+    assertEquals("5", view.documents().total().text());
+    assertTrue(view.documents().all());
+    PageView.DocumentRow unassigned = view.documents().rows().get(4);
+    assertEquals("009", unassigned.id());
+    assertEquals(null, unassigned.visit(), "an unassigned document has no visit");
+    assertEquals("31", view.quality().paragraphs());
+    assertEquals(1, view.quality().rejected().value());
+    assertEquals(null, view.quality().moreRejected(), "every rejected article is listed");
+    assertTrue(view.data().contains("\"zCritical\":1.96"), "the charts draw the same threshold");
+  }
+
+  @Test
+  void textFromTheReportsIsEscapedInTextAndInAttributes() throws Exception {
+    String hostile = "Q&A \"quoted\" 'single' <script>alert(1)</script>";
+    String hostileId = "x\" onmouseover=\"alert(2)";
+    PageView.Visit visit = new PageView.Visit(hostileId, hostile, "#0072B2");
+    PageView view = HtmlSummary.view(SummaryData.read(spark, fixture.hadoopDir()));
+    PageView.Cooccurrence c = view.cooccurrence();
+    PageView hostilePage = new PageView(visit, view.b(), view.zCritical(), view.header(), view.visits(),
+        view.headline(), view.shares(), view.emphasis(), new PageView.Cooccurrence(c.source(), false,
+            List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes()),
+        view.terms(), view.documents(), view.quality(), view.footer(), view.data(), view.assets());
+    String rendered = HtmlSummary.render(hostilePage);
+    assertFalse(rendered.contains("<script>alert(1)"), "a label cannot open an element");
+    assertFalse(rendered.contains("\" onmouseover"), "an id cannot close its attribute");
+    Document doc = Jsoup.parse(rendered);
+    assertEquals(4, doc.select("script").size(), "only the page's own scripts");
+    assertEquals(0, doc.select("[onmouseover]").size());
+    assertEquals("VisitLens: " + hostile + " → Vučić in Astana", doc.title());
+    assertTrue(doc.selectFirst("header .sub").text().startsWith("Comparing visit A, " + hostile + ", with visit B"));
+    Element heatmap = doc.selectFirst("#heatmaps .chart");
+    assertEquals(hostileId, heatmap.attr("data-scope"), "attribute values come back as they were");
+    assertEquals("NPMI heatmap for " + hostile, heatmap.attr("aria-label"));
+    assertEquals(hostile, doc.selectFirst("#window-select option").attr("value"));
+    assertEquals(hostile, doc.selectFirst("#window-select option").text());
   }
 
   @Test
@@ -238,14 +314,14 @@ class HtmlSummaryTest extends SparkTestBase {
 
   @Test
   void numbersAreFormattedWithoutChangingThem() {
-    assertEquals("+2.41", HtmlSummary.signed(2.4149));
-    assertEquals("−3.10", HtmlSummary.signed(-3.1));
-    assertEquals("0.00", HtmlSummary.signed(-0.001));
-    assertEquals("n/a", HtmlSummary.signed(null));
-    assertEquals("13.3%", HtmlSummary.percent(4 / 30.0));
-    assertEquals("−15.0 pp", HtmlSummary.pp(-15.0));
-    assertEquals("12,345", HtmlSummary.integer(12345L));
-    assertEquals("< 0.001", HtmlSummary.probability(1e-9));
+    assertEquals("+2.41", PageFormat.signed(2.4149));
+    assertEquals("−3.10", PageFormat.signed(-3.1));
+    assertEquals("0.00", PageFormat.signed(-0.001));
+    assertEquals("n/a", PageFormat.signed(null));
+    assertEquals("13.3%", PageFormat.percent(4 / 30.0));
+    assertEquals("−15.0 pp", PageFormat.pp(-15.0));
+    assertEquals("12,345", PageFormat.integer(12345L));
+    assertEquals("< 0.001", PageFormat.probability(1e-9));
     assertEquals("5.5.0", HtmlSummary.echartsVersion());
   }
 

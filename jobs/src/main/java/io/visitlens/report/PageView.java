@@ -1,0 +1,450 @@
+package io.visitlens.report;
+
+import static io.visitlens.report.PageFormat.integer;
+import static io.visitlens.report.PageFormat.percent;
+import static io.visitlens.report.PageFormat.pp;
+import static io.visitlens.report.PageFormat.probability;
+import static io.visitlens.report.PageFormat.signed;
+import static io.visitlens.report.SummaryData.str;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.visitlens.stats.Keyness;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What {@code index.html} shows, computed from {@link SummaryData}: every value formatted as the page prints it,
+ * the visits' colours, the threshold and the number of terms the page quotes, and the chart rows as JSON. The
+ * templates in {@code jobs/src/main/jte} hold all the markup and the page's text; this decides what there is to
+ * say, they say it.
+ *
+ * @param a the compared visit A (of the emphasis comparison, else of the keyness rows), or null
+ * @param b the compared visit B, or null when {@code a} is
+ * @param zCritical |z| from which a sector counts as rising or falling, as printed
+ * @param data the chart rows as JSON, safe to inline in a script element
+ */
+record PageView(Visit a, Visit b, String zCritical, Header header, VisitList visits, Headline headline,
+    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Documents documents,
+    Quality quality, Footer footer, String data, Assets assets) {
+
+  /** Colour-blind-safe visit colours (Okabe and Ito's palette, then a few of Tol's). */
+  static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00",
+      "#332288", "#117733", "#882255", "#6B6B6B");
+  /** The colour of a visit that has none (not in the visit order). */
+  static final String GREY = "#6B6B6B";
+
+  // ------------------------------------------------------------------------------------------------- parts
+
+  /**
+   * A visit as the page names it: its label (its id when the catalogue has none, "all documents" for the scope
+   * {@code all}) and its colour.
+   */
+  record Visit(String id, String label, String colour) {}
+
+  /**
+   * The report a section shows.
+   *
+   * @param unavailable why the report cannot be shown ("is not available in this run", "lacks the column x"),
+   *     or null when it can
+   */
+  record Source(String report, String unavailable) {
+    boolean available() {
+      return unavailable == null;
+    }
+  }
+
+  /**
+   * A count: its value (0 when the report has none) and how it is printed ("1,234", "–" when the report has none).
+   */
+  record Count(long value, String text) {
+    static Count of(Object n) {
+      return new Count(n instanceof Number x ? x.longValue() : 0, integer(n));
+    }
+
+    /** Whether the noun after it is singular. */
+    boolean one() {
+      return value == 1;
+    }
+
+    /** The count and the noun that goes with it: {@code of("document", "documents")}. */
+    String of(String singular, String plural) {
+      return text + " " + (one() ? singular : plural);
+    }
+  }
+
+  /** "The first {shown} of {total}", under a list that was cut short; null when it was not. */
+  record More(int shown, String total) {
+    static More of(int shown, long total) {
+      return total > shown ? new More(shown, integer(total)) : null;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- sections
+
+  /** The page's header: the compared pair (see {@link PageView}) and how many documents were processed. */
+  record Header(Source documents, Count processed, String attributed) {}
+
+  record VisitList(Source source, List<VisitRow> rows) {}
+
+  record VisitRow(Visit visit, String start, String end, String city, String country, String documents,
+      String tokens) {}
+
+  /**
+   * The headline findings: how many sectors moved which way, the new and rising ones ({@code up}, new first),
+   * the dropped and falling ones ({@code down}, dropped first), and the size of the two visits.
+   *
+   * @param empty whether the comparison has no rows at all
+   */
+  record Headline(Source source, boolean empty, Count sectors, int fresh, int rising, int falling, int dropped,
+      int stable, List<SectorRow> up, List<SectorRow> down, List<VisitSize> sizes) {}
+
+  /** One row of the emphasis comparison. */
+  record SectorRow(String sector, Trend trend, String mentionsA, String mentionsB, String shareA, String shareB,
+      String delta, String z) {}
+
+  /** A sector's trend ("rising") and its direction, the class of its badge: up, down or flat. */
+  record Trend(String name, String direction) {
+    static Trend of(String trend) {
+      return new Trend(trend, switch (trend) {
+        case "new", "rising" -> "up";
+        case "dropped", "falling" -> "down";
+        default -> "flat";
+      });
+    }
+  }
+
+  record VisitSize(String label, Count documents, Count tokens) {}
+
+  /** The sector shares chart; {@code silent}: the sectors of the lexicon no visit mentions, which it leaves out. */
+  record Shares(Source source, Count silent) {}
+
+  /** The emphasis chart and its rows, by z-score, highest first. */
+  record Emphasis(Source source, List<SectorRow> rows) {}
+
+  /**
+   * The co-occurrence heatmaps.
+   *
+   * @param empty whether the report has no rows
+   * @param windows the windows to choose from, sentence first
+   * @param withAll whether there is a heatmap over all documents
+   * @param hidden how many visits have no heatmap (over {@link SummaryData#MAX_HEATMAPS})
+   * @param hiddenScopes their ids, comma-separated
+   */
+  record Cooccurrence(Source source, boolean empty, List<String> windows, List<Heatmap> heatmaps,
+      boolean withAll, Count hidden, String hiddenScopes) {}
+
+  /** One heatmap: of a visit, or of all documents (the scope "all"). */
+  record Heatmap(Visit scope) {
+    boolean all() {
+      return "all".equals(scope.id());
+    }
+  }
+
+  /**
+   * The distinctive terms of the compared pair.
+   *
+   * @param top how many terms are shown per side at most
+   * @param a the terms more in A; null when the report has no rows
+   */
+  record Terms(Source source, int top, TermSide a, TermSide b) {}
+
+  record TermSide(Visit visit, List<TermRow> rows) {}
+
+  record TermRow(String term, String ngram, String countA, String countB, String z, String q) {}
+
+  /**
+   * The documents table.
+   *
+   * @param all whether every document is listed; if not, {@code shown} of {@code total} are
+   */
+  record Documents(Source source, boolean all, String shown, Count total, List<DocumentRow> rows) {}
+
+  /** A document; {@code visit} is null when it is unassigned, {@code title} empty when it has none. */
+  record DocumentRow(String id, String title, Visit visit, String published, String dateSource,
+      String evidence, String tokens, String duplicates, String paragraphs) {}
+
+  /** The data-quality notes: duplicates and unassigned documents (from documents), rejected articles. */
+  record Quality(Source documents, Count duplicateParagraphs, String paragraphs, Count withDuplicates,
+      List<DocumentRow> duplicated, More moreDuplicated, Count unassigned, List<DocumentRow> unassignedRows,
+      More moreUnassigned, Source rejectedSource, Count rejected, List<Rejected> rejectedRows, More moreRejected,
+      List<String> truncated) {}
+
+  /** A rejected article; {@code id} is empty when it had none. */
+  record Rejected(String id, String sourcePath, String reason) {}
+
+  /** The versions the footer names. */
+  record Footer(String visitlens, String echarts) {}
+
+  /** The scripts and the style sheet the page inlines, each safe to inline in its element. */
+  record Assets(String errorRecorder, String css, String echarts, String summary) {}
+
+  // -------------------------------------------------------------------------------------------- the view
+
+  /** The view of what was read, with the versions the footer names and what the page inlines. */
+  static PageView of(SummaryData data, Footer footer, Assets assets) {
+    return new Builder(data).build(footer, assets);
+  }
+
+  private static final class Builder {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SummaryData data;
+    private final List<String> visitOrder;
+    private final Map<String, String> colours = new LinkedHashMap<>();
+    private final List<String> sectorOrder;
+    private final String pairA;
+    private final String pairB;
+
+    Builder(SummaryData data) {
+      this.data = data;
+      this.visitOrder = data.visitOrder();
+      this.pairA = data.emphasis.isEmpty() ? data.keynessA : str(data.emphasis.get(0).get("visit_a"));
+      this.pairB = data.emphasis.isEmpty() ? data.keynessB : str(data.emphasis.get(0).get("visit_b"));
+      // The compared visits get the first two colours (blue A, vermilion B), the others the rest in visit order.
+      List<String> byColour = new ArrayList<>();
+      for (String id : Arrays.asList(pairA, pairB)) {
+        if (id != null && !byColour.contains(id)) {
+          byColour.add(id);
+        }
+      }
+      visitOrder.stream().filter(id -> !byColour.contains(id)).forEach(byColour::add);
+      for (int i = 0; i < byColour.size(); i++) {
+        colours.put(byColour.get(i), PALETTE.get(i % PALETTE.size()));
+      }
+      this.sectorOrder = sectorOrder(data);
+    }
+
+    PageView build(Footer footer, Assets assets) {
+      Visit a = pairA == null ? null : visit(pairA);
+      Visit b = pairA == null ? null : visit(pairB);
+      return new PageView(a, b, String.valueOf(Keyness.Z_CRITICAL), header(), visits(), headline(), shares(),
+          emphasis(), cooccurrence(), terms(), documents(), quality(), footer, json(), assets);
+    }
+
+    private Header header() {
+      return new Header(source(DocumentsReport.NAME), Count.of(data.documentsTotal),
+          integer(data.documentsTotal - data.unassignedTotal));
+    }
+
+    private VisitList visits() {
+      List<VisitRow> rows = new ArrayList<>();
+      for (Map<String, Object> v : data.visits) {
+        rows.add(new VisitRow(visit(str(v.get("visit_id"))), str(v.get("start_date")), str(v.get("end_date")),
+            str(v.get("host_city")), str(v.get("host_country")), integer(v.get("n_documents")),
+            integer(v.get("n_tokens"))));
+      }
+      return new VisitList(source(VisitsReport.NAME), rows);
+    }
+
+    private Headline headline() {
+      Map<String, List<Map<String, Object>>> byTrend = new HashMap<>();
+      for (Map<String, Object> r : data.emphasis) {
+        byTrend.computeIfAbsent(str(r.get("trend")), t -> new ArrayList<>()).add(r);
+      }
+      List<Map<String, Object>> fresh = sorted(byTrend.get("new"), byZ(true));
+      List<Map<String, Object>> rising = sorted(byTrend.get("rising"), byZ(true));
+      List<Map<String, Object>> falling = sorted(byTrend.get("falling"), byZ(false));
+      List<Map<String, Object>> dropped = sorted(byTrend.get("dropped"), byZ(false));
+      int stable = byTrend.getOrDefault("stable", List.of()).size();
+      List<SectorRow> up = new ArrayList<>();
+      fresh.forEach(r -> up.add(sectorRow(r)));
+      rising.forEach(r -> up.add(sectorRow(r)));
+      List<SectorRow> down = new ArrayList<>();
+      dropped.forEach(r -> down.add(sectorRow(r)));
+      falling.forEach(r -> down.add(sectorRow(r)));
+      List<VisitSize> sizes = new ArrayList<>();
+      if (!data.emphasis.isEmpty()) {
+        for (String id : List.of(pairA, pairB)) {
+          Map<String, Object> v = data.visit(id);
+          if (v != null) {
+            sizes.add(new VisitSize(label(id), Count.of(v.get("n_documents")), Count.of(v.get("n_tokens"))));
+          }
+        }
+      }
+      return new Headline(source(EmphasisComparisonReport.NAME), data.emphasis.isEmpty(),
+          Count.of(data.emphasis.size()), fresh.size(), rising.size(), falling.size(), dropped.size(), stable, up,
+          down, sizes);
+    }
+
+    private Shares shares() {
+      long silent = sectorOrder.stream().filter(s -> totalMentions(s) == 0).count();
+      return new Shares(source(SectorSummaryReport.NAME), Count.of(silent));
+    }
+
+    private Emphasis emphasis() {
+      List<SectorRow> rows = sorted(data.emphasis, byZ(true)).stream().map(this::sectorRow).toList();
+      return new Emphasis(source(EmphasisComparisonReport.NAME), rows);
+    }
+
+    private Cooccurrence cooccurrence() {
+      List<String> windows = data.cooccurrence.stream().map(r -> str(r.get("window"))).distinct()
+          .sorted(Comparator.comparing((String w) -> !"sentence".equals(w)).thenComparing(w -> w)).toList();
+      List<Heatmap> heatmaps = data.heatmapScopes.stream()
+          .map(scope -> new Heatmap(visit(scope))).toList();
+      return new Cooccurrence(source(TopicCooccurrenceReport.NAME), data.cooccurrence.isEmpty(), windows, heatmaps,
+          data.heatmapScopes.contains("all"), Count.of(data.scopesWithoutHeatmap.size()),
+          String.join(", ", data.scopesWithoutHeatmap));
+    }
+
+    private Terms terms() {
+      if (data.keynessA == null) {
+        return new Terms(source(TermKeynessReport.NAME), SummaryData.TOP_TERMS, null, null);
+      }
+      return new Terms(source(TermKeynessReport.NAME), SummaryData.TOP_TERMS, termSide(data.keynessA, data.termsA),
+          termSide(data.keynessB, data.termsB));
+    }
+
+    private TermSide termSide(String visit, List<Map<String, Object>> terms) {
+      List<TermRow> rows = terms.stream().map(t -> new TermRow(str(t.get("term")), integer(t.get("ngram")),
+          integer(t.get("count_a")), integer(t.get("count_b")), signed(t.get("z_score")),
+          probability(t.get("q_value")))).toList();
+      return new TermSide(visit(visit), rows);
+    }
+
+    private Documents documents() {
+      return new Documents(source(DocumentsReport.NAME), data.documentsTotal <= data.documents.size(),
+          integer(data.documents.size()), Count.of(data.documentsTotal), documentRows(data.documents));
+    }
+
+    private Quality quality() {
+      List<Rejected> rejected = data.rejected.stream()
+          .map(r -> new Rejected(str(r.get("doc_id")), str(r.get("source_path")), str(r.get("reason")))).toList();
+      return new Quality(source(DocumentsReport.NAME), Count.of(data.duplicateParagraphsTotal),
+          integer(data.paragraphsTotal), Count.of(data.documentsWithDuplicates), documentRows(data.withDuplicates),
+          more(data.withDuplicates.size(), data.documentsWithDuplicates), Count.of(data.unassignedTotal),
+          documentRows(data.unassigned), more(data.unassigned.size(), data.unassignedTotal),
+          source(RejectedDocumentsReport.NAME), Count.of(data.rejectedTotal), rejected,
+          more(rejected.size(), data.rejectedTotal), List.copyOf(data.truncated));
+    }
+
+    /** "The first n of m" under a list, when the list has rows and is cut short. */
+    private static More more(int shown, long total) {
+      return shown == 0 ? null : More.of(shown, total);
+    }
+
+    private List<DocumentRow> documentRows(List<Map<String, Object>> documents) {
+      return documents.stream().map(d -> {
+        String visit = str(d.get("visit_id"));
+        return new DocumentRow(str(d.get("doc_id")), str(d.get("title")), visit.isEmpty() ? null : visit(visit),
+            str(d.get("published_date")), str(d.get("date_source")), str(d.get("visit_evidence")),
+            integer(d.get("n_tokens")), integer(d.get("n_duplicate_paragraphs")), integer(d.get("n_paragraphs")));
+      }).toList();
+    }
+
+    private SectorRow sectorRow(Map<String, Object> r) {
+      return new SectorRow(str(r.get("sector")), Trend.of(str(r.get("trend"))), integer(r.get("mentions_a")),
+          integer(r.get("mentions_b")), percent(r.get("share_a")), percent(r.get("share_b")), pp(r.get("delta_pp")),
+          signed(r.get("z_score")));
+    }
+
+    // ------------------------------------------------------------------------------------------- chart data
+
+    /** The rows the charts draw, as JSON safe to inline in a script element. */
+    private String json() {
+      Map<String, Object> root = new LinkedHashMap<>();
+      List<Map<String, Object>> visits = new ArrayList<>();
+      for (String id : visitOrder) {
+        visits.add(ordered("id", id, "label", label(id), "color", colours.get(id)));
+      }
+      root.put("visits", visits);
+      root.put("pair", pairA == null ? null : ordered("a", pairA, "b", pairB));
+      root.put("sectorOrder", sectorOrder);
+      root.put("zCritical", Keyness.Z_CRITICAL);
+      root.put("sectorSummary", data.sectorSummary);
+      root.put("emphasis", data.emphasis);
+      root.put("heatmapScopes", data.heatmapScopes);
+      root.put("cooccurrence", data.cooccurrence);
+      Map<String, Object> terms = new LinkedHashMap<>();
+      terms.put("a", data.keynessA);
+      terms.put("b", data.keynessB);
+      terms.put("termsA", data.termsA);
+      terms.put("termsB", data.termsB);
+      root.put("terms", terms);
+      root.put("unavailable", data.unavailable);
+      try {
+        return HtmlSummary.scriptSafe(JSON.writeValueAsString(root));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /**
+     * A map of keys and values in the order given: the page's embedded JSON keeps one key order from run to run
+     * ({@code Map.of} iterates in an order that changes with each JVM).
+     */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (int i = 0; i < keysAndValues.length; i += 2) {
+        map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+      }
+      return map;
+    }
+
+    /** Sectors by mentions over all visits (most first), then by name; sectors only in other reports last. */
+    private static List<String> sectorOrder(SummaryData data) {
+      Map<String, Long> totals = new LinkedHashMap<>();
+      for (Map<String, Object> r : data.sectorSummary) {
+        totals.merge(str(r.get("sector")), r.get("mentions") == null ? 0 : ((Number) r.get("mentions")).longValue(),
+            Long::sum);
+      }
+      List<String> order = new ArrayList<>(totals.keySet());
+      order.sort(Comparator.comparing((String s) -> -totals.get(s)).thenComparing(s -> s));
+      List<String> rest = new ArrayList<>();
+      data.emphasis.forEach(r -> rest.add(str(r.get("sector"))));
+      data.cooccurrence.forEach(r -> {
+        rest.add(str(r.get("sector_a")));
+        rest.add(str(r.get("sector_b")));
+      });
+      rest.stream().distinct().sorted().filter(s -> !order.contains(s)).forEach(order::add);
+      return order;
+    }
+
+    private long totalMentions(String sector) {
+      return data.sectorSummary.stream().filter(r -> sector.equals(r.get("sector")))
+          .mapToLong(r -> r.get("mentions") == null ? 0 : ((Number) r.get("mentions")).longValue()).sum();
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    private Source source(String report) {
+      return new Source(report, data.unavailable.get(report));
+    }
+
+    private Visit visit(String id) {
+      return new Visit(id, label(id), colours.getOrDefault(id, GREY));
+    }
+
+    private String label(String visitId) {
+      if ("all".equals(visitId)) {
+        return "all documents";
+      }
+      Map<String, Object> v = data.visit(visitId);
+      return v == null || str(v.get("label")).isEmpty() ? visitId : str(v.get("label"));
+    }
+
+    /** Rows by z-score (highest first, or lowest first), nulls last, then by sector. */
+    private static Comparator<Map<String, Object>> byZ(boolean highestFirst) {
+      Function<Map<String, Object>, Double> z = r -> r.get("z_score") instanceof Number n ? Double.valueOf(n.doubleValue())
+          : null;
+      return Comparator.comparing(z, Comparator.nullsLast(highestFirst ? Comparator.<Double>reverseOrder()
+          : Comparator.<Double>naturalOrder()));
+    }
+
+    private static List<Map<String, Object>> sorted(List<Map<String, Object>> rows,
+        Comparator<Map<String, Object>> order) {
+      if (rows == null) {
+        return List.of();
+      }
+      List<Map<String, Object>> copy = new ArrayList<>(rows);
+      copy.sort(order.thenComparing(r -> str(r.get("sector"))));
+      return copy;
+    }
+  }
+}
