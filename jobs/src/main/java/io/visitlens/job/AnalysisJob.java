@@ -76,6 +76,8 @@ public final class AnalysisJob {
       }
       steps.done("write", "wrote %d reports: %s", Reports.ALL.size(), counts);
 
+      // The page reads the reports' rows as the analysis planned them (kept rows and small local relations), not
+      // the files just written.
       steps.begin("html");
       steps.done("html", "wrote %s", HtmlSummary.write(spark, dir.staging(), analysis.reports()).getName());
 

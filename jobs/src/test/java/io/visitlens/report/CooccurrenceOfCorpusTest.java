@@ -78,12 +78,12 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
 
   @Test
   void onePassOverTheCorpusGivesTheReportOfTheMentions() {
-    List<String> expected = rows(SectorReports.topicCooccurrence(mentions, corpus, documents));
-    List<String> actual = rows(SectorReports.topicCooccurrenceOfCorpus(corpus, lexicon, mentions, documents));
+    List<String> expected = rows(TopicCooccurrenceReport.ofMentions(mentions, corpus, documents));
+    List<String> actual = rows(TopicCooccurrenceReport.ofCorpus(corpus, lexicon, mentions, documents));
     assertEquals(expected, actual, "one pass over the corpus against the report built from the mentions");
     assertTrue(expected.size() > 10, () -> "pairs in several scopes and windows: " + expected);
-    assertEquals(SectorReports.COOCCURRENCE_SCHEMA,
-        SectorReports.topicCooccurrenceOfCorpus(corpus, lexicon, mentions, documents).schema());
+    assertEquals(TopicCooccurrenceReport.COOCCURRENCE_SCHEMA,
+        TopicCooccurrenceReport.ofCorpus(corpus, lexicon, mentions, documents).schema());
   }
 
   @Test

@@ -90,7 +90,7 @@ class SectorReportsTest extends SparkTestBase {
 
   @Test
   void cooccurrenceCountsWindowsAndScoresPairsAfterBouma() {
-    Map<String, Row> got = byKey(SectorReports.topicCooccurrence(mentions, sentences, documents),
+    Map<String, Row> got = byKey(TopicCooccurrenceReport.ofMentions(mentions, sentences, documents),
         "scope", "window", "sector_a", "sector_b");
     // v1 sentences: n = 5, s1 in 2, s2 in 2, both in 1 → jaccard 1/3, pmi ln(1·5/(2·2)), npmi pmi/−ln(1/5)
     Row v1s = got.get("v1/sentence/s1/s2");
@@ -118,12 +118,12 @@ class SectorReportsTest extends SparkTestBase {
 
   @Test
   void theDriverAndSparkCountTheCooccurrencesAlike() {
-    Dataset<Row> sets = SectorReports.windowSectorSets(mentions);
-    List<String> onDriver = rows(SectorReports.topicCooccurrenceOfSets(sets, sentences, documents));
-    List<String> bySpark = rows(SectorReports.topicCooccurrenceDistributed(sets, sentences, documents));
+    Dataset<Row> sets = TopicCooccurrenceReport.windowSectorSets(mentions);
+    List<String> onDriver = rows(TopicCooccurrenceReport.ofSets(sets, sentences, documents));
+    List<String> bySpark = rows(TopicCooccurrenceReport.distributed(sets, sentences, documents));
     assertEquals(bySpark, onDriver, "the same rows counted on the driver as by Spark's aggregations and joins");
-    assertEquals(SectorReports.COOCCURRENCE_SCHEMA,
-        SectorReports.topicCooccurrenceDistributed(sets, sentences, documents).schema(), "one schema for both");
+    assertEquals(TopicCooccurrenceReport.COOCCURRENCE_SCHEMA,
+        TopicCooccurrenceReport.distributed(sets, sentences, documents).schema(), "one schema for both");
     assertTrue(onDriver.size() > 5, "the fixture has pairs in several scopes and windows: " + onDriver);
   }
 
