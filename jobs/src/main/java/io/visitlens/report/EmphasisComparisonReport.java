@@ -17,7 +17,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** {@code emphasis_comparison}: one row per sector mentioned in visit A or B, by {@code sector}. */
@@ -114,14 +113,6 @@ public final class EmphasisComparisonReport {
   }
 
   /** The rows' schema: {@link #REPORT}'s columns, with the nullability the Parquet files have always had. */
-  static final StructType EMPHASIS_SCHEMA = new StructType()
-      .add("sector", DataTypes.StringType, false).add("visit_a", DataTypes.StringType, false)
-      .add("visit_b", DataTypes.StringType, false).add("mentions_a", DataTypes.LongType, false)
-      .add("mentions_b", DataTypes.LongType, false).add("total_a", DataTypes.LongType, false)
-      .add("total_b", DataTypes.LongType, false).add("share_a", DataTypes.DoubleType, true)
-      .add("share_b", DataTypes.DoubleType, true).add("delta_pp", DataTypes.DoubleType, true)
-      .add("doc_share_a", DataTypes.DoubleType, true).add("doc_share_b", DataTypes.DoubleType, true)
-      .add("alpha_w", DataTypes.DoubleType, true).add("alpha_0", DataTypes.DoubleType, true)
-      .add("log_odds", DataTypes.DoubleType, true).add("z_score", DataTypes.DoubleType, true)
-      .add("trend", DataTypes.StringType, false);
+  static final StructType EMPHASIS_SCHEMA = REPORT.schemaRequiring("sector", "visit_a", "visit_b", "mentions_a",
+      "mentions_b", "total_a", "total_b", "trend");
 }

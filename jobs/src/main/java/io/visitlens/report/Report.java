@@ -29,6 +29,19 @@ public record Report(String name, List<String> order, StructType schema,
     return plan;
   }
 
+  /**
+   * The columns with those named required (not nullable), the others nullable: the schema of rows a report builds
+   * on the driver, whose Parquet files have always marked those columns required.
+   */
+  StructType schemaRequiring(String... required) {
+    List<String> names = Arrays.asList(required);
+    StructType s = new StructType();
+    for (org.apache.spark.sql.types.StructField f : schema.fields()) {
+      s = s.add(f.name(), f.dataType(), !names.contains(f.name()));
+    }
+    return s;
+  }
+
   /** Rows the writer sorts into this report's order; at most {@code maxRows} expected ({@link ReportWriter.Plan}). */
   ReportWriter.Plan sorted(Dataset<Row> rows, long maxRows) {
     return ReportWriter.Plan.sorted(name, rows, order, maxRows);

@@ -20,7 +20,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -99,11 +98,8 @@ public final class SectorSummaryReport {
   }
 
   /** The rows' schema: {@link #REPORT}'s columns, with the nullability the Parquet files have always had. */
-  static final StructType SUMMARY_SCHEMA = new StructType()
-      .add("visit_id", DataTypes.StringType, false).add("sector", DataTypes.StringType, false)
-      .add("mentions", DataTypes.LongType, false).add("documents", DataTypes.LongType, false)
-      .add("doc_share", DataTypes.DoubleType, true).add("share", DataTypes.DoubleType, true)
-      .add("per_10k_tokens", DataTypes.DoubleType, true).add("rank", DataTypes.IntegerType, false);
+  static final StructType SUMMARY_SCHEMA = REPORT.schemaRequiring("visit_id", "sector", "mentions", "documents",
+      "rank");
 
   /** x / y, 0 when y is 0 (an empty visit has no share of anything). */
   private static double ratio(double x, long y) {

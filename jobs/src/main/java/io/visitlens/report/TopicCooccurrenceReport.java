@@ -112,14 +112,9 @@ public final class TopicCooccurrenceReport {
   }
 
 
-  /** The schema of {@code topic_cooccurrence}. */
-  static final StructType COOCCURRENCE_SCHEMA = new StructType()
-      .add("scope", DataTypes.StringType, false).add("window", DataTypes.StringType, false)
-      .add("sector_a", DataTypes.StringType, false).add("sector_b", DataTypes.StringType, false)
-      .add("co_count", DataTypes.LongType, false).add("count_a", DataTypes.LongType, false)
-      .add("count_b", DataTypes.LongType, false).add("n_windows", DataTypes.LongType, false)
-      .add("jaccard", DataTypes.DoubleType, true).add("pmi", DataTypes.DoubleType, true)
-      .add("npmi", DataTypes.DoubleType, true);
+  /** The schema of the rows built on the driver and by Spark alike. */
+  static final StructType COOCCURRENCE_SCHEMA = REPORT.schemaRequiring("scope", "window", "sector_a", "sector_b",
+      "co_count", "count_a", "count_b", "n_windows");
 
   /**
    * {@link #ofMentions} from the window sector sets of {@link #windowSectorSets}. The sets are first counted
