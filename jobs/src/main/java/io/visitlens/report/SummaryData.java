@@ -25,6 +25,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * What the HTML summary shows, read from the Parquet reports of one report directory. Only small tables are
@@ -262,10 +263,21 @@ final class SummaryData {
         .orderBy(col("scope"), col("window"), col("sector_a"), col("sector_b")));
   }
 
-  private void readKeyness(Dataset<Row> keyness) {
-    if (keyness == null) {
+  private void readKeyness(Dataset<Row> rows) {
+    if (rows == null) {
       return;
     }
+    // Up to four queries read the keyness rows (the pair's presence, the first pair, the terms of each side): they
+    // are computed once for the page (from the per-visit counts: joins and a window for the q-values), not each time.
+    Dataset<Row> keyness = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      readKeynessOf(keyness);
+    } finally {
+      keyness.unpersist();
+    }
+  }
+
+  private void readKeynessOf(Dataset<Row> keyness) {
     String a = null;
     String b = null;
     if (!emphasis.isEmpty()) {
