@@ -7,6 +7,9 @@ import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.io.ConfigFiles;
+import io.visitlens.io.HadoopFiles;
+import io.visitlens.io.ReportDirectory;
+import io.visitlens.report.HtmlSummary;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,16 +21,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code visitlens run|generate|bench [flags]}. Like Beam's WordCount, {@code main} only parses
- * options; {@link AnalysisJob#run}, {@link CorpusGenerator#run} and {@link Benchmark#run} do the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
+ * The command line: {@code visitlens run|page|generate|bench|bench-core [flags]}. Like Beam's WordCount, {@code main}
+ * only parses options; {@link AnalysisJob#run}, {@link HtmlSummary#write}, {@link CorpusGenerator#run} and {@link Benchmark#run} do the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
  * or lexicon; nothing written).
  */
 @Command(name = "visitlens", mixinStandardHelpOptions = true, versionProvider = VisitLens.Version.class,
     description = "Reports on what state visits emphasised, from news articles, on Apache Spark.",
-    subcommands = {VisitLens.Run.class, VisitLens.Generate.class, VisitLens.Bench.class, VisitLens.BenchCore.class,
+    subcommands = {VisitLens.Run.class, VisitLens.Page.class, VisitLens.Generate.class, VisitLens.Bench.class, VisitLens.BenchCore.class,
         CommandLine.HelpCommand.class})
 public final class VisitLens {
 
@@ -67,6 +71,35 @@ public final class VisitLens {
       return 1;
     });
     return cli.execute(args);
+  }
+
+  /** {@code visitlens page}: the page of an existing report directory, written again from its Parquet. */
+  @Command(name = "page", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Write index.html again from the Parquet reports of a report directory (one an older version "
+          + "wrote, or whose page was deleted), with no analysis run.")
+  static final class Page implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+        description = "The report directory (default: ${DEFAULT-VALUE}).")
+    String dir = JobOptions.DEFAULT_OUT;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*] when not under "
+        + "spark-submit, which sets its own).")
+    String master;
+
+    @Override
+    public Integer call() {
+      if (!HadoopFiles.exists(Sessions.hadoopConfiguration(master),
+          new org.apache.hadoop.fs.Path(dir, ReportDirectory.MARKER).toString())) {
+        throw ConfigException.of("DIR", dir + ": not a VisitLens report directory (no "
+            + ReportDirectory.MARKER + ")");
+      }
+      try (Sessions.Handle session = Sessions.open(master)) {
+        org.apache.hadoop.fs.Path page = HtmlSummary.write(session.spark(),
+            new org.apache.hadoop.fs.Path(dir));
+        System.out.println("visitlens: wrote " + page);
+        return 0;
+      }
+    }
   }
 
   /** {@code visitlens run}: the whole analysis. */

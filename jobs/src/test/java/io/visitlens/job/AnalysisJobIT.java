@@ -324,6 +324,29 @@ class AnalysisJobIT extends SparkTestBase {
     assertTrue(run().at("/timings_ms/html").isNumber(), "the page is a timed step");
   }
 
+  @Test
+  void thePageCommandWritesTheSamePageAgainFromTheParquet(@TempDir Path copy) throws Exception {
+    // The job builds the page from the rows in memory; `visitlens page` from the files it wrote: the same page.
+    String written = Files.readString(out.resolve("index.html"));
+    try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+      for (Path f : files.toList()) {
+        Path target = copy.resolve(out.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    Files.delete(copy.resolve("index.html"));
+
+    assertEquals(0, VisitLens.execute("page", copy.toString()));
+
+    assertEquals(written, Files.readString(copy.resolve("index.html")), "the page from memory and from Parquet");
+    assertEquals(VisitLens.EXIT_REFUSED, VisitLens.execute("page", copy.resolve("parquet").toString()),
+        "a directory without run.json is refused");
+  }
+
   JsonNode run() throws Exception {
     return new ObjectMapper().readTree(out.resolve("run.json").toFile());
   }
