@@ -25,7 +25,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The whole analysis: corpus → visits → annotated corpus → reports, published atomically into {@code --out}.
@@ -62,9 +65,9 @@ public final class AnalysisJob {
     LOG.info("run {}: corpus {} → {} (staging {})", dir.runId(), options.corpus(), dir.out(), dir.staging().getName());
     List<String> comparison = inputs.comparison();
     ReportWriter writer = new ReportWriter(spark, dir.staging());
-    try (Checkpoint checkpoint = Checkpoint.open(spark);
+    try (AnnotatedCorpusCheckpoint checkpoint = new AnnotatedCorpusCheckpoint(spark, writer);
         Analysis.Output analysis = Analysis.run(spark, inputs, options, CorpusReader.read(spark, options.corpus(),
-            options.format(), options.maxDocumentBytes()), annotatedCorpusCheckpoint(writer, checkpoint), steps)) {
+            options.format(), options.maxDocumentBytes()), checkpoint, steps)) {
       Map<String, Long> counts = new LinkedHashMap<>();
       counts.put(Analysis.ANNOTATED_CORPUS, analysis.facts().sentences());
 
@@ -105,12 +108,38 @@ public final class AnalysisJob {
    * its 17 columns (9 arrays) as column batches cost more than the text core itself, and beyond the storage memory
    * the batches went to disk: 100,000 articles 336 s -> 259 s, annotate 95 s -> 56 s.
    */
-  static Analysis.Checkpointer annotatedCorpusCheckpoint(ReportWriter writer, Checkpoint checkpoint) {
-    return (name, rows, schema) -> {
+  static final class AnnotatedCorpusCheckpoint implements Analysis.Checkpointer, AutoCloseable {
+    private final SparkSession spark;
+    private final ReportWriter writer;
+    private Checkpoint scope;
+
+    AnnotatedCorpusCheckpoint(SparkSession spark, ReportWriter writer) {
+      this.spark = spark;
+      this.writer = writer;
+    }
+
+    /**
+     * Writes the rows and reads them back. The checkpoint's file-scan settings (whole files, one per partition)
+     * start here, after the write: the corpus itself was read, and split, with the session's own.
+     */
+    @Override
+    public Dataset<Row> checkpoint(String name, Dataset<Row> rows, StructType schema) {
       writer.writeParquet(name, rows);
-      return checkpoint.read(writer.parquetPath(name), schema);
-    };
+      if (scope == null) {
+        scope = Checkpoint.open(spark);
+      }
+      return scope.read(writer.parquetPath(name), schema);
+    }
+
+    /** Puts the session's file-scan settings back, once nothing reads the checkpoint any more. */
+    @Override
+    public void close() {
+      if (scope != null) {
+        scope.close();
+      }
+    }
   }
+
 
   /**
    * With a local master, where the tasks run in this JVM: loads the language detector's profiles on a thread of
