@@ -135,16 +135,10 @@ public final class Analysis {
       return rows;
     }
 
-    /** The annotated corpus, as the checkpoint gave it back. */
-    public Dataset<Row> annotatedCorpus() {
-      return annotated;
-    }
-
     /** Releases what the analysis kept (the checkpoint's rows too, when it kept them in memory). */
     @Override
     public void close() {
-      kept.forEach(Dataset::unpersist);
-      annotated.unpersist();
+      release(kept, annotated);
     }
   }
 
@@ -249,10 +243,7 @@ public final class Analysis {
           sentenceCounts.getLong(1), vocabulary, classes);
       return new Output(facts, plans, annotated, kept);
     } catch (RuntimeException | Error e) {
-      kept.forEach(Dataset::unpersist);
-      if (annotated != null) {
-        annotated.unpersist();
-      }
+      release(kept, annotated);
       throw e;
     } finally {
       for (Dataset<Row> d : new Dataset[] {raw, documents, paragraphs}) {
@@ -260,6 +251,14 @@ public final class Analysis {
           d.unpersist();
         }
       }
+    }
+  }
+
+  /** Unpersists the rows the analysis kept, and the checkpoint's when there is one (a no-op on a file read). */
+  private static void release(List<Dataset<Row>> kept, Dataset<Row> annotated) {
+    kept.forEach(Dataset::unpersist);
+    if (annotated != null) {
+      annotated.unpersist();
     }
   }
 
