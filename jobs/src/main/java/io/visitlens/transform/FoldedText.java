@@ -1,21 +1,36 @@
 package io.visitlens.transform;
 
+import com.ibm.icu.text.Transliterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * A text with its diacritics folded away (NFD, combining marks removed, a few stroke letters mapped) and
- * typographic quotes and spaces unified, keeping a map back to the original so quotes for evidence can be
- * taken from the text as written. Also splits the folded text into sentences.
+ * A text with its diacritics folded away (NFD, combining marks removed, a few stroke letters mapped), Cyrillic
+ * written in Latin letters, and typographic quotes and spaces unified, keeping a map back to the original so
+ * quotes for evidence can be taken from the text as written. Also splits the folded text into sentences.
+ *
+ * <p>Cyrillic is transliterated letter by letter, with a table built once from ICU4J's transforms: Serbian
+ * Cyrillic by {@code Serbian-Latin/BGN}, which gives Serbian's own Latin alphabet ({@code Љ} → {@code Lj},
+ * {@code Џ} → {@code Dž}, {@code Ђ} → {@code Đ}), so {@code Београд} folds to {@code Beograd} and {@code Вучић}
+ * to {@code Vucic}; the letters Serbian lacks (Russian {@code я ю й ы щ ъ ь ё э}, Kazakh {@code ә қ ң ө ұ ү һ і})
+ * by ICU's {@code Cyrillic-Latin} (ISO 9), its diacritics then folded ({@code я} → {@code â} → {@code a});
+ * the hard and soft signs fold to nothing. Russian {@code Вучич} thus folds to {@code Vucic} too, and
+ * {@code Токаев} to {@code Tokaev}. The table is fixed by the library's version (ICU4J 79.1), so the folding is
+ * deterministic; catalogue names, aliases and cue words are folded by the same function as the text.
  */
 final class FoldedText {
 
   /** Abbreviations after which a period does not end a sentence (lower case, without the period). */
   private static final Set<String> ABBREVIATIONS = Set.of(
       "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "prof", "jr", "sr", "no", "vs", "gov",
-      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec");
+      "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      // Serbian (gospodin, gospođa, tj., npr., br., godine), Russian (г-н folds to g-n: г., гг., т.е.), German
+      "g", "gdin", "gdja", "gda", "tj", "npr", "br", "god", "gg", "nr", "bzw", "ca", "vgl", "hr", "fr");
+
+  /** Latin for each code point of the Cyrillic block U+0400..U+04FF, folded later like any other letter. */
+  private static final String[] CYRILLIC = cyrillicTable();
 
   private final String original;
   private final String folded;
@@ -67,7 +82,35 @@ final class FoldedText {
     return map;
   }
 
+  private static String[] cyrillicTable() {
+    Transliterator serbian = Transliterator.getInstance("Serbian-Latin/BGN");
+    Transliterator iso9 = Transliterator.getInstance("Cyrillic-Latin");
+    String[] table = new String[0x100];
+    for (int cp = 0x400; cp < 0x500; cp++) {
+      String c = new String(Character.toChars(cp));
+      String latin = serbian.transliterate(c);
+      if (hasCyrillic(latin)) {
+        latin = iso9.transliterate(c);
+      }
+      StringBuilder kept = new StringBuilder();
+      latin.codePoints().filter(x -> Character.getType(x) != Character.MODIFIER_LETTER
+          && Character.getType(x) != Character.MODIFIER_SYMBOL && !(x >= 0x400 && x < 0x530)).forEach(kept::appendCodePoint);
+      // A letter the transforms leave in Cyrillic (old or rare letters) stays as it is written.
+      // Đ from Ђ folds as the Latin letter does (Đoković, Ђоковић: Dokovic).
+      table[cp - 0x400] = hasCyrillic(latin) ? c
+          : Normalizer.normalize(kept, Normalizer.Form.NFD).replace('\u0111', 'd').replace('\u0110', 'D');
+    }
+    return table;
+  }
+
+  private static boolean hasCyrillic(String s) {
+    return s.codePoints().anyMatch(x -> x >= 0x400 && x < 0x530);
+  }
+
   private static String foldCodePoint(int cp) {
+    if (cp >= 0x400 && cp < 0x500) {
+      return CYRILLIC[cp - 0x400];
+    }
     switch (cp) {
       case 0x00A0, 0x2007, 0x202F, 0x2009, 0x200A:
         return " ";
