@@ -11,6 +11,7 @@ import java.io.Serializable;
  * @param format        {@code auto}, {@code txt}, {@code jsonl}, {@code csv} or {@code parquet}
  * @param visits        the visit catalogue CSV
  * @param lexicon       the sector lexicon CSV
+ * @param aliases       the name aliases CSV ({@link NameAliases}), or null (or {@code none}) for none
  * @param out           the report directory, replaced atomically
  * @param compareA      the first visit of the comparison, or null for the earliest
  * @param compareB      the second visit of the comparison, or null for the latest
@@ -27,6 +28,7 @@ public record JobOptions(
     String format,
     String visits,
     String lexicon,
+    String aliases,
     String out,
     String compareA,
     String compareB,
@@ -41,6 +43,9 @@ public record JobOptions(
   public static final String DEFAULT_CORPUS = "seeds/corpus";
   public static final String DEFAULT_VISITS = "seeds/visits.csv";
   public static final String DEFAULT_LEXICON = "seeds/lexicon/sectors.csv";
+  public static final String DEFAULT_ALIASES = "seeds/aliases.csv";
+  /** The {@code --aliases} value that asks for no aliases. */
+  public static final String NO_ALIASES = "none";
   public static final String DEFAULT_OUT = "reports";
   public static final int DEFAULT_WINDOW_DAYS = 3;
   public static final int DEFAULT_MIN_COUNT = 1;
@@ -53,16 +58,28 @@ public record JobOptions(
 
   /** The defaults of the CLI, for tests and callers that change a few fields. */
   public static JobOptions defaults() {
-    return new JobOptions(DEFAULT_CORPUS, "auto", DEFAULT_VISITS, DEFAULT_LEXICON, DEFAULT_OUT, null, null,
+    return new JobOptions(DEFAULT_CORPUS, "auto", DEFAULT_VISITS, DEFAULT_LEXICON, DEFAULT_ALIASES, DEFAULT_OUT, null,
+        null,
         false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, DEFAULT_PRIOR_SCALE, false,
         DEFAULT_MAX_DOCUMENT_MB);
   }
 
-  /** The defaults with the four locations replaced, for tests and embedding callers. */
+  /** The defaults with the four locations replaced and no aliases, for tests and embedding callers. */
   public static JobOptions of(String corpus, String visits, String lexicon, String out) {
     JobOptions d = defaults();
-    return new JobOptions(corpus, d.format(), visits, lexicon, out, null, null, d.keepDuplicates(), d.windowDays(),
+    return new JobOptions(corpus, d.format(), visits, lexicon, null, out, null, null, d.keepDuplicates(), d.windowDays(),
         d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb());
+  }
+
+  /** The same options with another aliases file (null or {@code none}: no aliases). */
+  public JobOptions withAliases(String file) {
+    return new JobOptions(corpus, format, visits, lexicon, file, out, compareA, compareB, keepDuplicates, windowDays,
+        minCount, topPerDocument, priorScale, force, maxDocumentMb);
+  }
+
+  /** Whether a file of aliases is to be read. */
+  public boolean hasAliases() {
+    return aliases != null && !aliases.isBlank() && !aliases.equals(NO_ALIASES);
   }
 
   /** {@link #maxDocumentMb} in bytes. */

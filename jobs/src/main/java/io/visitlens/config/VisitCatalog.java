@@ -34,16 +34,28 @@ public final class VisitCatalog implements Serializable {
   private static final Pattern VISIT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
   private final List<Visit> visits;
+  private final NameAliases aliases;
 
-  private VisitCatalog(List<Visit> visits) {
+  private VisitCatalog(List<Visit> visits, NameAliases aliases) {
     this.visits = List.copyOf(visits);
+    this.aliases = aliases;
+  }
+
+  /** This catalogue, its names also matched through {@code aliases} ({@code --aliases}). */
+  public VisitCatalog withAliases(NameAliases aliases) {
+    return new VisitCatalog(visits, aliases);
+  }
+
+  /** Other names of the catalogue's cities, countries and leaders; none unless given. */
+  public NameAliases aliases() {
+    return aliases;
   }
 
   /** A catalogue of already validated visits, sorted by start date. */
   public static VisitCatalog of(List<Visit> visits) {
     List<Visit> sorted = new ArrayList<>(visits);
     sorted.sort(Comparator.comparing(Visit::startDate).thenComparing(Visit::visitId));
-    return new VisitCatalog(sorted);
+    return new VisitCatalog(sorted, NameAliases.none());
   }
 
   /**

@@ -47,6 +47,9 @@ public final class RunManifest {
         "content_sha256", corpusDigest));
     inputs.put("visits", file(conf, o.visits()));
     inputs.put("lexicon", file(conf, o.lexicon()));
+    if (o.hasAliases()) {
+      inputs.put("aliases", file(conf, o.aliases()));
+    }
     root.put("inputs", inputs);
 
     Map<String, Object> params = new LinkedHashMap<>();

@@ -169,7 +169,7 @@ public final class Analysis {
 
       steps.begin("attribute");
       documents = DocumentLanguage.withLanguage(VisitAttribution.withVisit(raw.where(col("reject_reason").isNull()),
-              new VisitAttributor(inputs.catalog().visits(), options.windowDays())))
+              new VisitAttributor(inputs.catalog().visits(), inputs.catalog().aliases(), options.windowDays())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       // The count also takes the corpus digest for run.json, in the same pass over the documents' text.
       Row attributed = documents.agg(count(lit(1)), count(col("visit_id")), CorpusDigest.sum()).first();

@@ -2,6 +2,7 @@ package io.visitlens.job;
 
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
+import io.visitlens.config.NameAliases;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.Checkpoint;
@@ -169,6 +170,9 @@ public final class AnalysisJob {
    */
   public static Analysis.Inputs checkInputs(Configuration conf, JobOptions options) {
     VisitCatalog catalog = readConfig(conf, "--visits", options.visits(), VisitCatalog::parse);
+    if (options.hasAliases()) {
+      catalog = catalog.withAliases(readConfig(conf, "--aliases", options.aliases(), NameAliases::parse));
+    }
     SectorLexicon lexicon = readConfig(conf, "--lexicon", options.lexicon(), SectorLexicon::parse);
     List<String> comparison = comparison(catalog, options);
     ReportDirectory.check(conf, options.out(), options.corpus(), options.force());

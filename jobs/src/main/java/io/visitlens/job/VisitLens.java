@@ -119,6 +119,11 @@ public final class VisitLens {
     @Option(names = "--lexicon", paramLabel = "FILE", description = "Sector lexicon CSV (default: ${DEFAULT-VALUE}).")
     String lexicon = home(JobOptions.DEFAULT_LEXICON);
 
+    @Option(names = "--aliases", paramLabel = "FILE", description = "Other names of the catalogue's cities, "
+        + "countries and leaders, per language, for attribution; none for none (default: "
+        + JobOptions.DEFAULT_ALIASES + " when it exists).")
+    String aliases;
+
     @Option(names = "--out", paramLabel = "DIR", description = "Report directory, replaced atomically (default: ${DEFAULT-VALUE}).")
     String out = home(JobOptions.DEFAULT_OUT);
 
@@ -181,7 +186,7 @@ public final class VisitLens {
         throw ConfigException.of("--max-document-mb", "must be from 1 to " + JobOptions.MAX_MAX_DOCUMENT_MB
             + ", got " + maxDocumentMb);
       }
-      return new JobOptions(corpus, format, visits, lexicon, out,
+      return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb);
     }
@@ -359,6 +364,15 @@ public final class VisitLens {
         return 0;
       }
     }
+  }
+
+  /**
+   * The shipped aliases when no {@code --aliases} is given: {@link JobOptions#DEFAULT_ALIASES} (beside the
+   * checkout's catalogue) when it exists, none otherwise, so that a catalogue of one's own runs without them.
+   */
+  static String defaultAliases() {
+    String shipped = home(JobOptions.DEFAULT_ALIASES);
+    return new File(shipped).isFile() ? shipped : JobOptions.NO_ALIASES;
   }
 
   /**

@@ -23,7 +23,8 @@ public final class DocumentsReport {
   public static final String NAME = "documents";
   public static final Report REPORT = Report.of(NAME, Report.columns(
       "doc_id", STRING, "source_path", STRING, "title", STRING, "language", STRING, "published_date", DATE,
-      "date_source", STRING, "visit_id", STRING, "visit_evidence", STRING, "n_paragraphs", INT,
+      "date_source", STRING, "visit_id", STRING, "visit_evidence", STRING, "visit_score", INT,
+      "runner_up_visit_id", STRING, "runner_up_score", INT, "n_paragraphs", INT,
       "n_duplicate_paragraphs", INT, "n_sentences", INT, "n_tokens", INT, "input_note", STRING,
       "input_flags", CODES, "duplicate_of", STRING), DocumentsReport::plan,
       "doc_id");
@@ -42,7 +43,8 @@ public final class DocumentsReport {
    * paragraphs only.
    *
    * @param documents  attributed documents (doc_id, source_path, title, text, date_text, date_origin, input_note,
-   *                   published_date, date_source, visit_id, visit_evidence)
+   *                   published_date, date_source, visit_id, visit_evidence, visit_score,
+   *                   runner_up_visit_id, runner_up_score)
    * @param paragraphs paragraphs with {@code is_duplicate}
    * @param sentences  the annotated corpus
    */
@@ -61,7 +63,8 @@ public final class DocumentsReport {
         .join(sentenceCounts, "doc_id", "left")
         .select(col("doc_id"), col("source_path"), col("title"), col("language"), col("published_date"),
             col("date_source"),
-            col("visit_id"), col("visit_evidence"), col("n_paragraphs"), col("n_duplicate_paragraphs"),
+            col("visit_id"), col("visit_evidence"), col("visit_score"), col("runner_up_visit_id"),
+            col("runner_up_score"), col("n_paragraphs"), col("n_duplicate_paragraphs"),
             coalesce(col("n_sentences"), lit(0)).as("n_sentences"), coalesce(col("n_tokens"), lit(0)).as("n_tokens"),
             col("input_note"), col("input_flags"), col("duplicate_of"));
   }

@@ -15,9 +15,14 @@ import java.util.Set;
  * @param evidence      short human-readable justification for a report column; never {@code null}
  * @param dateNote      when a header or metadata date was given but could not be read, the note that says so
  *                      ({@link #invalidDateNote}); {@code null} otherwise
+ * @param score         the text evidence's score of the attributed visit, or of the best candidate when it stays
+ *                      unassigned as ambiguous; {@code null} when a header or metadata date decided, or when no
+ *                      visit was a candidate
+ * @param runnerUpId    the candidate with the next highest score, {@code null} when there was none
+ * @param runnerUpScore its score, {@code null} when there was none
  */
 public record Attribution(String visitId, String dateSource, LocalDate publishedDate, String evidence,
-    String dateNote) implements Serializable {
+    String dateNote, Integer score, String runnerUpId, Integer runnerUpScore) implements Serializable {
 
   /** Source value: the date header of the article. */
   public static final String SOURCE_HEADER = "header";
@@ -40,7 +45,13 @@ public record Attribution(String visitId, String dateSource, LocalDate published
 
   /** An attribution without a date note: no date was given, or the given one was used. */
   public Attribution(String visitId, String dateSource, LocalDate publishedDate, String evidence) {
-    this(visitId, dateSource, publishedDate, evidence, null);
+    this(visitId, dateSource, publishedDate, evidence, null, null, null, null);
+  }
+
+  /** An attribution by a header or metadata date (not scored), with its date note. */
+  public Attribution(String visitId, String dateSource, LocalDate publishedDate, String evidence,
+      String dateNote) {
+    this(visitId, dateSource, publishedDate, evidence, dateNote, null, null, null);
   }
 
   /**

@@ -18,6 +18,9 @@ public final class VisitAttribution {
       .add("date_source", DataTypes.StringType, false)
       .add("visit_id", DataTypes.StringType, true)
       .add("visit_evidence", DataTypes.StringType, false)
+      .add("visit_score", DataTypes.IntegerType, true)
+      .add("runner_up_visit_id", DataTypes.StringType, true)
+      .add("runner_up_score", DataTypes.IntegerType, true)
       .add("date_note", DataTypes.StringType, true);
 
   private VisitAttribution() {}
@@ -46,7 +49,10 @@ public final class VisitAttribution {
       values[width + 1] = a.dateSource();
       values[width + 2] = a.visitId();
       values[width + 3] = a.evidence();
-      values[width + 4] = a.dateNote();
+      values[width + 4] = a.score();
+      values[width + 5] = a.runnerUpId();
+      values[width + 6] = a.runnerUpScore();
+      values[width + 7] = a.dateNote();
       return RowFactory.create(values);
     };
     return documents.map(attribute, Encoders.row(out));

@@ -108,17 +108,17 @@ public final class FixtureReports {
   private static List<Row> documents() {
     return List.of(
         RowFactory.create("001", "file:/corpus/001.txt", "", "en", date("2026-02-27"), "header", B,
-            "dated 2026-02-27 (header), within astana-2026", 6, 0, 20, 600, null, List.of(), null),
+            "dated 2026-02-27 (header), within astana-2026", null, null, null, 6, 0, 20, 600, null, List.of(), null),
         RowFactory.create("002", "file:/corpus/002.txt", HOSTILE_TITLE, "sr-Latn", date("2024-11-18"), "header", A,
-            "dated 2024-11-18 (header), within belgrade-2024", 8, 0, 25, 700,
+            "dated 2024-11-18 (header), within belgrade-2024", null, null, null, 8, 0, 25, 700,
             "invalid UTF-8: decoded with replacement characters", List.of("invalid_utf8"), null),
         RowFactory.create("003", "file:/corpus/003.txt", "", "ru", date("2026-02-27"), "text", B,
-            "in-text date Feb. 27 and Vučić", 5, 0, 18, 600, "invalid header date 2026-13-45 ignored",
+            "in-text date Feb. 27 and Vučić", 6, A, 1, 5, 0, 18, 600, "invalid header date 2026-13-45 ignored",
             List.of("invalid_date"), null),
         RowFactory.create("004", "file:/corpus/004.txt", "", "en", date("2024-11-19"), "header", A,
-            "dated 2024-11-19 (header), within belgrade-2024", 9, 5, 10, 300, null, List.of(), null),
+            "dated 2024-11-19 (header), within belgrade-2024", null, null, null, 9, 5, 10, 300, null, List.of(), null),
         RowFactory.create("009", "file:/corpus/009.txt", "", "und", null, "none", null,
-            "no visit: no date and no host city", 3, 0, 7, 150, null, List.of(), null));
+            "no visit: no date and no host city", null, null, null, 3, 0, 7, 150, null, List.of(), null));
   }
 
   private static final String[] SECTORS = {"energy", "trade", "tourism", "defence industry", HOSTILE_SECTOR, "space"};

@@ -290,7 +290,7 @@ class HtmlSummaryTest extends SparkTestBase {
     List<Row> docs = new ArrayList<>();
     for (int i = 0; i < 620; i++) {
       docs.add(RowFactory.create(String.format("d%04d", i), "file:/c/" + i, "", "en", Date.valueOf("2024-11-18"),
-          "header", i % 2 == 0 ? "belgrade-2024" : null, "evidence " + i, 2, i % 3 == 0 ? 1 : 0, 4, 40, null, List.of(),
+          "header", i % 2 == 0 ? "belgrade-2024" : null, "evidence " + i, null, null, null, 2, i % 3 == 0 ? 1 : 0, 4, 40, null, List.of(),
           null));
     }
     fixture.write("documents", FixtureReports.DOCUMENTS, docs);

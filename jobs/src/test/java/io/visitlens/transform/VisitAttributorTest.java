@@ -192,9 +192,13 @@ class VisitAttributorTest {
             null, null, null, "none", null,
             "dateline ASTANA, date \"Feb. 27\" fit kz-rs-2026 but guest Vučić/Serbia not mentioned"),
         row("both cities mentioned plainly with both leaders is ambiguous",
-            "Kassym-Jomart Tokayev and Aleksandar Vučić discussed direct flights between Astana and Belgrade.",
+            "Kassym-Jomart Tokayev and Aleksandar Vučić spoke of Astana and of Belgrade.",
             null, null, null, "none", null, "ambiguous: kz-rs-2024 (mention of Belgrade, guest Tokayev), "
-                + "kz-rs-2026 (mention of Astana, guest Vučić) equally supported"),
+                + "kz-rs-2026 (mention of Astana, guest Vučić) equally supported; score 2 each"),
+        row("the two ends of a route are no host-city evidence",
+            "Kassym-Jomart Tokayev and Aleksandar Vučić discussed direct flights between Astana and Belgrade.",
+            null, null, null, "none", null, "text: Belgrade only as an end of a route (kz-rs-2024); "
+                + "Astana only as an end of a route (kz-rs-2026)"),
         row("visit to a city outscores a plain mention of the other city",
             "Aleksandar Vučić arrived in Astana for talks with Tokayev. A direct Belgrade flight is planned.",
             null, null, "kz-rs-2026", "none", null, "text: \"arrived in Astana\"; guest Vučić mentioned"),
