@@ -30,7 +30,8 @@ import java.util.function.Function;
  * @param zCritical |z| from which a sector counts as rising or falling, as printed
  * @param data the chart rows as JSON, safe to inline in a script element
  */
-record PageView(Visit a, Visit b, String zCritical, Header header, VisitList visits, Headline headline,
+record PageView(Visit a, Visit b, String zCritical, Header header, VisitList visits, Coverage coverage,
+    Headline headline,
     Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Documents documents,
     Quality quality, Footer footer, String data, Assets assets) {
 
@@ -95,6 +96,15 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
 
   record VisitRow(Visit visit, String start, String end, String city, String country, String documents,
       String tokens) {}
+
+  /**
+   * Documents by visit and language ({@code documents.language}): one row per visit in the page's order, then the
+   * unassigned documents; one column per language, the most frequent first.
+   */
+  record Coverage(Source source, List<String> languages, List<CoverageRow> rows) {}
+
+  /** A visit's documents by language; {@code visit} is null for the unassigned documents. */
+  record CoverageRow(Visit visit, List<String> counts, String total) {}
 
   /**
    * The headline findings: how many sectors moved which way, the new and rising ones ({@code up}, new first),
@@ -224,7 +234,8 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
     PageView build(Footer footer, Assets assets) {
       Visit a = pairA == null ? null : visit(pairA);
       Visit b = pairA == null ? null : visit(pairB);
-      return new PageView(a, b, String.valueOf(Keyness.Z_CRITICAL), header(), visits(), headline(), shares(),
+      return new PageView(a, b, String.valueOf(Keyness.Z_CRITICAL), header(), visits(), coverage(), headline(),
+          shares(),
           emphasis(), cooccurrence(), terms(), documents(), quality(), footer, json(), assets);
     }
 
@@ -241,6 +252,34 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
             integer(v.get("n_tokens"))));
       }
       return new VisitList(source(VisitsReport.NAME), rows);
+    }
+
+    private Coverage coverage() {
+      Map<String, Map<String, Long>> byVisit = new LinkedHashMap<>();
+      Map<String, Long> byLanguage = new HashMap<>();
+      for (Map<String, Object> r : data.coverage) {
+        String language = str(r.get("language"));
+        long n = ((Number) r.get("n_documents")).longValue();
+        byVisit.computeIfAbsent(str(r.get("visit_id")), k -> new HashMap<>()).merge(language, n, Long::sum);
+        byLanguage.merge(language, n, Long::sum);
+      }
+      List<String> languages = byLanguage.keySet().stream()
+          .sorted(Comparator.comparing((String l) -> -byLanguage.get(l)).thenComparing(Comparator.naturalOrder()))
+          .toList();
+      List<String> ids = new ArrayList<>(visitOrder);
+      byVisit.keySet().stream().filter(id -> !id.isEmpty() && !ids.contains(id)).sorted().forEach(ids::add);
+      ids.add("");
+      List<CoverageRow> rows = new ArrayList<>();
+      for (String id : ids) {
+        Map<String, Long> counts = byVisit.get(id);
+        if (counts == null) {
+          continue;
+        }
+        rows.add(new CoverageRow(id.isEmpty() ? null : visit(id),
+            languages.stream().map(l -> counts.containsKey(l) ? integer(counts.get(l)) : "").toList(),
+            integer(counts.values().stream().mapToLong(Long::longValue).sum())));
+      }
+      return new Coverage(source(DocumentsReport.NAME), languages, rows);
     }
 
     private Headline headline() {

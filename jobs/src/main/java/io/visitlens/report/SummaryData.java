@@ -76,6 +76,8 @@ final class SummaryData {
   long duplicateParagraphsTotal;
   long documentsWithDuplicates;
   List<Map<String, Object>> withDuplicates = List.of();
+  /** Documents by visit and language: visit_id (null when unassigned), language, n_documents. */
+  List<Map<String, Object>> coverage = List.of();
 
   long rejectedTotal;
   List<Map<String, Object>> rejected = List.of();
@@ -224,6 +226,9 @@ final class SummaryData {
     this.documents = maps(ordered.select(columns(DOCUMENTS_COLUMNS)).limit(MAX_DOCUMENTS));
     this.unassigned = maps(documents.where(unassigned).orderBy(col("doc_id")).select(columns(DOCUMENTS_COLUMNS))
         .limit(MAX_LISTED));
+    // Bounded by the catalogue times the languages detected.
+    this.coverage = maps(documents.groupBy(col("visit_id"), col("language")).agg(count(lit(1)).as("n_documents"))
+        .orderBy(col("visit_id").asc_nulls_last(), col("language")).limit(MAX_ROWS));
     this.withDuplicates = maps(documents.where(col("n_duplicate_paragraphs").gt(0))
         .orderBy(col("n_duplicate_paragraphs").desc(), col("doc_id")).select(columns(DOCUMENTS_COLUMNS))
         .limit(MAX_LISTED));

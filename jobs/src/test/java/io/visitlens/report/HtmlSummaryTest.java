@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HtmlSummaryTest extends SparkTestBase {
-  static final List<String> SECTIONS = List.of("visits", "headline", "shares", "emphasis", "cooccurrence", "terms",
+  static final List<String> SECTIONS = List.of("visits", "coverage", "headline", "shares", "emphasis", "cooccurrence", "terms",
       "documents", "quality");
 
   @TempDir
@@ -139,6 +139,8 @@ class HtmlSummaryTest extends SparkTestBase {
     PageView view = HtmlSummary.view(SummaryData.read(spark, fixture.hadoopDir()));
     PageView.Cooccurrence c = view.cooccurrence();
     PageView hostilePage = new PageView(visit, view.b(), view.zCritical(), view.header(), view.visits(),
+        new PageView.Coverage(view.coverage().source(), List.of(hostile),
+            List.of(new PageView.CoverageRow(visit, List.of("1"), "1"))),
         view.headline(), view.shares(), view.emphasis(), new PageView.Cooccurrence(c.source(), false,
             List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes()),
         view.terms(), view.documents(), view.quality(), view.footer(), view.data(), view.assets());
@@ -174,6 +176,20 @@ class HtmlSummaryTest extends SparkTestBase {
     assertEquals("energy rising 5 12 25.0% 40.0% +15.0 pp +2.41", page.select("#emphasis tbody tr").first().text());
     assertTrue(page.getElementById("shares").text().contains("1 sector of the lexicon with no mention in any visit"
         + " is left out."), page.getElementById("shares").text());
+  }
+
+  @Test
+  void coverageCountsDocumentsByVisitAndLanguageTheMostFrequentLanguageFirst() {
+    assertEquals(List.of("Visit", "en", "ru", "sr-Latn", "und", "All"), page.select("#coverage thead th").eachText(),
+        "languages by documents, then code");
+    assertEquals(List.of(
+            "Tokayev in Belgrade 1 1 2",
+            "Vučić in Astana 1 1 2",
+            "unassigned 1 1"),
+        page.select("#coverage tbody tr").eachText(), "visits in the page's order, then the unassigned");
+    assertEquals(List.of("1", "", "1", "", "2"),
+        page.select("#coverage tbody tr").first().select("td.num").stream().map(e -> e.text()).toList(),
+        "empty cells where none");
   }
 
   @Test
@@ -265,7 +281,7 @@ class HtmlSummaryTest extends SparkTestBase {
 
     Document bare = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark,
         new FixtureReports(spark, tmp.resolve("nothing")).hadoopDir())));
-    assertEquals(9, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
+    assertEquals(10, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
   }
 
   @Test
