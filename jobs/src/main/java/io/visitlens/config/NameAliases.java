@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -77,21 +76,10 @@ public final class NameAliases implements Serializable {
 
   /** Validates an aliases file's text and builds it; {@code name} is how errors name the file. */
   public static NameAliases parse(String text, String name) {
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).build();
     text = LineIndex.stripBom(text);
     LineIndex lines = new LineIndex(text);
-    try (CSVParser parser = CSVParser.parse(text, format)) {
-      List<String> header = parser.getHeaderNames();
-      if (header == null || header.isEmpty()) {
-        throw new ConfigException(name, 1, "empty file: expected a header with " + String.join(", ", COLUMNS));
-      }
-      for (String column : COLUMNS) {
-        if (!header.contains(column)) {
-          throw new ConfigException(name, 1, "missing column '" + column + "' (header: " + String.join(", ", header)
-              + ")");
-        }
-      }
+    try (CSVParser parser = CSVParser.parse(text, ConfigCsv.FORMAT)) {
+      List<String> header = ConfigCsv.requireColumns(parser, COLUMNS, name);
       Map<String, List<Alias>> byName = new LinkedHashMap<>();
       Map<String, Long> seen = new HashMap<>();
       for (CSVRecord record : parser) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -63,20 +62,10 @@ public final class VisitCatalog implements Serializable {
    * job reads the file with {@code io.ConfigFiles}, which refuses bytes that are not UTF-8.
    */
   public static VisitCatalog parse(String text, String name) {
-    CSVFormat format = CSVFormat.RFC4180.builder()
-        .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(true).build();
     text = LineIndex.stripBom(text);
     LineIndex lines = new LineIndex(text);
-    try (CSVParser parser = CSVParser.parse(text, format)) {
-      List<String> header = parser.getHeaderNames();
-      if (header == null || header.isEmpty()) {
-        throw new ConfigException(name, 1, "empty file: expected a header with " + String.join(", ", COLUMNS));
-      }
-      for (String column : COLUMNS) {
-        if (!header.contains(column)) {
-          throw new ConfigException(name, 1, "missing column '" + column + "' (header: " + String.join(", ", header) + ")");
-        }
-      }
+    try (CSVParser parser = CSVParser.parse(text, ConfigCsv.FORMAT)) {
+      List<String> header = ConfigCsv.requireColumns(parser, COLUMNS, name);
       List<Visit> visits = new ArrayList<>();
       Map<String, Long> idLines = new HashMap<>();
       for (CSVRecord record : parser) {

@@ -66,11 +66,10 @@ class FoldedTextScriptsTest {
       "Talks on Feb. 26-27 ended.|Feb. 26-27=-2-26",
       "He met them on 18–19 November 2024.|18–19 November 2024=2024-11-18"})
   void findsDatesInEveryLanguage(String text, String expected) {
-    String normalised = expected.replace("-11-19", "-11-19");
     List<String> dates = found(text);
     assertEquals(1, dates.size(), "one date in <" + text + ">: " + dates);
     String got = dates.get(0);
-    String[] want = normalised.split("=");
+    String[] want = expected.split("=");
     assertAll(
         () -> assertEquals(want[0], got.substring(0, got.indexOf('=')), "quote in <" + text + ">"),
         () -> assertEquals(want[1].replaceAll("-0?(\\d)", "-$1"), got.substring(got.indexOf('=') + 1)
