@@ -82,7 +82,8 @@ tools_cp="$target/test-classes:$jar:$spark_home/jars/*"
 corpus="$work/corpus/articles.jsonl"
 "$jobs_dir/bin/visitlens" generate --docs "$articles" --out "$corpus" --seeds-corpus "$repo/seeds/corpus" \
   --visits "$repo/seeds/visits.csv" --lexicon "$repo/seeds/lexicon/sectors.csv"
-run_args=(run --corpus "$corpus" --visits "$repo/seeds/visits.csv" --lexicon "$repo/seeds/lexicon/sectors.csv")
+run_args=(run --corpus "$corpus" --visits "$repo/seeds/visits.csv" --lexicon "$repo/seeds/lexicon/sectors.csv"
+  --aliases "$repo/seeds/aliases.csv")
 
 # --- 3. the local run, the reference -----------------------------------------------------------------------
 log "local run: jobs/bin/visitlens (embedded local Spark, local[*])"
