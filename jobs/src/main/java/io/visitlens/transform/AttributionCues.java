@@ -27,7 +27,8 @@ import org.apache.commons.csv.CSVRecord;
  *       {@code Flug}).</li>
  * </ul>
  * A cue is words separated by spaces, written in its own script; a word ending in {@code *} matches any word it
- * begins, and a lone {@code *} any one word ({@code pre * godin*}: pre dve godine, pre pet godina). Cues are folded
+ * begins, a lone {@code *} any one word ({@code pre * godin*}: pre dve godine, pre pet godina), and {@code #month}
+ * any month name ({@code last #month}). Cues are folded
  * as the text is ({@link FoldedText}: case, diacritics and Cyrillic script do not matter) and matched word by word
  * ({@link Cues}). Every cue applies to every
  * text: a document's language is not known when it is attributed, and the cues of one language are not words of
@@ -66,7 +67,7 @@ final class AttributionCues {
         if (!KINDS.contains(kind)) {
           throw new IllegalStateException(name + ":" + line + ": unknown kind '" + kind + "'");
         }
-        if (cue == null || cue.isBlank() || !cue.matches("[\\p{L}\\p{M}*' -]+") || cue.strip().startsWith("*")) {
+        if (cue == null || cue.isBlank() || !cue.matches("[\\p{L}\\p{M}*#' -]+") || cue.strip().startsWith("*")) {
           throw new IllegalStateException(name + ":" + line + ": a cue is words, with '*', got '" + cue + "'");
         }
         out.get(kind).add(cue.strip());

@@ -14,10 +14,14 @@ import java.util.Map;
  * word of every sentence, had made attribution four times slower.
  *
  * <p>A cue is words separated by spaces, already folded ({@link FoldedText}) and in lower case; a word ending in
- * {@code *} matches any word it begins, a lone {@code *} any one word. Immutable and serializable.
+ * {@code *} matches any word it begins, a lone {@code *} any one word, {@code #month} any month name or abbreviation
+ * of {@link TextDates} ({@code last #month}: last November; {@code prošl* #month}: prošlog novembra). Immutable and
+ * serializable.
  */
 final class Cues implements Serializable {
   private static final long serialVersionUID = 1L;
+  /** The word that stands for any month name. */
+  static final String MONTH = "#month";
 
   /** One cue: its words, each exact, a stem ({@code word*}) or any word ({@code *}). */
   private record Cue(String[] words, boolean[] stem) implements Serializable {
@@ -27,7 +31,9 @@ final class Cues implements Serializable {
       }
       for (int k = 0; k < words.length; k++) {
         String w = text.word(at + k);
-        if (words[k].isEmpty() ? false : stem[k] ? !w.startsWith(words[k]) : !w.equals(words[k])) {
+        boolean ok = words[k].isEmpty() || (words[k].equals(MONTH) ? TextDates.MONTHS.containsKey(w)
+            : stem[k] ? w.startsWith(words[k]) : w.equals(words[k]));
+        if (!ok) {
           return false;
         }
       }
@@ -50,7 +56,7 @@ final class Cues implements Serializable {
         stem[i] = any || words[i].endsWith("*");
         plain[i] = any ? "" : stem[i] ? words[i].substring(0, words[i].length() - 1) : words[i];
       }
-      if (plain[0].isEmpty() || (stem[0] && plain[0].length() < 2)) {
+      if (plain[0].isEmpty() || plain[0].equals(MONTH) || (stem[0] && plain[0].length() < 2)) {
         throw new IllegalArgumentException("a cue begins with a word, or a stem of two letters or more: " + written);
       }
       Cue cue = new Cue(plain, stem);

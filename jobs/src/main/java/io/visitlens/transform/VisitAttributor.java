@@ -94,6 +94,11 @@ public final class VisitAttributor implements Serializable {
   private static final Cues ROUTE = new Cues(CUES.get("route"));
   /** Words that may stand between a cue and the city it applies to ("visit to the Kazakh capital, Astana"). */
   private static final int WORDS_BETWEEN = 4;
+  /**
+   * Letters a case ending may add to the host country's name where it is the goal of a visit, with at most one word
+   * (a preposition) between the cue and it: "visit to Kazakhstan", "posetu Srbiji", "визит в Казахстан".
+   */
+  private static final int HOST_COUNTRY_ENDING = 3;
   /** A dash or slash that joins two cities into a route: "Belgrade–Astana", "Astana - Belgrade", "Beograd/Astana". */
   private static final String JOIN = "\\s*[-\u2013\u2014/]\\s*";
 
@@ -373,21 +378,34 @@ public final class VisitAttributor implements Serializable {
     for (VisitPatterns p : patterns) {
       VisitEvidence e = new VisitEvidence(p.visit(), p);
       datelineEnd = Math.max(datelineEnd, readDateline(e, text));
-      readPlace(e, text, words, sentences, recallSentence, futureSentence, sentenceYears);
-      e.party = p.party(t);
       evidence.add(e);
     }
 
     // Dates in a sentence recalling the past are not evidence, except a date inside the dateline itself.
+    List<TextDate> found = TextDates.find(text);
     List<TextDate> dates = new ArrayList<>();
-    boolean dateFitsNoVisit = false;
-    for (TextDate d : TextDates.find(text)) {
+    for (TextDate d : found) {
       int s = FoldedText.spanIndexAt(sentences, d.start());
-      boolean strong = d.start() < datelineEnd || isByline(t, d);
-      if (strong || s < 0 || !(recallSentence[s] || futureSentence[s])) {
+      if (d.start() < datelineEnd || isByline(t, d) || s < 0 || !(recallSentence[s] || futureSentence[s])) {
         dates.add(d);
-        dateFitsNoVisit |= !fitDate(d, evidence, strong);
       }
+    }
+    // A month and a year after the dateline ("in November 2024", "u novembru 2024", "im November 2024") dates a
+    // sentence the way a retrospect does, not as news of the day: its place mentions are no evidence (the date
+    // itself still is, and still contradicts the visits it does not fit).
+    for (TextDate d : found) {
+      int s = FoldedText.spanIndexAt(sentences, d.start());
+      if (!d.hasDay() && d.year() != null && d.start() >= datelineEnd && s >= 0) {
+        recallSentence[s] = true;
+      }
+    }
+    for (VisitEvidence e : evidence) {
+      readPlace(e, text, words, sentences, recallSentence, futureSentence, sentenceYears);
+      e.party = e.patterns.party(t, sentences, recallSentence, futureSentence, datelineEnd);
+    }
+    boolean dateFitsNoVisit = false;
+    for (TextDate d : dates) {
+      dateFitsNoVisit |= !fitDate(d, evidence, d.start() < datelineEnd || isByline(t, d));
     }
 
     int leadEnd = leadEnd(t, sentences);
@@ -568,7 +586,7 @@ public final class VisitAttributor implements Serializable {
       }
       int score = SCORE_MENTION;
       String desc = "mention of " + text.original(m.start(), m.end());
-      int goal = visitContextStart(words, m.start(), sentenceStart);
+      int goal = visitContextStart(words, m.start(), sentenceStart, WORDS_BETWEEN);
       if (goal >= 0) {
         score = SCORE_VISIT_TO;
         desc = "\"" + text.original(goal, m.end()) + "\"";
@@ -595,7 +613,7 @@ public final class VisitAttributor implements Serializable {
           || e.patterns.otherYear(years(t, sentences, sentenceYears, s)))) {
         continue;
       }
-      int goal = visitContextStart(words, m.start(), s >= 0 ? sentences.get(s)[0] : 0);
+      int goal = visitContextStart(words, m.start(), s >= 0 ? sentences.get(s)[0] : 0, 1);
       if (goal >= 0) {
         e.placeScore = SCORE_VISIT_TO;
         e.placeDesc = "\"" + text.original(goal, m.end()) + "\"";
@@ -630,8 +648,8 @@ public final class VisitAttributor implements Serializable {
   }
 
   /** Where the nearest visit cue before a city begins ("arrived in", "u posetu", "прибыл в"), -1 when none. */
-  private static int visitContextStart(Words words, int city, int sentenceStart) {
-    int i = VISIT_CONTEXT.before(words, words.firstAtOrAfter(city), near(words, city, sentenceStart), WORDS_BETWEEN);
+  private static int visitContextStart(Words words, int city, int sentenceStart, int between) {
+    int i = VISIT_CONTEXT.before(words, words.firstAtOrAfter(city), near(words, city, sentenceStart), between);
     return i < 0 ? -1 : words.start(i);
   }
 
@@ -781,7 +799,9 @@ public final class VisitAttributor implements Serializable {
       Pattern host = null;
       if (!blank(v.hostCountry())) {
         String n = names(v.hostCountry(), aliases.of(v.hostCountry(), "country"), true);
-        host = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + n + ")\\p{L}*", FLAGS);
+        // The country's name with a case ending (Kazahstanu, Srbiji, Казахстан), not its adjectives
+        // ("kazahstanskog", "Kazakh"), which name the other side as often ("the first visit by a Kazakh president").
+        host = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + n + ")\\p{L}{0," + HOST_COUNTRY_ENDING + "}(?![\\p{L}])", FLAGS);
       }
       return new VisitPatterns(v, dateline, city, surname, country, host, c);
     }
@@ -808,15 +828,33 @@ public final class VisitAttributor implements Serializable {
           .thenComparing(Comparator.naturalOrder())).collect(Collectors.joining("|")) + ")";
     }
 
-    /** "guest Vučić" or "guest country Serbia" when mentioned in the folded text, else null. */
-    String party(String folded) {
-      if (guestSurname != null && guestSurname.matcher(folded).find()) {
+    /**
+     * "guest Vučić" or "guest country Serbia" when mentioned in a sentence of the folded text that neither recalls
+     * the past nor plans a visit, or in the dateline's sentence (a leader named only as last week's guest is not
+     * this article's), else null.
+     */
+    String party(String folded, List<int[]> sentences, boolean[] recall, boolean[] future, int datelineEnd) {
+      if (guestSurname != null
+          && inCurrentSentence(guestSurname.matcher(folded), sentences, recall, future, datelineEnd)) {
         return "guest " + surname(visit.guestLeader());
       }
-      if (guestCountry != null && guestCountry.matcher(folded).find()) {
+      if (guestCountry != null
+          && inCurrentSentence(guestCountry.matcher(folded), sentences, recall, future, datelineEnd)) {
         return "guest country " + visit.guestCountry().strip();
       }
       return null;
+    }
+
+    /** Whether a match stands in a sentence that is news of the day: neither a recall nor a plan, or the dateline's. */
+    private static boolean inCurrentSentence(Matcher m, List<int[]> sentences, boolean[] recall, boolean[] future,
+        int datelineEnd) {
+      while (m.find()) {
+        int s = FoldedText.spanIndexAt(sentences, m.start());
+        if (s < 0 || !(recall[s] || future[s]) || (datelineEnd > 0 && sentences.get(s)[0] < datelineEnd)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     String partyLabel() {

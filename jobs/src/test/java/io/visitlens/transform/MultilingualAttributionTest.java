@@ -151,6 +151,24 @@ class MultilingualAttributionTest {
         new Case("a planned visit in Serbian: posetiće Astanu sledeće godine",
             "Vučić je rekao da će posetiti Astanu sledeće godine, a Tokajev je pozdravio tu odluku.",
             null, null, "Astana only in a planned or invited visit (kz-rs-2026)"),
+        new Case("a month and a year after the lead date a retrospect: its mention is no evidence",
+            "Vučić met Tokayev at the Akorda on Thursday.\n\nTokayev had visited Belgrade in November 2024, when a "
+                + "partnership was signed.",
+            null, null, "Belgrade only in recall of a past visit (kz-rs-2024)"),
+        new Case("last November / prošlog novembra is a recall (sr-Latn)",
+            "Delegacija privrednika boravi u Almatiju.\n\nPosle posete predsednika Tokajeva Beogradu prošlog "
+                + "novembra otvorila su se vrata, rekao je Vučić.",
+            null, null, "Belgrade only in recall of a past visit (kz-rs-2024)"),
+        new Case("a planned trip is a plan, not the visit (en)",
+            "The two leaders discussed preparations for Vučić's planned trip to Astana.",
+            null, null, "Astana only in a planned or invited visit (kz-rs-2026)"),
+        new Case("the guest named only as last week's guest is not this article's (ru)",
+            "Токаев провел в Астане переговоры с президентом Узбекистана.\n\nНа прошлой неделе Токаев принимал в "
+                + "Астане президента Сербии Александара Вучича.",
+            null, null, "but guest Vučić/Serbia not mentioned"),
+        new Case("the host country's adjective is no goal of a visit (sr-Cyrl)",
+            "Председник Токајев допутовао је у посету Србији, прву посету једног казахстанског лидера.",
+            "kz-rs-2024", null, "\"посету Србији\""),
         new Case("a third visit in another language: German month name",
             "OSLO – Der chilenische Präsident Gabriel Boric ist am 12. April 2023 in Oslo eingetroffen.",
             "no-cl-2023", "2023-04-12", "dateline OSLO; date \"12. April 2023\""));

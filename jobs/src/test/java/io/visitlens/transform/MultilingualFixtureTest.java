@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class MultilingualFixtureTest {
   static final Path DIR = Path.of("src", "test", "resources", "io", "visitlens", "transform", "multilingual");
+  /** The second fixture, held out once and then used to find rules (its README). */
+  static final Path SECOND = DIR.resolveSibling("multilingual-2");
   static final String NONE = "(none)";
 
   record Outcome(String file, String language, String expected, String got, String evidence) {
@@ -36,16 +38,19 @@ class MultilingualFixtureTest {
     }
   }
 
-  static List<Outcome> attributeAll() throws IOException {
-    VisitCatalog catalog = VisitCatalog.parse(ConfigFiles.read(DIR.resolve("visits.csv")), "visits.csv");
+  static List<Outcome> attributeAll(Path dir) throws IOException {
+    VisitCatalog catalog = VisitCatalog.parse(ConfigFiles.read(dir.resolve("visits.csv")), "visits.csv");
     Path shipped = Path.of("..", "seeds", "aliases.csv");
-    NameAliases aliases = NameAliases.parse(ConfigFiles.read(shipped), shipped.toString())
-        .plus(NameAliases.parse(ConfigFiles.read(DIR.resolve("aliases-extra.csv")), "aliases-extra.csv"));
+    NameAliases aliases = NameAliases.parse(ConfigFiles.read(shipped), shipped.toString());
+    if (Files.exists(dir.resolve("aliases-extra.csv"))) {
+      aliases = aliases.plus(NameAliases.parse(ConfigFiles.read(dir.resolve("aliases-extra.csv")),
+          "aliases-extra.csv"));
+    }
     VisitAttributor attributor = new VisitAttributor(catalog.visits(), aliases, 3);
     List<Outcome> out = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(DIR.resolve("expected.csv"), StandardCharsets.UTF_8)) {
+    try (Reader in = Files.newBufferedReader(dir.resolve("expected.csv"), StandardCharsets.UTF_8)) {
       for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
-        String text = Files.readString(DIR.resolve("articles").resolve(r.get("file")), StandardCharsets.UTF_8);
+        String text = Files.readString(dir.resolve("articles").resolve(r.get("file")), StandardCharsets.UTF_8);
         Attribution a = attributor.attribute(text, null, null);
         String expected = r.get("expected_visit_id").isBlank() ? NONE : r.get("expected_visit_id");
         out.add(new Outcome(r.get("file"), r.get("language"), expected,
@@ -57,7 +62,17 @@ class MultilingualFixtureTest {
 
   @Test
   void attributesTheMultilingualFixture() throws IOException {
-    List<Outcome> outcomes = attributeAll();
+    check(DIR, 40, 0.95);
+  }
+
+  /** The second fixture: none wrong and no distractor forced; at least the 14 of 19 it got when it was written. */
+  @Test
+  void attributesTheSecondFixtureWithNoneWrong() throws IOException {
+    check(SECOND, 24, 14.0 / 19);
+  }
+
+  private static void check(Path dir, int articles, double rightShare) throws IOException {
+    List<Outcome> outcomes = attributeAll(dir);
     Map<String, Map<String, Integer>> confusion = new TreeMap<>();
     for (Outcome o : outcomes) {
       confusion.computeIfAbsent(o.expected(), k -> new TreeMap<>()).merge(o.got(), 1, Integer::sum);
@@ -75,9 +90,9 @@ class MultilingualFixtureTest {
     long wrong = visits.stream().filter(o -> !o.right() && !o.got().equals(NONE)).count();
     long forced = outcomes.stream().filter(o -> o.expected().equals(NONE) && !o.got().equals(NONE)).count();
     assertAll(
-        () -> assertTrue(outcomes.size() >= 40, "at least 40 articles, got " + outcomes.size()),
-        () -> assertTrue(right >= Math.ceil(0.95 * visits.size()), "at least 95% of " + visits.size()
-            + " right, got " + right + "\n" + table),
+        () -> assertTrue(outcomes.size() >= articles, "at least " + articles + " articles, got " + outcomes.size()),
+        () -> assertTrue(right >= Math.ceil(rightShare * visits.size() - 1e-9), "at least " + rightShare + " of "
+            + visits.size() + " right, got " + right + "\n" + table),
         () -> assertEquals(0, wrong, "none attributed to the wrong visit\n" + table),
         () -> assertEquals(0, forced, "no distractor forced into a visit\n" + table));
   }
