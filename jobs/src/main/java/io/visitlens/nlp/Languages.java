@@ -21,8 +21,9 @@ import org.tartarus.snowball.SnowballStemmer;
  *   <tr><td>sentence and word boundaries</td><td>ICU4J's UAX #29 iterators for the language's locale, with CLDR's
  *       abbreviation suppressions where it has them, plus the project's {@link #ABBREVIATIONS}</td></tr>
  *   <tr><td>stop words</td><td>Spark ML's list for the language ({@link StopWordsRemover#loadDefaultStopWords});
- *       English adds the clitic remainders and the negative contractions Spark's list lacks; none where Spark
- *       has no list (Serbian, until a shipped list)</td></tr>
+ *       English adds the clitic remainders and the negative contractions Spark's list lacks; Serbian (both
+ *       scripts) a list shipped with VisitLens ({@code stopwords-sr.txt}); none for the other languages Spark has no
+ *       list for</td></tr>
  *   <tr><td>stems</td><td>English: Spark NLP's Porter stemmer (the project's stems since the start); others:
  *       Lucene's Snowball stemmer of the language where one exists, else the term itself</td></tr>
  * </table>
@@ -85,6 +86,33 @@ public final class Languages {
       Map.entry("no", "norwegian"), Map.entry("nb", "norwegian"), Map.entry("pt", "portuguese"),
       Map.entry("ru", "russian"), Map.entry("es", "spanish"), Map.entry("sv", "swedish"), Map.entry("tr", "turkish"));
 
+  /**
+   * Stop lists shipped with VisitLens for languages Spark ML has none for, by code: classpath resources in this
+   * package, one word per line in each of the language's scripts ({@code stopwords-sr.txt}: Serbian, Latin and
+   * Cyrillic).
+   */
+  private static final Map<String, String> SHIPPED_STOP_LISTS = Map.of("sr", "stopwords-sr.txt");
+
+  /** The words of a shipped stop list, lower case. */
+  static Set<String> shippedStopWords(String resource) {
+    try (java.io.InputStream in = Languages.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the classpath");
+      }
+      Set<String> words = new HashSet<>();
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          for (String w : line.strip().split("\\s+")) {
+            words.add(w.toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+      return words;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Lucene's Snowball stemmer class names ({@code org.tartarus.snowball.ext.<Name>Stemmer}) by code. */
   private static final Map<String, String> SNOWBALL = Map.ofEntries(
       Map.entry("ar", "Arabic"), Map.entry("hy", "Armenian"), Map.entry("eu", "Basque"), Map.entry("ca", "Catalan"),
@@ -143,6 +171,10 @@ public final class Languages {
     if (key.equals(ENGLISH)) {
       stops.addAll(CLITIC_REMAINDERS);
       stops.addAll(MORE_NEGATIVE_CONTRACTIONS);
+    }
+    String shipped = SHIPPED_STOP_LISTS.get(key);
+    if (shipped != null) {
+      stops.addAll(shippedStopWords(shipped));
     }
     String snowball = SNOWBALL.get(key);
     if (snowball != null) {

@@ -563,6 +563,29 @@ class TextCoreTest {
         "počeo", "u", "10", "časova", "."), d.tokens(), d::table);
   }
 
+  /**
+   * Serbian's shipped stop list (Spark ML and Lucene have none) flags function words in both scripts, and leaves the
+   * content words and names alone.
+   */
+  @Test
+  void serbianStopWordsInBothScripts() {
+    for (String[] c : new String[][] {
+        {"sr-Latn", "Predsednik Vučić je juče u Beogradu rekao da će saradnja sa Kazahstanom biti još jača."},
+        {"sr-Cyrl", "Председник Вучић је јуче у Београду рекао да ће сарадња са Казахстаном бити још јача."}}) {
+      Doc d = annotate(c[1], c[0]);
+      List<String> stop = new java.util.ArrayList<>();
+      List<String> content = new java.util.ArrayList<>();
+      for (int i = 0; i < d.terms().size(); i++) {
+        if (!d.terms().get(i).isEmpty()) {
+          (d.stops().get(i) ? stop : content).add(io.visitlens.transform.FoldedTextAccess.latin(d.terms().get(i)));
+        }
+      }
+      assertEquals(List.of("je", "u", "da", "ce", "sa", "biti", "jos"), stop, () -> c[0] + ": stop words" + d.table());
+      assertEquals(List.of("predsednik", "vucic", "juce", "beogradu", "rekao", "saradnja", "kazahstanom", "jaca"),
+          content, () -> c[0] + ": content words" + d.table());
+    }
+  }
+
   @Test
   void russian() {
     String text = "Президент Токаев прибыл в Белград 18 ноября 2024 года.";
