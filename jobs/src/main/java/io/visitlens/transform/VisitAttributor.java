@@ -293,6 +293,65 @@ public final class VisitAttributor implements Serializable {
 
   // ---------------------------------------------------------------- text
 
+  /**
+   * One text as attribution reads it: its folded form, words and sentences, and for each sentence whether it
+   * recalls the past ({@link #recall}), plans a visit ({@link #future}), and the years it is set in (found once,
+   * when first asked).
+   */
+  private static final class Reading {
+    final FoldedText text;
+    final String folded;
+    final Words words;
+    final List<int[]> sentences;
+    final boolean[] recall;
+    final boolean[] future;
+    private final int[][] years;
+
+    Reading(FoldedText text) {
+      this.text = text;
+      this.folded = text.folded();
+      this.words = Words.of(folded);
+      this.sentences = text.sentences();
+      this.recall = new boolean[sentences.size()];
+      this.future = new boolean[sentences.size()];
+      this.years = new int[sentences.size()][];
+      for (int i = 0; i < sentences.size(); i++) {
+        int from = words.firstAtOrAfter(sentences.get(i)[0]);
+        int to = words.firstAtOrAfter(sentences.get(i)[1]);
+        recall[i] = RECALL.anyIn(words, from, to);
+        future[i] = !recall[i] && FUTURE.anyIn(words, from, to);
+      }
+    }
+
+    /** The sentence holding position {@code pos}, -1 when none. */
+    int sentence(int pos) {
+      return FoldedText.spanIndexAt(sentences, pos);
+    }
+
+    /** Where sentence {@code s} begins; 0 for none (-1). */
+    int sentenceStart(int s) {
+      return s >= 0 ? sentences.get(s)[0] : 0;
+    }
+
+    /** Whether sentence {@code s} recalls the past for {@code visit}: a recall cue, or set in another year. */
+    boolean recalls(int s, VisitPatterns visit) {
+      return s >= 0 && (recall[s] || visit.otherYear(years(s)));
+    }
+
+    /** The years sentence {@code s} is set in ("in 2019", "2019. godine"). */
+    private int[] years(int s) {
+      if (years[s] == null) {
+        Matcher m = IN_YEAR.matcher(folded).region(sentences.get(s)[0], sentences.get(s)[1]);
+        List<Integer> found = new ArrayList<>();
+        while (m.find()) {
+          found.add(Integer.parseInt(m.group("year") != null ? m.group("year") : m.group("year2")));
+        }
+        years[s] = found.stream().mapToInt(Integer::intValue).toArray();
+      }
+      return years[s];
+    }
+  }
+
   /** Evidence gathered for one visit from the text. */
   private static final class VisitEvidence {
     final Visit visit;
@@ -360,18 +419,7 @@ public final class VisitAttributor implements Serializable {
   private Attribution byText(String rawText) {
     FoldedText text = FoldedText.of(rawText);
     String t = text.folded();
-    List<int[]> sentences = text.sentences();
-    Words words = Words.of(t);
-    boolean[] recallSentence = new boolean[sentences.size()];
-    boolean[] futureSentence = new boolean[sentences.size()];
-    for (int i = 0; i < sentences.size(); i++) {
-      int[] s = sentences.get(i);
-      int from = words.firstAtOrAfter(s[0]);
-      int to = words.firstAtOrAfter(s[1]);
-      recallSentence[i] = RECALL.anyIn(words, from, to);
-      futureSentence[i] = !recallSentence[i] && FUTURE.anyIn(words, from, to);
-    }
-    int[][] sentenceYears = new int[sentences.size()][];
+    Reading r = new Reading(text);
 
     List<VisitEvidence> evidence = new ArrayList<>();
     int datelineEnd = genericDatelineEnd(t);
@@ -381,34 +429,39 @@ public final class VisitAttributor implements Serializable {
       evidence.add(e);
     }
 
-    // Dates in a sentence recalling the past are not evidence, except a date inside the dateline itself.
+    // Dates in a sentence recalling the past are not evidence, except a date inside the dateline or a byline,
+    // which outranks the body's ("strong").
     List<TextDate> found = TextDates.find(text);
     List<TextDate> dates = new ArrayList<>();
+    List<Boolean> strong = new ArrayList<>();
     for (TextDate d : found) {
-      int s = FoldedText.spanIndexAt(sentences, d.start());
-      if (d.start() < datelineEnd || isByline(t, d) || s < 0 || !(recallSentence[s] || futureSentence[s])) {
+      boolean inDateline = d.start() < datelineEnd || isByline(t, d);
+      int s = r.sentence(d.start());
+      if (inDateline || s < 0 || !(r.recall[s] || r.future[s])) {
         dates.add(d);
+        strong.add(inDateline);
       }
     }
     // A month and a year after the dateline ("in November 2024", "u novembru 2024", "im November 2024") dates a
     // sentence the way a retrospect does, not as news of the day: its place mentions are no evidence (the date
     // itself still is, and still contradicts the visits it does not fit).
     for (TextDate d : found) {
-      int s = FoldedText.spanIndexAt(sentences, d.start());
+      int s = r.sentence(d.start());
       if (!d.hasDay() && d.year() != null && d.start() >= datelineEnd && s >= 0) {
-        recallSentence[s] = true;
+        r.recall[s] = true;
       }
     }
     for (VisitEvidence e : evidence) {
-      readPlace(e, text, words, sentences, recallSentence, futureSentence, sentenceYears);
-      e.party = e.patterns.party(t, sentences, recallSentence, futureSentence, datelineEnd);
+      readHostCountry(e, r);
+      readPlace(e, r);
+      e.party = e.patterns.party(r, datelineEnd);
     }
     boolean dateFitsNoVisit = false;
-    for (TextDate d : dates) {
-      dateFitsNoVisit |= !fitDate(d, evidence, d.start() < datelineEnd || isByline(t, d));
+    for (int i = 0; i < dates.size(); i++) {
+      dateFitsNoVisit |= !fitDate(dates.get(i), evidence, strong.get(i));
     }
 
-    int leadEnd = leadEnd(t, sentences);
+    int leadEnd = leadEnd(t, r.sentences);
     for (VisitEvidence e : evidence) {
       e.readLead(leadEnd);
     }
@@ -557,39 +610,36 @@ public final class VisitAttributor implements Serializable {
    * Records the best host-city mention of {@code e} after its dateline that neither recalls the past nor is an end
    * of a route, or that all were such.
    */
-  private void readPlace(VisitEvidence e, FoldedText text, Words words, List<int[]> sentences, boolean[] recallSentence,
-      boolean[] futureSentence, int[][] sentenceYears) {
+  private void readPlace(VisitEvidence e, Reading r) {
     VisitPatterns p = e.patterns;
     if (p.city() == null) {
       return;
     }
-    String t = text.folded();
-    readHostCountry(e, text, words, sentences, recallSentence, futureSentence, sentenceYears);
-    Matcher m = p.city().matcher(t);
+    Matcher m = p.city().matcher(r.folded);
     while (m.find()) {
       if (m.start() == e.datelineCity) {
         continue;
       }
-      int s = FoldedText.spanIndexAt(sentences, m.start());
-      if (s >= 0 && (recallSentence[s] || p.otherYear(years(t, sentences, sentenceYears, s)))) {
+      int s = r.sentence(m.start());
+      if (r.recalls(s, p)) {
         e.recalledOnly = true;
         continue;
       }
-      if (s >= 0 && futureSentence[s]) {
+      if (s >= 0 && r.future[s]) {
         e.plannedOnly = true;
         continue;
       }
-      int sentenceStart = s >= 0 ? sentences.get(s)[0] : 0;
-      if (isRouteEnd(t, words, m.start(), m.end(), sentenceStart)) {
+      int sentenceStart = r.sentenceStart(s);
+      if (isRouteEnd(r.folded, r.words, m.start(), m.end(), sentenceStart)) {
         e.routeOnly = true;
         continue;
       }
       int score = SCORE_MENTION;
-      String desc = "mention of " + text.original(m.start(), m.end());
-      int goal = visitContextStart(words, m.start(), sentenceStart, WORDS_BETWEEN);
+      String desc = "mention of " + r.text.original(m.start(), m.end());
+      int goal = visitContextStart(r.words, m.start(), sentenceStart, WORDS_BETWEEN);
       if (goal >= 0) {
         score = SCORE_VISIT_TO;
-        desc = "\"" + text.original(goal, m.end()) + "\"";
+        desc = "\"" + r.text.original(goal, m.end()) + "\"";
       }
       if (score > e.placeScore) {
         e.placeScore = score;
@@ -599,40 +649,24 @@ public final class VisitAttributor implements Serializable {
     }
   }
 
-  /** Records the host country as the goal of a visit ("official visit to Kazakhstan"), outside recalls. */
-  private static void readHostCountry(VisitEvidence e, FoldedText text, Words words, List<int[]> sentences,
-      boolean[] recallSentence, boolean[] futureSentence, int[][] sentenceYears) {
+  /** Records the host country as the goal of a visit ("official visit to Kazakhstan"), outside recalls and plans. */
+  private static void readHostCountry(VisitEvidence e, Reading r) {
     if (e.patterns.hostCountry() == null) {
       return;
     }
-    String t = text.folded();
-    Matcher m = e.patterns.hostCountry().matcher(t);
+    Matcher m = e.patterns.hostCountry().matcher(r.folded);
     while (m.find() && e.placeScore < SCORE_VISIT_TO) {
-      int s = FoldedText.spanIndexAt(sentences, m.start());
-      if (s >= 0 && (recallSentence[s] || futureSentence[s]
-          || e.patterns.otherYear(years(t, sentences, sentenceYears, s)))) {
+      int s = r.sentence(m.start());
+      if (r.recalls(s, e.patterns) || (s >= 0 && r.future[s])) {
         continue;
       }
-      int goal = visitContextStart(words, m.start(), s >= 0 ? sentences.get(s)[0] : 0, 1);
+      int goal = visitContextStart(r.words, m.start(), r.sentenceStart(s), 1);
       if (goal >= 0) {
         e.placeScore = SCORE_VISIT_TO;
-        e.placeDesc = "\"" + text.original(goal, m.end()) + "\"";
+        e.placeDesc = "\"" + r.text.original(goal, m.end()) + "\"";
         e.placeAt = m.start();
       }
     }
-  }
-
-  /** The years sentence {@code s} is set in ("in 2019", "2019. godine"), found once per sentence. */
-  private static int[] years(String t, List<int[]> sentences, int[][] cache, int s) {
-    if (cache[s] == null) {
-      Matcher m = IN_YEAR.matcher(t).region(sentences.get(s)[0], sentences.get(s)[1]);
-      List<Integer> found = new ArrayList<>();
-      while (m.find()) {
-        found.add(Integer.parseInt(m.group("year") != null ? m.group("year") : m.group("year2")));
-      }
-      cache[s] = found.stream().mapToInt(Integer::intValue).toArray();
-    }
-    return cache[s];
   }
 
   /**
@@ -822,8 +856,8 @@ public final class VisitAttributor implements Serializable {
       }
       // The names' first letters, in both cases, looked at before the alternation is tried: most positions of a
       // text fail there at once.
-      return "(?=" + initials.stream().map(c -> "[" + Character.toLowerCase(c) + Character.toUpperCase(c) + "]")
-          .distinct().collect(Collectors.joining("|")) + ")(?:"
+      return "(?=[" + initials.stream().map(c -> String.format("\\x{%x}\\x{%x}", (int) Character.toLowerCase(c),
+          (int) Character.toUpperCase(c))).distinct().collect(Collectors.joining()) + "])(?:"
           + forms.stream().distinct().sorted(Comparator.comparingInt(String::length).reversed()
           .thenComparing(Comparator.naturalOrder())).collect(Collectors.joining("|")) + ")";
     }
@@ -833,24 +867,21 @@ public final class VisitAttributor implements Serializable {
      * the past nor plans a visit, or in the dateline's sentence (a leader named only as last week's guest is not
      * this article's), else null.
      */
-    String party(String folded, List<int[]> sentences, boolean[] recall, boolean[] future, int datelineEnd) {
-      if (guestSurname != null
-          && inCurrentSentence(guestSurname.matcher(folded), sentences, recall, future, datelineEnd)) {
+    String party(Reading r, int datelineEnd) {
+      if (guestSurname != null && inCurrentSentence(guestSurname.matcher(r.folded), r, datelineEnd)) {
         return "guest " + surname(visit.guestLeader());
       }
-      if (guestCountry != null
-          && inCurrentSentence(guestCountry.matcher(folded), sentences, recall, future, datelineEnd)) {
+      if (guestCountry != null && inCurrentSentence(guestCountry.matcher(r.folded), r, datelineEnd)) {
         return "guest country " + visit.guestCountry().strip();
       }
       return null;
     }
 
     /** Whether a match stands in a sentence that is news of the day: neither a recall nor a plan, or the dateline's. */
-    private static boolean inCurrentSentence(Matcher m, List<int[]> sentences, boolean[] recall, boolean[] future,
-        int datelineEnd) {
+    private static boolean inCurrentSentence(Matcher m, Reading r, int datelineEnd) {
       while (m.find()) {
-        int s = FoldedText.spanIndexAt(sentences, m.start());
-        if (s < 0 || !(recall[s] || future[s]) || (datelineEnd > 0 && sentences.get(s)[0] < datelineEnd)) {
+        int s = r.sentence(m.start());
+        if (s < 0 || !(r.recall[s] || r.future[s]) || (datelineEnd > 0 && r.sentenceStart(s) < datelineEnd)) {
           return true;
         }
       }
