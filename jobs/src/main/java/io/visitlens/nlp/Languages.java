@@ -1,6 +1,7 @@
 package io.visitlens.nlp;
 
 import com.ibm.icu.util.ULocale;
+import io.visitlens.io.ClasspathText;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -95,22 +96,15 @@ public final class Languages {
 
   /** The words of a shipped stop list, lower case. */
   static Set<String> shippedStopWords(String resource) {
-    try (java.io.InputStream in = Languages.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the classpath");
-      }
-      Set<String> words = new HashSet<>();
-      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-        if (!line.isBlank() && !line.startsWith("#")) {
-          for (String w : line.strip().split("\\s+")) {
-            words.add(w.toLowerCase(Locale.ROOT));
-          }
+    Set<String> words = new HashSet<>();
+    for (String line : ClasspathText.read(Languages.class, resource, "the classpath").split("\n")) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        for (String w : line.strip().split("\\s+")) {
+          words.add(w.toLowerCase(Locale.ROOT));
         }
       }
-      return words;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
+    return words;
   }
 
   /** Lucene's Snowball stemmer class names ({@code org.tartarus.snowball.ext.<Name>Stemmer}) by code. */

@@ -3,12 +3,12 @@ package io.visitlens.report;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.visitlens.io.ClasspathText;
 import io.visitlens.io.HadoopFiles;
 import io.visitlens.io.RunManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -121,14 +121,7 @@ public final class HtmlSummary {
   }
 
   static String resource(String name) {
-    try (InputStream in = HtmlSummary.class.getResourceAsStream(RESOURCES + name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + RESOURCES + name + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ClasspathText.read(HtmlSummary.class, RESOURCES + name, "the jar");
   }
 
   static String echartsVersion() {
@@ -146,13 +139,6 @@ public final class HtmlSummary {
 
   private static String echarts() {
     String path = "/META-INF/resources/webjars/echarts/" + echartsVersion() + "/echarts.min.js";
-    try (InputStream in = HtmlSummary.class.getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing from the ECharts WebJar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ClasspathText.read(HtmlSummary.class, path, "the ECharts WebJar");
   }
 }

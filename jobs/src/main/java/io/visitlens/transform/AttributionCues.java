@@ -1,9 +1,8 @@
 package io.visitlens.transform;
 
+import io.visitlens.io.ClasspathText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +42,7 @@ final class AttributionCues {
 
   /** For each kind, its cues as written, from the classpath file. */
   static Map<String, List<String>> byKind() {
-    try (InputStream in = AttributionCues.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      return byKind(new String(in.readAllBytes(), StandardCharsets.UTF_8), RESOURCE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return byKind(ClasspathText.read(AttributionCues.class, RESOURCE, "the classpath"), RESOURCE);
   }
 
   /** {@link #byKind()} of a cue file's text; {@code name} is how errors name it ({@code name:line}). */
