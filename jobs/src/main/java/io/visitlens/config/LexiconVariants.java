@@ -100,7 +100,8 @@ public final class LexiconVariants {
 
   /** The forms of {@code entry}, the entry's phrase first. */
   public static List<String> of(Entry entry) {
-    return of(entry.phrase(), entry.kind());
+    // The rules are English; another language's inflected forms are matched by their stems (nlp.TextCore).
+    return entry.isEnglish() ? of(entry.phrase(), entry.kind()) : List.of(entry.phrase());
   }
 
   /** The forms of {@code phrase} read as an entry of {@code kind}, {@code phrase} first. */

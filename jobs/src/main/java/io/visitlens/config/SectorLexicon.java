@@ -30,7 +30,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  *
  * <h2>File format</h2>
  * RFC 4180 CSV, UTF-8 (a leading byte-order mark is accepted), blank lines ignored, fields trimmed,
- * and exactly this header: {@code sector,phrase,kind,cap_code,notes}.
+ * and exactly this header: {@code sector,phrase,kind,cap_code,lang,notes}. The header of the files before
+ * languages, {@code sector,phrase,kind,cap_code,notes}, is still read: every row is then English.
  * <ul>
  *   <li>{@code sector}: required; the sector the phrase signals. Two sector names that differ only in
  *       letter case are refused (a typo would otherwise make a new sector).
@@ -39,14 +40,21 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  *       British/American spellings. A capitalised last word marks a proper name, which is not
  *       pluralised.
  *   <li>{@code kind}: {@code word} (one token, no whitespace, matched case-insensitively),
- *       {@code phrase} (matched case-insensitively) or {@code acronym} (two or more upper-case letters
- *       or digits, {@code &} and {@code -} allowed inside, matched case-sensitively).
+ *       {@code phrase} (matched case-insensitively) or {@code acronym} (two or more upper-case letters,
+ *       of any script, or digits, {@code &} and {@code -} allowed inside, matched case-sensitively).
  *   <li>{@code cap_code}: empty, or the Comparative Agendas Project major topic the sector maps to, one
  *       of {@link #CAP_MAJOR_TOPICS} (the CAP master codebook numbers its 21 major topics 1-10, 12-21
  *       and 23; 11 and 22 are unused).
+ *   <li>{@code lang}: required; the language of the phrase, a lower-case ISO 639-1 (or 639-3) code
+ *       ({@code en}, {@code sr}, {@code ru}, {@code de}). A document is matched against the entries of its own
+ *       language ({@code documents.language} without its script: {@code sr-Latn} and {@code sr-Cyrl} both read
+ *       the {@code sr} entries; {@code und} reads English). English entries are matched by their surface forms
+ *       ({@link LexiconVariants}); the entries of any other language by the Snowball stems of their words, so
+ *       that inflected forms match ({@code poljoprivreda}, {@code poljoprivredi}; {@code сельское хозяйство},
+ *       {@code сельского хозяйства}): see {@code nlp.TextCore}.
  *   <li>{@code notes}: free text for the people who curate the file.
  * </ul>
- * No two rows may match the same surface form: the same phrase twice (ignoring case, except between
+ * No two rows of one language may match the same surface form: the same phrase twice (ignoring case, except between
  * acronyms), or two phrases one of whose generated variants is the other's ({@code sport} and
  * {@code sports}, {@code defence industry} and {@code defense industry}), or an acronym that a word
  * or phrase already matches. A malformed file is refused whole with a {@link ConfigException} naming
@@ -58,15 +66,24 @@ public final class SectorLexicon implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** The header, in order. */
-  public static final List<String> COLUMNS = List.of("sector", "phrase", "kind", "cap_code", "notes");
+  public static final List<String> COLUMNS = List.of("sector", "phrase", "kind", "cap_code", "lang", "notes");
+
+  /** The header of the files written before the {@code lang} column: every row English. */
+  public static final List<String> LEGACY_COLUMNS = List.of("sector", "phrase", "kind", "cap_code", "notes");
+
+  /** The language of the entries of a file with the {@link #LEGACY_COLUMNS}, and the matcher's surface-form language. */
+  public static final String ENGLISH = "en";
+
+  private static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{2,3}");
 
   /** The Comparative Agendas Project major topic codes (master codebook: 11 and 22 are unused). */
   public static final Set<Integer> CAP_MAJOR_TOPICS = Collections.unmodifiableSet(new TreeSet<>(List.of(
       1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23)));
 
   private static final String CAP_RANGE_TEXT = "1-10, 12-21, 23";
-  private static final Pattern ACRONYM = Pattern.compile("[A-Z0-9][A-Z0-9&-]*[A-Z0-9]");
-  private static final Pattern HAS_UPPER = Pattern.compile(".*[A-Z].*");
+  /** Upper-case letters of any script ({@code WTO}, {@code ŠOS}, {@code ЕАЭС}) and digits. */
+  private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}\\p{Nd}][\\p{Lu}\\p{Nd}&-]*[\\p{Lu}\\p{Nd}]");
+  private static final Pattern HAS_UPPER = Pattern.compile(".*\\p{Lu}.*");
   /** Whitespace, including the no-break spaces that text copied from web pages carries. */
   private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
@@ -102,25 +119,39 @@ public final class SectorLexicon implements Serializable {
    * @param phrase the phrase in its base form, whitespace collapsed
    * @param kind how it is matched
    * @param capCode the CAP major topic of the sector, or {@code null}
+   * @param lang the language of the phrase ({@code en}, {@code sr}, ...)
    * @param notes curator's notes, never {@code null}
+   * @param line the physical line of the file the row starts on (0 for an entry made in code), for messages
    */
-  public record Entry(String sector, String phrase, Kind kind, Integer capCode, String notes)
+  public record Entry(String sector, String phrase, Kind kind, Integer capCode, String lang, String notes, int line)
       implements Serializable {
     /** Checks the required components; {@code notes} defaults to empty. */
     public Entry {
       Objects.requireNonNull(sector, "sector");
       Objects.requireNonNull(phrase, "phrase");
       Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(lang, "lang");
       notes = notes == null ? "" : notes;
+    }
+
+    /** An English entry made in code. */
+    public Entry(String sector, String phrase, Kind kind, Integer capCode, String notes) {
+      this(sector, phrase, kind, capCode, ENGLISH, notes, 0);
+    }
+
+    /** Whether the entry is matched by surface forms (English) rather than by stems. */
+    public boolean isEnglish() {
+      return lang.equals(ENGLISH);
     }
   }
 
   private final String source;
   private final List<Entry> entries;
   private final List<String> sectors;
-  /** Acronym forms, exact. */
+  private final List<String> languages;
+  /** Acronym forms, exact, after the language and a NUL. */
   private final Map<String, Entry> byAcronymForm;
-  /** Word and phrase forms, lower-cased. */
+  /** Word and phrase forms, lower-cased, after the language and a NUL. */
   private final Map<String, Entry> byLowerForm;
 
   private SectorLexicon(String source, List<Entry> entries, Map<String, Entry> byAcronymForm,
@@ -129,6 +160,7 @@ public final class SectorLexicon implements Serializable {
     this.entries = List.copyOf(entries);
     this.sectors = entries.stream().map(Entry::sector).distinct()
         .sorted(String.CASE_INSENSITIVE_ORDER).collect(Collectors.toUnmodifiableList());
+    this.languages = entries.stream().map(Entry::lang).distinct().sorted().collect(Collectors.toUnmodifiableList());
     this.byAcronymForm = Map.copyOf(byAcronymForm);
     this.byLowerForm = Map.copyOf(byLowerForm);
   }
@@ -161,7 +193,7 @@ public final class SectorLexicon implements Serializable {
       throw new ConfigException(name, lines.firstContentLineAfter(0), "malformed header (" + csvProblem(e) + ")", e);
     }
     try (parser) {
-      checkHeader(parser.getHeaderNames(), name, lines.firstContentLineAfter(0));
+      loader.legacy = checkHeader(parser.getHeaderNames(), name, lines.firstContentLineAfter(0));
       Iterator<CSVRecord> it = parser.iterator();
       while (true) {
         long consumed = parser.getCurrentLineNumber();
@@ -200,6 +232,31 @@ public final class SectorLexicon implements Serializable {
     return sectors;
   }
 
+  /** The distinct languages of the entries, sorted ({@code en} alone for a file without the {@code lang} column). */
+  public List<String> languages() {
+    return languages;
+  }
+
+  /**
+   * The lexicon of the entries of language {@code lang} alone, in file order (for an English pipeline, such as the
+   * benchmark's contenders); the same source name.
+   */
+  public SectorLexicon onlyLanguage(String lang) {
+    String prefix = lang + '\0';
+    return new SectorLexicon(source, entries.stream().filter(e -> e.lang().equals(lang)).toList(),
+        filtered(byAcronymForm, prefix), filtered(byLowerForm, prefix));
+  }
+
+  private static Map<String, Entry> filtered(Map<String, Entry> forms, String prefix) {
+    Map<String, Entry> out = new HashMap<>();
+    forms.forEach((k, e) -> {
+      if (k.startsWith(prefix)) {
+        out.put(k, e);
+      }
+    });
+    return out;
+  }
+
   /** The entries of {@code sector}, in file order (empty for an unknown sector). */
   public List<Entry> entries(String sector) {
     return entries.stream().filter(e -> e.sector().equals(sector)).collect(Collectors.toUnmodifiableList());
@@ -215,12 +272,25 @@ public final class SectorLexicon implements Serializable {
    * word or phrase form compared ignoring case, whitespace runs counting as one space.
    */
   public Optional<Entry> lookup(String surface) {
+    return lookup(surface, ENGLISH);
+  }
+
+  /**
+   * The entry of language {@code lang} one of whose variants is {@code surface}, as {@link #lookup(String)}: for a
+   * language other than English the variants are the phrase as written (inflected forms are the stem matcher's
+   * business, {@code nlp.TextCore}).
+   */
+  public Optional<Entry> lookup(String surface, String lang) {
     String s = normalize(surface);
-    Entry e = byAcronymForm.get(s);
+    Entry e = byAcronymForm.get(key(lang, s));
     if (e == null) {
-      e = byLowerForm.get(s.toLowerCase(Locale.ROOT));
+      e = byLowerForm.get(key(lang, s.toLowerCase(Locale.ROOT)));
     }
     return Optional.ofNullable(e);
+  }
+
+  private static String key(String lang, String form) {
+    return lang + '\0' + form;
   }
 
   /** {@code s} with whitespace runs (no-break spaces included) made one space, and stripped. */
@@ -231,12 +301,18 @@ public final class SectorLexicon implements Serializable {
   // ---------------------------------------------------------------------------------------------
   // Reading
 
-  private static void checkHeader(List<String> header, String name, int line) {
+  /** Checks the header; whether it is the {@link #LEGACY_COLUMNS} (no {@code lang}). */
+  private static boolean checkHeader(List<String> header, String name, int line) {
     if (header.equals(COLUMNS)) {
-      return;
+      return false;
     }
+    if (header.equals(LEGACY_COLUMNS)) {
+      return true;
+    }
+    // Compared with the header it comes closer to: a header without lang is read as the one before languages.
+    List<String> expected = header.contains("lang") ? COLUMNS : LEGACY_COLUMNS;
     List<String> missing = new ArrayList<>();
-    for (String c : COLUMNS) {
+    for (String c : expected) {
       if (!header.contains(c)) {
         missing.add(c);
       }
@@ -245,7 +321,7 @@ public final class SectorLexicon implements Serializable {
     List<String> repeated = new ArrayList<>();
     Map<String, Integer> seen = new HashMap<>();
     for (String h : header) {
-      if (!COLUMNS.contains(h)) {
+      if (!expected.contains(h)) {
         unexpected.add(h);
       } else if (seen.merge(h, 1, Integer::sum) == 2) {
         repeated.add(h);
@@ -264,8 +340,8 @@ public final class SectorLexicon implements Serializable {
     if (parts.isEmpty()) {
       parts.add("columns out of order");
     }
-    throw new ConfigException(name, line,
-        "header must be " + String.join(",", COLUMNS) + " (" + String.join("; ", parts) + ")");
+    throw new ConfigException(name, line, "header must be " + String.join(",", COLUMNS) + ", or "
+        + String.join(",", LEGACY_COLUMNS) + " for English only (" + String.join("; ", parts) + ")");
   }
 
   private static String quoted(List<String> names) {
@@ -287,6 +363,8 @@ public final class SectorLexicon implements Serializable {
   /** Checks records one by one and builds the indexes. */
   private static final class Loader {
     private final String name;
+    /** Whether the file has the {@link #LEGACY_COLUMNS}: no {@code lang}, every row English. */
+    boolean legacy;
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Entry> byAcronymForm = new LinkedHashMap<>();
     private final Map<String, Entry> byLowerForm = new LinkedHashMap<>();
@@ -302,14 +380,16 @@ public final class SectorLexicon implements Serializable {
     }
 
     void add(CSVRecord r, int line) {
-      if (r.size() != COLUMNS.size()) {
-        throw fail(line, "expected " + COLUMNS.size() + " fields, found " + r.size());
+      int columns = legacy ? LEGACY_COLUMNS.size() : COLUMNS.size();
+      if (r.size() != columns) {
+        throw fail(line, "expected " + columns + " fields, found " + r.size());
       }
       String sector = normalize(r.get(0));
       String phrase = normalize(r.get(1));
       String kindText = r.get(2);
       String capText = r.get(3);
-      String notes = r.get(4);
+      String lang = legacy ? ENGLISH : r.get(4);
+      String notes = r.get(legacy ? 4 : 5);
       if (sector.isEmpty()) {
         throw fail(line, "missing sector");
       }
@@ -332,6 +412,13 @@ public final class SectorLexicon implements Serializable {
             + " (& and - allowed inside)");
       }
       Integer cap = parseCap(capText, line);
+      if (lang.isEmpty()) {
+        throw fail(line, "missing lang (a language code: en, sr, ru, de, ...)");
+      }
+      if (!LANGUAGE_CODE.matcher(lang).matches()) {
+        throw fail(line, "lang \"" + lang + "\" is not a lower-case language code such as en, sr, ru, de"
+            + " (one Serbian lexicon, written in Latin, serves both scripts)");
+      }
 
       String lowerSector = sector.toLowerCase(Locale.ROOT);
       String known = sectorByLower.putIfAbsent(lowerSector, sector);
@@ -342,7 +429,7 @@ public final class SectorLexicon implements Serializable {
             + "\" (line " + sectorLine.get(lowerSector) + ")");
       }
 
-      Entry entry = new Entry(sector, phrase, kind, cap, notes);
+      Entry entry = new Entry(sector, phrase, kind, cap, lang, notes, line);
       index(entry, line);
       entries.add(entry);
     }
@@ -366,6 +453,9 @@ public final class SectorLexicon implements Serializable {
       List<String> forms = LexiconVariants.of(entry);
       // Same phrase twice is reported as such before any variant overlap.
       for (Entry other : entries) {
+        if (!other.lang().equals(entry.lang())) {
+          continue;
+        }
         boolean same = entry.kind() == Kind.ACRONYM && other.kind() == Kind.ACRONYM
             ? other.phrase().equals(entry.phrase())
             : other.phrase().equalsIgnoreCase(entry.phrase());
@@ -375,21 +465,23 @@ public final class SectorLexicon implements Serializable {
         }
       }
       for (String form : forms) {
-        String lower = form.toLowerCase(Locale.ROOT);
+        String lower = key(entry.lang(), form.toLowerCase(Locale.ROOT));
+        form = key(entry.lang(), form);
         Entry clash = entry.kind() == Kind.ACRONYM
             ? firstNonNull(byAcronymForm.get(form), byLowerForm.get(lower))
             : firstNonNull(byLowerForm.get(lower), byLowerAcronymForm.get(lower));
         if (clash != null) {
           throw fail(line, "phrase \"" + entry.phrase() + "\" overlaps \"" + clash.phrase() + "\" (line "
-              + lineOf.get(clash) + ", sector " + clash.sector() + "): both match \"" + form + "\"");
+              + lineOf.get(clash) + ", sector " + clash.sector() + "): both match \""
+              + form.substring(form.indexOf('\0') + 1) + "\"");
         }
       }
       for (String form : forms) {
         if (entry.kind() == Kind.ACRONYM) {
-          byAcronymForm.putIfAbsent(form, entry);
-          byLowerAcronymForm.putIfAbsent(form.toLowerCase(Locale.ROOT), entry);
+          byAcronymForm.putIfAbsent(key(entry.lang(), form), entry);
+          byLowerAcronymForm.putIfAbsent(key(entry.lang(), form.toLowerCase(Locale.ROOT)), entry);
         } else {
-          byLowerForm.putIfAbsent(form.toLowerCase(Locale.ROOT), entry);
+          byLowerForm.putIfAbsent(key(entry.lang(), form.toLowerCase(Locale.ROOT)), entry);
         }
       }
       lineOf.put(entry, line);

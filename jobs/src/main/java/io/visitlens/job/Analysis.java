@@ -193,7 +193,9 @@ public final class Analysis {
           Annotations.annotate(TextCore.create(inputs.lexicon()), counted), Annotations.SCHEMA);
       Dataset<Row> sentences = annotated;
       Row sentenceCounts = sentences.agg(count(lit(1)), countDistinct(col("doc_id"))).first();
-      steps.done("annotate", "annotated %d sentences", sentenceCounts.getLong(0));
+      long nSentences = sentenceCounts.getLong(0);
+      long nAnnotatedDocuments = sentenceCounts.getLong(1);
+      steps.done("annotate", "annotated %d sentences", nSentences);
 
       steps.begin("documents");
       // The two reports the others count (documents) or the summary counts (both), sorted into their order and kept:
@@ -205,6 +207,11 @@ public final class Analysis {
       Dataset<Row> rejectedReport = keep(kept, ReportWriter.inReportOrder(RejectedDocumentsReport.build(raw),
           found - accepted, RejectedDocumentsReport.REPORT.order()));
       RunSummary.Classes classes = RunSummary.count(documentsReport, rejectedReport);
+      // The annotated corpus's documents by language (those with a counted sentence): N of each language's tf-idf.
+      Map<String, Long> documentsByLanguage = new java.util.TreeMap<>();
+      for (Row r : documentsReport.where(col("n_sentences").gt(0)).groupBy(col("language")).count().collectAsList()) {
+        documentsByLanguage.put(r.getString(0), r.getLong(1));
+      }
       for (Dataset<Row> d : List.of(raw, documents, paragraphs)) {
         d.unpersist();
       }
@@ -213,8 +220,9 @@ public final class Analysis {
       steps.begin("sectors");
       // One count of the corpus's sector matches, brought to the driver: every sector report but the mentions is
       // computed from it (window sector sets, each visit's mentions and documents per sector).
-      SectorReports.CorpusCounts sectorCounts = SectorReports.countCorpus(sentences, inputs.lexicon());
-      Dataset<Row> sectorSummary = SectorSummaryReport.build(spark, sectorCounts.byVisitSector(), documentsReport,
+      SectorReports.CorpusCounts sectorCounts = SectorReports.countCorpus(sentences);
+      Dataset<Row> sectorSummary = SectorSummaryReport.build(spark, sectorCounts.byVisitLanguageSector(),
+          documentsReport,
           inputs.catalog().visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors());
       steps.done("sectors", "sector matches counted by visit and window");
 
@@ -233,14 +241,15 @@ public final class Analysis {
       steps.begin("plan");
       Products products = new Products(spark, options, inputs.catalog(), inputs.lexicon(),
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
-          sentenceCounts.getLong(1), sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit, vocabulary);
+          nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
+          vocabulary);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         plans.put(report.name(), report.plan(products));
       }
       steps.done("plan", "planned %d reports", plans.size());
-      Facts facts = new Facts(found, accepted, assigned, corpusDigest, sentenceCounts.getLong(0),
-          sentenceCounts.getLong(1), vocabulary, classes);
+      Facts facts = new Facts(found, accepted, assigned, corpusDigest, nSentences, nAnnotatedDocuments, vocabulary,
+          classes);
       return new Output(facts, plans, annotated, kept);
     } catch (RuntimeException | Error e) {
       release(kept, annotated);

@@ -3,6 +3,7 @@ package io.visitlens.nlp;
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.FilteredBreakIteratorBuilder;
 import com.ibm.icu.util.ULocale;
+import io.visitlens.config.ConfigException;
 import io.visitlens.config.SectorLexicon;
 import java.io.Serializable;
 import java.text.StringCharacterIterator;
@@ -36,9 +37,16 @@ import java.util.regex.Pattern;
  *       digits, hyphens, apostrophes and inner periods ({@code u.s}); an abbreviation loses its final period
  *       ({@code mr}). Punctuation has the empty term.</li>
  *   <li><b>Stop words and stems</b> by language ({@link Languages}); a stem is computed once per distinct term.</li>
- *   <li><b>Matches</b>: the lexicon's surface forms ({@link SectorLexicon#variants}), tokenised by these same
- *       rules, in a token trie: words and phrases ignoring case, acronyms with case; overlapping matches in a
- *       sentence keep the longest (then the leftmost).</li>
+ *   <li><b>Matches</b>: a paragraph is matched against the lexicon entries of its language
+ *       ({@link Languages#resourceKey}: {@code sr-Cyrl} reads the {@code sr} entries, {@code und} the English ones).
+ *       English entries by their surface forms ({@link SectorLexicon#variants}), tokenised by these same rules, in a
+ *       token trie: words and phrases ignoring case, acronyms with case. The entries of another language by the
+ *       stems of their words, made by the same tokenizer, terms and Snowball stemmer as the text's, in a trie of
+ *       stems: {@code poljoprivredi} and {@code пољопривреди} (Lucene's Serbian stemmer transliterates Cyrillic)
+ *       match {@code poljoprivreda}, {@code сельского хозяйства} matches {@code сельское хозяйство}; their
+ *       acronyms with case, as written. Two entries of different sectors with the same stems are refused when the
+ *       core is made (a {@link ConfigException} naming the lexicon's line); of two of one sector the first is kept.
+ *       Overlapping matches in a sentence keep the longest (then the leftmost); each match carries its entry.</li>
  * </ul>
  *
  * A {@code TextCore} is immutable and serializable (it travels in a Spark task closure); the work is done by an
@@ -49,35 +57,54 @@ public final class TextCore implements Serializable {
 
   /** One sentence: offsets are paragraph-relative, ends exclusive; the token arrays are aligned. */
   public record Sentence(int begin, int end, String text, String[] tokens, int[] tokenBegin, int[] tokenEnd,
-      String[] terms, String[] stems, boolean[] isStop, int[] matchBegin, int[] matchEnd, String[] matchText) {}
+      String[] terms, String[] stems, boolean[] isStop, int[] matchBegin, int[] matchEnd, String[] matchText,
+      SectorLexicon.Entry[] matchEntry) {}
 
-  private final Trie caseless;
-  private final Trie cased;
+  /** The lexicon's entries; a trie's terminal holds an index into it. */
+  private final SectorLexicon.Entry[] entries;
+  /** One language's tries: words and phrases (surface forms lower-cased for English, else stems), acronyms. */
+  private record Tries(boolean byStem, Trie words, Trie acronyms) implements Serializable {}
+  /** By {@link Languages#resourceKey}. */
+  private final Map<String, Tries> tries;
 
-  private TextCore(Trie caseless, Trie cased) {
-    this.caseless = caseless;
-    this.cased = cased;
+  private TextCore(SectorLexicon.Entry[] entries, Map<String, Tries> tries) {
+    this.entries = entries;
+    this.tries = tries;
   }
 
-  /** The text core matching {@code lexicon}'s phrases; {@code null} for no matching. */
+  /**
+   * The text core matching {@code lexicon}'s phrases; {@code null} for no matching.
+   *
+   * @throws ConfigException if two entries of one language but different sectors have the same stems
+   */
   public static TextCore create(SectorLexicon lexicon) {
-    Trie caseless = new Trie();
-    Trie cased = new Trie();
-    if (lexicon != null) {
-      Tokenizer tokenizer = new Tokenizer(Languages.of(Languages.ENGLISH));
-      for (SectorLexicon.Entry e : lexicon.entries()) {
-        boolean acronym = e.kind() == SectorLexicon.Kind.ACRONYM;
-        for (String variant : SectorLexicon.variants(e)) {
-          List<String> keys = new ArrayList<>();
-          for (Tok t : tokenizer.tokens(variant, 0, variant.length())) {
-            String surface = variant.substring(t.begin, t.end);
-            keys.add(acronym ? surface : surface.toLowerCase(Locale.ROOT));
-          }
-          (acronym ? cased : caseless).add(keys);
+    Map<String, Tries> tries = new HashMap<>();
+    List<SectorLexicon.Entry> entries = lexicon == null ? List.of() : lexicon.entries();
+    Map<String, Tokenizer> tokenizers = new HashMap<>();
+    for (int index = 0; index < entries.size(); index++) {
+      SectorLexicon.Entry e = entries.get(index);
+      String language = Languages.resourceKey(e.lang());
+      Tokenizer tokenizer = tokenizers.computeIfAbsent(language, k -> new Tokenizer(Languages.of(k)));
+      boolean byStem = !language.equals(Languages.ENGLISH);
+      Tries t = tries.computeIfAbsent(language, k -> new Tries(byStem, new Trie(), new Trie()));
+      boolean acronym = e.kind() == SectorLexicon.Kind.ACRONYM;
+      for (String variant : SectorLexicon.variants(e)) {
+        List<String> keys = new ArrayList<>();
+        for (Tok tok : tokenizer.tokens(variant, 0, variant.length())) {
+          String surface = variant.substring(tok.begin, tok.end);
+          keys.add(acronym ? surface : !byStem ? surface.toLowerCase(Locale.ROOT)
+              : tok.word ? tokenizer.stem(term(surface, tok.abbreviation)) : surface);
+        }
+        int known = (acronym ? t.acronyms() : t.words()).add(keys, index);
+        if (known >= 0 && byStem && !entries.get(known).sector().equals(e.sector())) {
+          SectorLexicon.Entry k = entries.get(known);
+          throw new ConfigException(lexicon.source(), e.line(), "phrase \"" + e.phrase() + "\" (" + e.lang()
+              + ", sector " + e.sector() + ") has the same stems as \"" + k.phrase() + "\" (line " + k.line()
+              + ", sector " + k.sector() + "): both match \"" + String.join(" ", keys) + "\"");
         }
       }
     }
-    return new TextCore(caseless, cased);
+    return new TextCore(entries.toArray(new SectorLexicon.Entry[0]), tries);
   }
 
   /** A new annotator; not thread-safe. */
@@ -94,11 +121,12 @@ public final class TextCore implements Serializable {
     /** The sentences of {@code paragraph}, in the language {@code language} (a {@link Languages} code). */
     public List<Sentence> annotate(String paragraph, String language) {
       Tokenizer tokenizer = tokenizer(language);
+      Tries lexicon = tries.get(tokenizer.resources.key());
       String flat = flat(paragraph);
       List<int[]> spans = tokenizer.sentences(flat);
       List<Sentence> out = new ArrayList<>(spans.size());
       for (int[] span : spans) {
-        out.add(sentence(paragraph, flat, span[0], span[1], tokenizer));
+        out.add(sentence(paragraph, flat, span[0], span[1], tokenizer, lexicon));
       }
       return out;
     }
@@ -112,7 +140,8 @@ public final class TextCore implements Serializable {
       return tokenizers.computeIfAbsent(Languages.resourceKey(language), k -> new Tokenizer(Languages.of(k)));
     }
 
-    private Sentence sentence(String paragraph, String flat, int begin, int end, Tokenizer tokenizer) {
+    private Sentence sentence(String paragraph, String flat, int begin, int end, Tokenizer tokenizer,
+        Tries lexicon) {
       List<Tok> toks = tokenizer.tokens(flat, begin, end);
       int n = toks.size();
       String[] tokens = new String[n];
@@ -132,33 +161,37 @@ public final class TextCore implements Serializable {
         stems[i] = term.isEmpty() ? "" : tokenizer.stem(term);
         stop[i] = !term.isEmpty() && res.stopWords().contains(term);
       }
-      List<int[]> matches = matches(tokens, tb, te);
+      List<int[]> matches = lexicon == null ? List.of() : matches(tokens, stems, tb, te, lexicon);
       int m = matches.size();
       int[] mb = new int[m];
       int[] me = new int[m];
       String[] mt = new String[m];
+      SectorLexicon.Entry[] entry = new SectorLexicon.Entry[m];
       for (int i = 0; i < m; i++) {
         mb[i] = matches.get(i)[0];
         me[i] = matches.get(i)[1];
         mt[i] = paragraph.substring(mb[i], me[i]);
+        entry[i] = entries[matches.get(i)[2]];
       }
       return new Sentence(begin, end, paragraph.substring(begin, end), tokens, tb, te, terms, stems, stop, mb, me,
-          mt);
+          mt, entry);
     }
 
-    /** Trie matches of the sentence's tokens, [begin, end) in the paragraph, the longest surviving overlaps. */
-    private List<int[]> matches(String[] tokens, int[] tb, int[] te) {
-      if (caseless.isEmpty() && cased.isEmpty()) {
-        return List.of();
+    /**
+     * Trie matches of the sentence's tokens, {begin, end, entry} with [begin, end) in the paragraph, the longest
+     * surviving overlaps.
+     */
+    private List<int[]> matches(String[] tokens, String[] stems, int[] tb, int[] te, Tries lexicon) {
+      // Words by their stems, punctuation (no stem) as written; English by the lower-cased token.
+      String[] words = new String[tokens.length];
+      for (int i = 0; i < tokens.length; i++) {
+        words[i] = !lexicon.byStem() ? tokens[i].toLowerCase(Locale.ROOT)
+            : stems[i].isEmpty() ? tokens[i] : stems[i];
       }
       List<int[]> candidates = new ArrayList<>();
-      String[] lower = new String[tokens.length];
       for (int i = 0; i < tokens.length; i++) {
-        lower[i] = tokens[i].toLowerCase(Locale.ROOT);
-      }
-      for (int i = 0; i < tokens.length; i++) {
-        caseless.matchesAt(lower, i, tb, te, candidates);
-        cased.matchesAt(tokens, i, tb, te, candidates);
+        lexicon.words().matchesAt(words, i, tb, te, candidates);
+        lexicon.acronyms().matchesAt(tokens, i, tb, te, candidates);
       }
       return longestFirst(candidates);
     }
@@ -466,25 +499,29 @@ public final class TextCore implements Serializable {
     private static final Set<String> CLITICS = Set.of("s", "re", "ll", "ve", "d", "m");
   }
 
-  /** Token sequences in a trie; a node that ends a phrase is terminal. */
+  /** Token sequences in a trie; a node that ends a phrase holds its entry's index (else -1). */
   static final class Trie implements Serializable {
     private static final long serialVersionUID = 1L;
     private final Map<String, Trie> next = new HashMap<>();
-    private boolean terminal;
+    private int entry = -1;
 
-    void add(List<String> keys) {
+    /** Adds a phrase of entry {@code index}; the entry that already ends there (which it keeps), else -1. */
+    int add(List<String> keys, int index) {
+      if (keys.isEmpty()) {
+        return -1;
+      }
       Trie node = this;
       for (String k : keys) {
         node = node.next.computeIfAbsent(k, x -> new Trie());
       }
-      node.terminal = !keys.isEmpty();
+      if (node.entry >= 0) {
+        return node.entry;
+      }
+      node.entry = index;
+      return -1;
     }
 
-    boolean isEmpty() {
-      return next.isEmpty();
-    }
-
-    /** Adds every phrase that starts at token {@code i} as [begin, end) of the paragraph. */
+    /** Adds every phrase that starts at token {@code i} as {begin, end, entry}, [begin, end) in the paragraph. */
     void matchesAt(String[] keys, int i, int[] tb, int[] te, List<int[]> out) {
       Trie node = this;
       for (int j = i; j < keys.length; j++) {
@@ -492,8 +529,8 @@ public final class TextCore implements Serializable {
         if (node == null) {
           return;
         }
-        if (node.terminal) {
-          out.add(new int[] {tb[i], te[j]});
+        if (node.entry >= 0) {
+          out.add(new int[] {tb[i], te[j], node.entry});
         }
       }
     }

@@ -64,7 +64,8 @@ public final class EmphasisComparisonReport {
     Map<String, Object[]> a = new TreeMap<>(SectorReports::compareUtf8);
     Map<String, Object[]> b = new TreeMap<>(SectorReports::compareUtf8);
     long[] totals = new long[2];
-    for (Row r : SectorReports.boundedCollect(summary.where(col("visit_id").isin(visitA, visitB))
+    for (Row r : SectorReports.boundedCollect(summary.where(col("visit_id").isin(visitA, visitB)
+        .and(col("language").equalTo(SectorSummaryReport.ALL_LANGUAGES)))
         .select(col("visit_id"), col("sector"), col("mentions"), col("share"), col("doc_share")), "sector_summary")) {
       boolean isA = visitA.equals(r.getString(0));
       (isA ? a : b).put(r.getString(1), new Object[] {r.getLong(2), r.get(3), r.get(4)});

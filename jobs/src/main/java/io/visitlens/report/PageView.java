@@ -101,7 +101,7 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
    * Documents by visit and language ({@code documents.language}): one row per visit in the page's order, then the
    * unassigned documents; one column per language, the most frequent first.
    */
-  record Coverage(Source source, List<String> languages, List<CoverageRow> rows) {}
+  record Coverage(Source source, List<String> languages, List<CoverageRow> rows, List<CoverageRow> mentions) {}
 
   /** A visit's documents by language; {@code visit} is null for the unassigned documents. */
   record CoverageRow(Visit visit, List<String> counts, String total) {}
@@ -167,7 +167,7 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
 
   record TermSide(Visit visit, List<TermRow> rows) {}
 
-  record TermRow(String term, String ngram, String countA, String countB, String z, String q) {}
+  record TermRow(String language, String term, String ngram, String countA, String countB, String z, String q) {}
 
   /**
    * The documents table.
@@ -279,7 +279,21 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
             languages.stream().map(l -> counts.containsKey(l) ? integer(counts.get(l)) : "").toList(),
             integer(counts.values().stream().mapToLong(Long::longValue).sum())));
       }
-      return new Coverage(source(DocumentsReport.NAME), languages, rows);
+      Map<String, Map<String, Long>> mentionsByVisit = new LinkedHashMap<>();
+      for (Map<String, Object> r : data.mentionsByLanguage) {
+        mentionsByVisit.computeIfAbsent(str(r.get("visit_id")), k -> new HashMap<>())
+            .merge(str(r.get("language")), ((Number) r.get("mentions")).longValue(), Long::sum);
+      }
+      List<CoverageRow> mentions = new ArrayList<>();
+      for (String id : ids) {
+        Map<String, Long> counts = mentionsByVisit.get(id);
+        if (counts != null && !id.isEmpty()) {
+          mentions.add(new CoverageRow(visit(id),
+              languages.stream().map(l -> counts.containsKey(l) ? integer(counts.get(l)) : "").toList(),
+              integer(counts.values().stream().mapToLong(Long::longValue).sum())));
+        }
+      }
+      return new Coverage(source(DocumentsReport.NAME), languages, rows, mentions);
     }
 
     private Headline headline() {
@@ -341,7 +355,7 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
     }
 
     private TermSide termSide(String visit, List<Map<String, Object>> terms) {
-      List<TermRow> rows = terms.stream().map(t -> new TermRow(str(t.get("term")), integer(t.get("ngram")),
+      List<TermRow> rows = terms.stream().map(t -> new TermRow(str(t.get("language")), str(t.get("term")), integer(t.get("ngram")),
           integer(t.get("count_a")), integer(t.get("count_b")), signed(t.get("z_score")),
           probability(t.get("q_value")))).toList();
       return new TermSide(visit(visit), rows);

@@ -3,6 +3,7 @@ package io.visitlens.report;
 import io.visitlens.config.JobOptions;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.VisitCatalog;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,7 +17,8 @@ import org.apache.spark.sql.SparkSession;
  *                       ({@code doc_id}, {@code sentence_id}) order across partitions
  * @param documents      the {@code documents} report's rows, in its order, kept (other reports count them)
  * @param rejected       the {@code rejected_documents} report's rows, in its order, kept
- * @param nDocuments     documents in the annotated corpus (N of the tf-idf)
+ * @param nDocuments     documents in the annotated corpus
+ * @param documentsByLanguage documents in the annotated corpus by language (N of each language's tf-idf)
  * @param sectorCounts   the corpus's sector counts, on the driver ({@link SectorReports#countCorpus})
  * @param sectorSummary  the {@code sector_summary} rows, a local relation
  * @param termCounts     the term pass's per-document rows ({@link io.visitlens.transform.Terms#documentRows})
@@ -25,5 +27,5 @@ import org.apache.spark.sql.SparkSession;
  */
 public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,
     String visitA, String visitB, Dataset<Row> sentences, Dataset<Row> documents, Dataset<Row> rejected,
-    long nDocuments, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
+    long nDocuments, Map<String, Long> documentsByLanguage, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
     Dataset<Row> perVisitTerms, long vocabulary) {}

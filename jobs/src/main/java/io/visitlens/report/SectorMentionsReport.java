@@ -3,7 +3,6 @@ package io.visitlens.report;
 import static io.visitlens.report.Report.INT;
 import static io.visitlens.report.Report.STRING;
 
-import io.visitlens.config.SectorLexicon;
 import io.visitlens.io.ReportWriter;
 import io.visitlens.transform.SectorMentions;
 import org.apache.spark.sql.Dataset;
@@ -13,7 +12,7 @@ import org.apache.spark.sql.Row;
 public final class SectorMentionsReport {
   public static final String NAME = "sector_mentions";
   public static final Report REPORT = Report.of(NAME, Report.columns(
-      "doc_id", STRING, "visit_id", STRING, "sentence_id", INT, "sector", STRING, "phrase", STRING,
+      "doc_id", STRING, "visit_id", STRING, "language", STRING, "sentence_id", INT, "sector", STRING, "phrase", STRING,
       "matched_text", STRING, "begin", INT, "end", INT, "sentence", STRING), SectorMentionsReport::plan,
       "doc_id", "begin");
 
@@ -24,11 +23,11 @@ public final class SectorMentionsReport {
    * sentence_id) order, each sentence's matches in text order: written without a sort.
    */
   static ReportWriter.Plan plan(Products p) {
-    return REPORT.inOrder(build(p.sentences(), p.lexicon()));
+    return REPORT.inOrder(build(p.sentences()));
   }
 
   /** The report from the annotated corpus, in its order when the corpus is read in (doc_id, sentence_id) order. */
-  public static Dataset<Row> build(Dataset<Row> sentences, SectorLexicon lexicon) {
-    return SectorMentions.explodeMentions(sentences, lexicon);
+  public static Dataset<Row> build(Dataset<Row> sentences) {
+    return SectorMentions.explodeMentions(sentences);
   }
 }

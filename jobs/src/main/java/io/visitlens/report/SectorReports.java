@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.visitlens.config.SectorLexicon;
 import io.visitlens.transform.DocumentRuns;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,17 +51,32 @@ public final class SectorReports {
   /**
    * What the sector reports count off the annotated corpus's matches, in one pass and one Spark job
    * ({@link #countCorpus}): the window sector sets of {@link #windowSetCounts} (null when there are more than
-   * {@link #MAX_DRIVER_SETS}, for the distributed path), and each (visit, sector)'s mentions and documents, which
-   * are the sector_mentions rows and their distinct documents counted per visit and sector.
+   * {@link #MAX_DRIVER_SETS}, for the distributed path), and each (visit, language, sector)'s mentions and
+   * documents, which are the sector_mentions rows and their distinct documents counted per visit, document language
+   * and sector.
    *
-   * @param windowSets    rows of {@link #WINDOW_SET_COUNT_SCHEMA}, or null
-   * @param byVisitSector [visit_id (null for none), sector] → {mentions, documents}
+   * @param windowSets            rows of {@link #WINDOW_SET_COUNT_SCHEMA}, or null
+   * @param byVisitLanguageSector [visit_id (null for none), language, sector] → {mentions, documents}
    */
-  public record CorpusCounts(List<Row> windowSets, Map<List<String>, long[]> byVisitSector) {
-    /** Each sector's mentions in the whole corpus, documents with and without a visit. */
+  public record CorpusCounts(List<Row> windowSets, Map<List<String>, long[]> byVisitLanguageSector) {
+    /**
+     * [visit_id (null for none), sector] → {mentions, documents}, every language pooled (a document has one
+     * language, so its documents add up too).
+     */
+    public Map<List<String>, long[]> byVisitSector() {
+      Map<List<String>, long[]> pooled = new HashMap<>();
+      byVisitLanguageSector.forEach((k, c) -> {
+        long[] sum = pooled.computeIfAbsent(Arrays.asList(k.get(0), k.get(2)), x -> new long[2]);
+        sum[0] += c[0];
+        sum[1] += c[1];
+      });
+      return pooled;
+    }
+
+    /** Each sector's mentions in the whole corpus, documents with and without a visit, every language. */
     public Map<String, Long> pooledBySector() {
       Map<String, Long> pooled = new HashMap<>();
-      byVisitSector.forEach((k, c) -> pooled.merge(k.get(1), c[0], Long::sum));
+      byVisitLanguageSector.forEach((k, c) -> pooled.merge(k.get(2), c[0], Long::sum));
       return pooled;
     }
   }
@@ -72,8 +86,8 @@ public final class SectorReports {
   static final String DOCUMENT_COUNT = "#documents";
 
   /** {@link CorpusCounts} of an annotated corpus whose documents are each together in one partition. */
-  public static CorpusCounts countCorpus(Dataset<Row> corpus, SectorLexicon lexicon) {
-    Dataset<Row> counted = matchCounts(corpus, lexicon);
+  public static CorpusCounts countCorpus(Dataset<Row> corpus) {
+    Dataset<Row> counted = matchCounts(corpus);
     List<Row> rows = counted.limit(MAX_DRIVER_SETS + 1).collectAsList();
     List<Row> sets = new ArrayList<>();
     if (rows.size() > MAX_DRIVER_SETS) {
@@ -81,18 +95,18 @@ public final class SectorReports {
       rows = boundedCollect(counted.where(col("window").isin(MENTION_COUNT, DOCUMENT_COUNT)),
           "sector mentions by visit");
     }
-    Map<List<String>, long[]> byVisitSector = new HashMap<>();
+    Map<List<String>, long[]> byVisitLanguageSector = new HashMap<>();
     for (Row r : rows) {
       String kind = r.getString(1);
       boolean mentions = kind.equals(MENTION_COUNT);
       if (mentions || kind.equals(DOCUMENT_COUNT)) {
-        byVisitSector.computeIfAbsent(Arrays.asList(r.getString(0), r.<String>getList(2).get(0)),
-            k -> new long[2])[mentions ? 0 : 1] += r.getLong(3);
+        byVisitLanguageSector.computeIfAbsent(Arrays.asList(r.getString(0), r.getString(4),
+            r.<String>getList(2).get(0)), k -> new long[2])[mentions ? 0 : 1] += r.getLong(3);
       } else if (sets != null) {
-        sets.add(r);
+        sets.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3)));
       }
     }
-    return new CorpusCounts(sets, byVisitSector);
+    return new CorpusCounts(sets, byVisitLanguageSector);
   }
 
   /** The columns of {@link #windowSetCounts}. */
@@ -102,27 +116,31 @@ public final class SectorReports {
       .add("sectors", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("n", DataTypes.LongType, false);
 
+  /** The rows of {@link #matchCounts}: {@link #WINDOW_SET_COUNT_SCHEMA} and the language of a count by language. */
+  static final StructType MATCH_COUNT_SCHEMA = WINDOW_SET_COUNT_SCHEMA.add("language", DataTypes.StringType, true);
+
   /**
    * How many windows hold each sector set, per visit (null for documents without one): one row per
    * ({@code visit_id}, {@code window}, {@code sectors}) with {@code n}, for every non-empty set of a counted sentence
    * ({@code sentence}) or document ({@code document}); sectors sorted in Spark's string order. From the annotated
    * corpus's matches in one pass (each document's sentences together in a partition, checked), summed per task.
    */
-  static Dataset<Row> windowSetCounts(Dataset<Row> corpus, SectorLexicon lexicon) {
-    return matchCounts(corpus, lexicon).where(col("window").isin("sentence", "document"));
+  static Dataset<Row> windowSetCounts(Dataset<Row> corpus) {
+    return matchCounts(corpus).where(col("window").isin("sentence", "document")).drop("language");
   }
 
   /**
-   * {@link #windowSetCounts} and, in the same pass, each visit's mentions of each sector ({@code window}
-   * {@link #MENTION_COUNT}, {@code sectors} = [sector], {@code n} mentions) and documents that mention it
-   * ({@link #DOCUMENT_COUNT}).
+   * {@link #windowSetCounts} ({@code language} null) and, in the same pass, each visit's mentions of each sector in
+   * each document language ({@code window} {@link #MENTION_COUNT}, {@code sectors} = [sector], {@code n} mentions)
+   * and documents that mention it ({@link #DOCUMENT_COUNT}).
    */
-  static Dataset<Row> matchCounts(Dataset<Row> corpus, SectorLexicon lexicon) {
-    MapPartitionsFunction<Row, Row> sets = rows -> new WindowSets(rows, lexicon);
-    return corpus.select(col("doc_id"), col("visit_id"), col("match_text"))
-        .mapPartitions(sets, Encoders.row(WINDOW_SET_COUNT_SCHEMA))
-        .groupBy(col("visit_id"), col("window"), col("sectors"))
-        .agg(sum(col("n")).as("n"));
+  static Dataset<Row> matchCounts(Dataset<Row> corpus) {
+    MapPartitionsFunction<Row, Row> sets = WindowSets::new;
+    return corpus.select(col("doc_id"), col("visit_id"), col("match_sector"), col("language"))
+        .mapPartitions(sets, Encoders.row(MATCH_COUNT_SCHEMA))
+        .groupBy(col("visit_id"), col("window"), col("sectors"), col("language"))
+        .agg(sum(col("n")).as("n"))
+        .select(col("visit_id"), col("window"), col("sectors"), col("n"), col("language"));
   }
 
   /** Most distinct (visit, window, set) keys a task holds before it emits them as partial counts. */
@@ -130,28 +148,27 @@ public final class SectorReports {
 
   /** The partial set counts of one task; see {@link #windowSetCounts}. */
   private static final class WindowSets extends DocumentRuns {
-    private final SectorLexicon lexicon;
-    /** (visit, window, sorted set) → windows, for the task. */
+    /** (visit, window, sorted set, language or null) → windows, for the task. */
     private final Map<List<Object>, long[]> counts = new HashMap<>();
     private final Set<String> documentSet = new TreeSet<>(SectorReports::compareUtf8);
     private String visit;
+    private String language;
 
-    WindowSets(Iterator<Row> sentences, SectorLexicon lexicon) {
+    WindowSets(Iterator<Row> sentences) {
       super(sentences);
-      this.lexicon = lexicon;
     }
 
     @Override
     protected void sentence(Row s) {
       visit = s.isNullAt(1) ? null : s.getString(1);
+      language = s.getString(3);
       List<String> matched = s.getList(2);
       if (!matched.isEmpty()) {
         Set<String> sentenceSet = new TreeSet<>(SectorReports::compareUtf8);
-        for (String text : matched) {
-          String sector = lexicon.lookup(text).orElseThrow(() -> new IllegalStateException("matched text '"
-              + text + "' in document " + s.getString(0) + " is no variant of a lexicon entry")).sector();
+        for (String sector : matched) {
           sentenceSet.add(sector);
-          counts.computeIfAbsent(Arrays.asList(visit, MENTION_COUNT, List.of(sector)), k -> new long[1])[0]++;
+          counts.computeIfAbsent(Arrays.asList(visit, MENTION_COUNT, List.of(sector), language),
+              k -> new long[1])[0]++;
         }
         add("sentence", sentenceSet);
         documentSet.addAll(sentenceSet);
@@ -164,7 +181,8 @@ public final class SectorReports {
         this.visit = visit;
         add("document", documentSet);
         for (String sector : documentSet) {
-          counts.computeIfAbsent(Arrays.asList(visit, DOCUMENT_COUNT, List.of(sector)), k -> new long[1])[0]++;
+          counts.computeIfAbsent(Arrays.asList(visit, DOCUMENT_COUNT, List.of(sector), language),
+              k -> new long[1])[0]++;
         }
       }
       documentSet.clear();
@@ -177,12 +195,12 @@ public final class SectorReports {
     @Override
     protected void endPartition() {
       counts.forEach((k, n) -> ready.add(RowFactory.create(k.get(0), k.get(1),
-          ((List<?>) k.get(2)).toArray(new String[0]), n[0])));
+          ((List<?>) k.get(2)).toArray(new String[0]), n[0], k.get(3))));
       counts.clear();
     }
 
     private void add(String window, Set<String> set) {
-      counts.computeIfAbsent(Arrays.asList(visit, window, List.copyOf(set)), k -> new long[1])[0]++;
+      counts.computeIfAbsent(Arrays.asList(visit, window, List.copyOf(set), null), k -> new long[1])[0]++;
     }
   }
 

@@ -52,13 +52,13 @@ final class SummaryData {
   static final List<String> DOCUMENTS_COLUMNS = List.of("doc_id", "title", "published_date", "date_source",
       "visit_id", "visit_evidence", "n_paragraphs", "n_duplicate_paragraphs", "n_tokens");
   static final List<String> REJECTED_COLUMNS = List.of("doc_id", "source_path", "reason");
-  static final List<String> SUMMARY_COLUMNS = List.of("visit_id", "sector", "mentions", "documents", "share",
+  static final List<String> SUMMARY_COLUMNS = List.of("visit_id", "language", "sector", "mentions", "documents", "share",
       "doc_share", "per_10k_tokens", "rank");
   static final List<String> EMPHASIS_COLUMNS = List.of("sector", "visit_a", "visit_b", "mentions_a", "mentions_b",
       "share_a", "share_b", "delta_pp", "z_score", "trend");
   static final List<String> COOCCURRENCE_COLUMNS = List.of("scope", "window", "sector_a", "sector_b", "co_count",
       "count_a", "count_b", "n_windows", "npmi");
-  static final List<String> KEYNESS_COLUMNS = List.of("term", "ngram", "visit_a", "visit_b", "count_a", "count_b",
+  static final List<String> KEYNESS_COLUMNS = List.of("language", "term", "ngram", "visit_a", "visit_b", "count_a", "count_b",
       "z_score", "q_value");
 
   /** Report name → why its sections are empty, as a predicate: "is not available in this run", "lacks the column x". */
@@ -82,7 +82,10 @@ final class SummaryData {
   long rejectedTotal;
   List<Map<String, Object>> rejected = List.of();
 
+  /** sector_summary's rows that pool every language. */
   List<Map<String, Object>> sectorSummary = List.of();
+  /** Sector mentions by visit and document language: visit_id, language, mentions (sector_summary's own rows). */
+  List<Map<String, Object>> mentionsByLanguage = List.of();
   List<Map<String, Object>> emphasis = List.of();
   /** Co-occurrence rows of the scopes in {@link #heatmapScopes}. */
   List<Map<String, Object>> cooccurrence = List.of();
@@ -169,8 +172,13 @@ final class SummaryData {
       }
     }, () -> {
       if (summary != null) {
-        d.sectorSummary = d.collect(SectorSummaryReport.NAME, summary.orderBy(col("visit_id"), col("rank"),
-            col("sector")));
+        d.sectorSummary = d.collect(SectorSummaryReport.NAME, summary
+            .where(col("language").equalTo(SectorSummaryReport.ALL_LANGUAGES))
+            .orderBy(col("visit_id"), col("rank"), col("sector")));
+        d.mentionsByLanguage = d.collect(SectorSummaryReport.NAME, summary
+            .where(col("language").notEqual(SectorSummaryReport.ALL_LANGUAGES))
+            .groupBy(col("visit_id"), col("language")).agg(sum(col("mentions")).as("mentions"))
+            .orderBy(col("visit_id"), col("language")));
       }
     }, () -> {
       if (emphasis != null) {

@@ -24,16 +24,17 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code term_keyness}: one row per term of visit A or B and n-gram order, by {@code ngram}, {@code z_score}
- * descending, {@code term}.
+ * {@code term_keyness}: one row per document language, term of visit A or B in that language and n-gram order, by
+ * {@code language}, {@code ngram}, {@code z_score} descending, {@code term}. Visits are compared within one language:
+ * a term is weighed against the other terms of its language only.
  */
 public final class TermKeynessReport {
   public static final String NAME = "term_keyness";
   public static final Report REPORT = Report.of(NAME, Report.columns(
-      "term", STRING, "ngram", INT, "visit_a", STRING, "visit_b", STRING, "count_a", LONG, "count_b", LONG,
+      "language", STRING, "term", STRING, "ngram", INT, "visit_a", STRING, "visit_b", STRING, "count_a", LONG, "count_b", LONG,
       "total_a", LONG, "total_b", LONG, "alpha_w", DOUBLE, "alpha_0", DOUBLE, "log_odds", DOUBLE,
       "z_score", DOUBLE, "g2", DOUBLE, "log_ratio", DOUBLE, "p_value", DOUBLE, "q_value", DOUBLE), TermKeynessReport::plan,
-      "ngram", "z_score desc", "term");
+      "language", "ngram", "z_score desc", "term");
 
   private TermKeynessReport() {}
 
@@ -63,25 +64,29 @@ public final class TermKeynessReport {
       (UDF1<Double, Double>) Keyness::pValueChi2df1, DataTypes.DoubleType);
 
   /**
-   * The {@code term_keyness} report, from {@link TermReports#documentTermCounts}: visit A against visit B for every term
-   * that occurs in A or B, all n-gram orders. Positive statistics mean the term is used more in B.
+   * The {@code term_keyness} report, from {@link TermReports#documentTermCounts}: visit A against visit B, within each
+   * document language, for every term of the language that occurs in A or B, all n-gram orders. Positive statistics
+   * mean the term is used more in B.
    *
    * <ul>
-   *   <li>{@code count_a}, {@code count_b}: the term's counts in the documents of A and of B;
-   *       {@code total_a}, {@code total_b}: occurrences of all terms of that n-gram order in A and in B;</li>
-   *   <li>{@code alpha_w} = scale × the term's count in the whole corpus (every document, with or without a
-   *       visit), {@code alpha_0} = Σ α_w over the corpus vocabulary of that order = scale × the corpus total
-   *       of the order: the informative Dirichlet prior of Monroe, Colaresi &amp; Quinn (2008);</li>
+   *   <li>{@code count_a}, {@code count_b}: the term's counts in the documents of A and of B in the language;
+   *       {@code total_a}, {@code total_b}: occurrences of all terms of that language and n-gram order in A and
+   *       in B;</li>
+   *   <li>{@code alpha_w} = scale × the term's count in the whole corpus's documents of the language (with or
+   *       without a visit), {@code alpha_0} = Σ α_w over the language's vocabulary of that order = scale × the
+   *       language's corpus total of the order: the informative Dirichlet prior of Monroe, Colaresi &amp; Quinn
+   *       (2008);</li>
    *   <li>{@code log_odds}, {@code z_score}: {@link Keyness#logOddsDelta}, {@link Keyness#logOddsZ}; null when
    *       the order has a single term in the whole corpus (α_0 = α_w, no odds);</li>
    *   <li>{@code g2}: {@link Keyness#g2}, signed; {@code log_ratio}: {@link Keyness#logRatio};
    *       {@code p_value}: {@link Keyness#pValueChi2df1} of g2;</li>
-   *   <li>{@code q_value}: Benjamini–Hochberg over the terms of the n-gram order (the window recipe of
-   *       {@link io.visitlens.stats.MultipleTesting#withQValues}).</li>
+   *   <li>{@code q_value}: Benjamini–Hochberg over the terms of the language and n-gram order (the window recipe
+   *       of {@link io.visitlens.stats.MultipleTesting#withQValues}).</li>
    * </ul>
    *
-   * An n-gram order with no occurrence in A or none in B has no rows: with an empty side there is nothing to
-   * compare, so a visit without documents gives an empty table.
+   * A language and n-gram order with no occurrence in A or none in B has no rows: with an empty side there is
+   * nothing to compare, so a language only one visit was covered in has no rows, and a visit without documents
+   * gives an empty table.
    */
   public static Dataset<Row> ofDocumentCounts(Dataset<Row> termCounts, String visitA, String visitB,
       double priorScale) {
@@ -97,22 +102,24 @@ public final class TermKeynessReport {
     Column inB = col("visit_id").equalTo(visitB);
     Dataset<Row> ab = visitTermCounts.where(inA.or(inB));
 
-    Dataset<Row> pooled = visitTermCounts.groupBy(col("ngram"), col("term"))
+    String[] order = {"language", "ngram"};
+    Dataset<Row> pooled = visitTermCounts.groupBy(col("language"), col("ngram"), col("term"))
         .agg(sum(col("count")).as("pooled_count"));
-    Dataset<Row> pooledTotals = visitTermCounts.groupBy(col("ngram")).agg(sum(col("count")).as("pooled_total"));
-    Dataset<Row> counts = ab.groupBy(col("ngram"), col("term")).agg(
+    Dataset<Row> pooledTotals = visitTermCounts.groupBy(col("language"), col("ngram"))
+        .agg(sum(col("count")).as("pooled_total"));
+    Dataset<Row> counts = ab.groupBy(col("language"), col("ngram"), col("term")).agg(
         sum(when(inA, col("count")).otherwise(0L)).as("count_a"),
         sum(when(inB, col("count")).otherwise(0L)).as("count_b"));
-    Dataset<Row> totals = ab.groupBy(col("ngram")).agg(
+    Dataset<Row> totals = ab.groupBy(col("language"), col("ngram")).agg(
         sum(when(inA, col("count")).otherwise(0L)).as("total_a"),
         sum(when(inB, col("count")).otherwise(0L)).as("total_b"));
 
     Column[] args = {col("count_a"), col("total_a"), col("count_b"), col("total_b")};
     Dataset<Row> scored = counts
-        .join(pooled.hint(TermReports.SHUFFLE_HASH), new String[] {"ngram", "term"})
-        .join(totals.where(col("total_a").gt(0).and(col("total_b").gt(0))), "ngram")
-        .join(pooledTotals, "ngram")
-        .select(col("term"), col("ngram"), lit(visitA).as("visit_a"), lit(visitB).as("visit_b"),
+        .join(pooled.hint(TermReports.SHUFFLE_HASH), new String[] {"language", "ngram", "term"})
+        .join(totals.where(col("total_a").gt(0).and(col("total_b").gt(0))), order)
+        .join(pooledTotals, order)
+        .select(col("language"), col("term"), col("ngram"), lit(visitA).as("visit_a"), lit(visitB).as("visit_b"),
             col("count_a"), col("count_b"), col("total_a"), col("total_b"),
             col("pooled_count").multiply(priorScale).as("alpha_w"),
             col("pooled_total").multiply(priorScale).as("alpha_0"))
@@ -122,6 +129,6 @@ public final class TermKeynessReport {
             G2.apply(args).as("g2"),
             LOG_RATIO.apply(args).as("log_ratio"))
         .withColumn("p_value", P_VALUE.apply(col("g2")));
-    return MultipleTesting.withQValues(scored, "p_value", "q_value", "ngram");
+    return MultipleTesting.withQValues(scored, "p_value", "q_value", "language", "ngram");
   }
 }

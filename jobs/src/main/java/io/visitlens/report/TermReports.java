@@ -70,14 +70,14 @@ public final class TermReports {
   }
 
   /**
-   * The per-document term counts added up per visit: one row per ({@code visit_id}, {@code ngram}, {@code term},
-   * {@code stem}) with {@code count} (occurrences in the visit's documents) and {@code doc_freq} (its documents
+   * The per-document term counts added up per visit: one row per ({@code visit_id}, {@code language},
+   * {@code ngram}, {@code term}, {@code stem}) with {@code count} (occurrences in the visit's documents) and {@code doc_freq} (its documents
    * that contain the term); documents without a visit make the rows whose {@code visit_id} is null. Every
    * corpus-wide and visit-wide figure of the term reports is a sum over these rows, so the job aggregates the
    * per-document counts (the largest table after the annotated corpus) once and keeps this instead.
    */
   public static Dataset<Row> visitTermCounts(Dataset<Row> termCounts) {
-    return termCounts.groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
+    return termCounts.groupBy(col("visit_id"), col("language"), col("ngram"), col("term"), col("stem"))
         .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq"));
   }
 }

@@ -54,8 +54,8 @@ public final class TopicCooccurrenceReport {
   /** Bounded by the sector pairs of each scope (every visit key and "all") and window. */
   static ReportWriter.Plan plan(Products p) {
     long sectors = p.lexicon().sectors().size();
-    return REPORT.sorted(build(p.sectorCounts(), p.sentences(), SectorMentionsReport.build(p.sentences(),
-        p.lexicon()), p.documents()), (p.catalog().visits().size() + 2L) * 2 * sectors * sectors);
+    return REPORT.sorted(build(p.sectorCounts(), p.sentences(), SectorMentionsReport.build(p.sentences()),
+        p.documents()), (p.catalog().visits().size() + 2L) * 2 * sectors * sectors);
   }
 
   /**
@@ -150,14 +150,12 @@ public final class TopicCooccurrenceReport {
    * the driver; past that, by {@link #distributed} from the mentions. Either way the same rows
    * as {@link #ofMentions}, in two small Spark jobs instead of some twenty stages over the mentions.
    *
-   * @param corpus    the annotated corpus (doc_id, visit_id, match_text)
-   * @param lexicon   the lexicon the corpus was matched with (matched text → sector)
+   * @param corpus    the annotated corpus (doc_id, visit_id, match_sector, language)
    * @param mentions  sector_mentions (for the distributed path only)
    * @param documents the documents report (visit_id, n_sentences)
    */
-  public static Dataset<Row> ofCorpus(Dataset<Row> corpus, SectorLexicon lexicon,
-      Dataset<Row> mentions, Dataset<Row> documents) {
-    return ofCounts(SectorReports.countCorpus(corpus, lexicon), corpus, mentions, documents);
+  public static Dataset<Row> ofCorpus(Dataset<Row> corpus, Dataset<Row> mentions, Dataset<Row> documents) {
+    return ofCounts(SectorReports.countCorpus(corpus), corpus, mentions, documents);
   }
 
 

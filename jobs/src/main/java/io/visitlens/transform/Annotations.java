@@ -3,6 +3,7 @@ package io.visitlens.transform;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.visitlens.config.SectorLexicon;
 import io.visitlens.nlp.Languages;
 import io.visitlens.nlp.TextCore;
 import java.util.ArrayDeque;
@@ -41,6 +42,8 @@ public final class Annotations {
       .add("match_begin", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("match_end", DataTypes.createArrayType(DataTypes.IntegerType, false), false)
       .add("match_text", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("match_sector", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("match_phrase", DataTypes.createArrayType(DataTypes.StringType, false), false)
       .add("sentence_id", DataTypes.IntegerType, false)
       .add("language", DataTypes.StringType, false);
 
@@ -123,7 +126,17 @@ public final class Annotations {
     return RowFactory.create(p.getString(0), p.get(1), p.getInt(3), offset + s.begin(), offset + s.end(), s.text(),
         s.tokens(), shifted(s.tokenBegin(), offset), shifted(s.tokenEnd(), offset), s.terms(), s.stems(),
         boxed(s.isStop()), shifted(s.matchBegin(), offset), shifted(s.matchEnd(), offset), s.matchText(),
+        field(s.matchEntry(), SectorLexicon.Entry::sector), field(s.matchEntry(), SectorLexicon.Entry::phrase),
         sentenceId, language);
+  }
+
+  private static String[] field(SectorLexicon.Entry[] entries, java.util.function.Function<SectorLexicon.Entry,
+      String> f) {
+    String[] out = new String[entries.length];
+    for (int i = 0; i < entries.length; i++) {
+      out[i] = f.apply(entries[i]);
+    }
+    return out;
   }
 
   private static Integer[] shifted(int[] values, int offset) {

@@ -1,6 +1,5 @@
 package io.visitlens.transform;
 
-import io.visitlens.config.SectorLexicon;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -18,6 +17,7 @@ public final class SectorMentions {
   public static final StructType SCHEMA = new StructType()
       .add("doc_id", DataTypes.StringType, false)
       .add("visit_id", DataTypes.StringType, true)
+      .add("language", DataTypes.StringType, false)
       .add("sentence_id", DataTypes.IntegerType, false)
       .add("sector", DataTypes.StringType, false)
       .add("phrase", DataTypes.StringType, false)
@@ -29,23 +29,23 @@ public final class SectorMentions {
   private SectorMentions() {}
 
   /**
-   * One row per match in the annotated corpus ({@code match_begin}, {@code match_end}, {@code match_text}),
-   * with the lexicon entry the matched text is a variant of. The lexicon travels in the task closure.
+   * One row per match in the annotated corpus ({@code match_begin}, {@code match_end}, {@code match_text}), with
+   * the sector and phrase of the lexicon entry it matched ({@code match_sector}, {@code match_phrase}) and the
+   * document's {@code language}.
    */
-  public static Dataset<Row> explodeMentions(Dataset<Row> sentences, SectorLexicon lexicon) {
+  public static Dataset<Row> explodeMentions(Dataset<Row> sentences) {
     Dataset<Row> in = sentences.select("doc_id", "visit_id", "sentence_id", "sentence", "match_begin", "match_end",
-        "match_text");
+        "match_text", "match_sector", "match_phrase", "language");
     FlatMapFunction<Row, Row> explode = s -> {
       List<Integer> begins = s.getList(4);
       List<Integer> ends = s.getList(5);
       List<String> texts = s.getList(6);
+      List<String> sectors = s.getList(7);
+      List<String> phrases = s.getList(8);
       List<Row> out = new ArrayList<>(texts.size());
       for (int i = 0; i < texts.size(); i++) {
-        String matched = texts.get(i);
-        SectorLexicon.Entry entry = lexicon.lookup(matched).orElseThrow(() -> new IllegalStateException(
-            "matched text '" + matched + "' in document " + s.getString(0) + " is no variant of a lexicon entry"));
-        out.add(RowFactory.create(s.getString(0), s.getString(1), s.getInt(2), entry.sector(), entry.phrase(),
-            matched, begins.get(i), ends.get(i), s.getString(3)));
+        out.add(RowFactory.create(s.getString(0), s.getString(1), s.getString(9), s.getInt(2), sectors.get(i),
+            phrases.get(i), texts.get(i), begins.get(i), ends.get(i), s.getString(3)));
       }
       return out.iterator();
     };

@@ -144,14 +144,30 @@ public final class Terms {
   }
 
   /**
-   * One row per document, n-gram order and term: its {@code count} (long) and its place among the terms of
-   * that order in the document: {@code position} (1, 2, 3, … by count descending, then term ascending in code point order, Spark's order of strings),
+   * The {@code language} of annotated sentences: their column, or {@code und} for sentences that have none (tests
+   * that build sentences by hand).
+   */
+  static Column language(Dataset<Row> sentences) {
+    return java.util.Arrays.asList(sentences.columns()).contains("language") ? col("language")
+        : org.apache.spark.sql.functions.lit("und").as("language");
+  }
+
+  /** The columns the counting passes read, in this order: the language last, after the token arrays. */
+  private static Dataset<Row> countedColumns(Dataset<Row> sentences) {
+    return sentences.select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"),
+        language(sentences));
+  }
+
+  /**
+   * One row per document, n-gram order and term: the document's {@code language}, the term's {@code count} (long)
+   * and its place among the terms of that order in the document: {@code position} (1, 2, 3, … by count descending, then term ascending in code point order, Spark's order of strings),
    * {@code rank} (competition rank by count: 1, 2, 2, 4) and {@code doc_total} (the occurrences of all terms
    * of the order in the document).
    */
   public static final StructType COUNT_SCHEMA = new StructType()
       .add("doc_id", DataTypes.StringType, false)
       .add("visit_id", DataTypes.StringType, true)
+      .add("language", DataTypes.StringType, false)
       .add("ngram", DataTypes.IntegerType, false)
       .add("term", DataTypes.StringType, false)
       .add("stem", DataTypes.StringType, false)
@@ -191,19 +207,17 @@ public final class Terms {
     }
     MapPartitionsFunction<Row, Row> count = rows -> new DocumentCounts(rows, maxOrder, documentsContiguous,
         keepTop);
-    Dataset<Row> counted = sentences
-        .select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"))
-        .mapPartitions(count, Encoders.row(COUNT_SCHEMA));
+    Dataset<Row> counted = countedColumns(sentences).mapPartitions(count, Encoders.row(COUNT_SCHEMA));
     if (documentsContiguous) {
       return counted;
     }
     return withDocumentPlaces(counted
-        .groupBy(col("doc_id"), col("visit_id"), col("ngram"), col("term"), col("stem"))
+        .groupBy(col("doc_id"), col("visit_id"), col("language"), col("ngram"), col("term"), col("stem"))
         .agg(sum(col("count")).as("count")));
   }
 
   /**
-   * Per-document counts ({@code doc_id}, {@code visit_id}, {@code ngram}, {@code term}, {@code stem},
+   * Per-document counts ({@code doc_id}, {@code visit_id}, {@code language}, {@code ngram}, {@code term}, {@code stem},
    * {@code count}) with {@code position}, {@code rank} and {@code doc_total} of {@link #COUNT_SCHEMA}, computed
    * by windows over each document and n-gram order; counts that already have them are returned as they are.
    */
@@ -213,14 +227,15 @@ public final class Terms {
     }
     WindowSpec inDocument = Window.partitionBy(col("doc_id"), col("ngram"));
     return counts
-        .select(col("doc_id"), col("visit_id"), col("ngram"), col("term"), col("stem"), col("count"),
+        .select(col("doc_id"), col("visit_id"), col("language"), col("ngram"), col("term"), col("stem"), col("count"),
             row_number().over(inDocument.orderBy(col("count").desc(), col("term").asc())).as("position"),
             rank().over(inDocument.orderBy(col("count").desc())).as("rank"),
             sum(col("count")).over(inDocument).as("doc_total"));
   }
 
   /**
-   * One row per visit (null for documents without one), n-gram order and term of annotated sentences whose
+   * One row per visit (null for documents without one), document language, n-gram order and term of annotated
+   * sentences whose
    * documents are each together in one partition, as {@link Annotations#annotate} gives them: its {@code count}
    * (occurrences in the visit's documents) and {@code doc_freq} (the visit's documents that contain it), with
    * {@link #VISIT_COUNT_SCHEMA}. The same figures as adding up {@link #countPerDocument} by visit, without a row
@@ -238,6 +253,7 @@ public final class Terms {
   /** The columns of {@link #countPerVisitOfContiguous}. */
   public static final StructType VISIT_COUNT_SCHEMA = new StructType()
       .add("visit_id", DataTypes.StringType, true)
+      .add("language", DataTypes.StringType, false)
       .add("ngram", DataTypes.IntegerType, false)
       .add("term", DataTypes.StringType, false)
       .add("stem", DataTypes.StringType, false)
@@ -259,6 +275,7 @@ public final class Terms {
       .add("is_visit_sum", DataTypes.BooleanType, false)
       .add("doc_id", DataTypes.StringType, true)
       .add("visit_id", DataTypes.StringType, true)
+      .add("language", DataTypes.StringType, false)
       .add("ngram", DataTypes.IntegerType, false)
       .add("term", DataTypes.StringType, false)
       .add("stem", DataTypes.StringType, false)
@@ -289,9 +306,7 @@ public final class Terms {
       throw new IllegalArgumentException("keepTop must be at least 1, got " + keepTop);
     }
     MapPartitionsFunction<Row, Row> count = rows -> new TermPass(rows, maxOrder, keepTop, maxPartial);
-    return sentences
-        .select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"))
-        .mapPartitions(count, Encoders.row(TERM_PASS_SCHEMA));
+    return countedColumns(sentences).mapPartitions(count, Encoders.row(TERM_PASS_SCHEMA));
   }
 
   /**
@@ -305,11 +320,11 @@ public final class Terms {
   /** The per-visit sums of {@link #countOfContiguous}, added up over its tasks, with {@link #VISIT_COUNT_SCHEMA}. */
   public static Dataset<Row> visitSums(Dataset<Row> pass) {
     return pass.where(col("is_visit_sum"))
-        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
+        .groupBy(col("visit_id"), col("language"), col("ngram"), col("term"), col("stem"))
         .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"));
   }
 
-  /** An n-gram's occurrences in a document, and its stem (a term has one stem in a document: one language). */
+  /** An n-gram's occurrences in a document, and its stem (a term has one stem in a language). */
   static final class Counted {
     long count;
     final String stem;
@@ -445,19 +460,19 @@ public final class Terms {
     /** The current document's counts. */
     private final DocumentTerms document;
     /**
-     * The task's partial sums by visit (null is a key of its own), then n-gram order (index {@code order - 1}), then
-     * term. A term has one stem per language, so a visit covered in two languages may hold two sums of one term, as
-     * the aggregation of per-document rows by (visit, ngram, term, stem) gives: the second chains on the first.
+     * The task's partial sums by visit (null is a key of its own) and document language, then n-gram order (index
+     * {@code order - 1}), then term (a term has one stem in a language).
      */
-    private final Map<String, List<Map<String, Sum>>> partial = new HashMap<>();
+    private final Map<List<String>, List<Map<String, Sum>>> partial = new HashMap<>();
     private int partialSize;
+    /** The language of the document being read. */
+    private String language;
 
-    /** A partial sum of an n-gram with one stem: occurrences and documents; another stem's sum chains on. */
+    /** A partial sum of an n-gram: its stem, occurrences and documents. */
     private static final class Sum {
       final String stem;
       long count;
       long documents;
-      Sum other;
 
       Sum(String stem) {
         this.stem = stem;
@@ -474,13 +489,14 @@ public final class Terms {
 
     @Override
     protected void sentence(Row s) {
+      language = s.getString(5);
       countNgrams(s, maxOrder, document);
     }
 
     @Override
     protected void endDocument(String visit) {
       emitDocument(document(), visit);
-      List<Map<String, Sum>> byOrder = partial.computeIfAbsent(visit, v -> {
+      List<Map<String, Sum>> byOrder = partial.computeIfAbsent(java.util.Arrays.asList(visit, language), v -> {
         List<Map<String, Sum>> orders = new ArrayList<>();
         for (int o = 0; o < maxOrder; o++) {
           orders.add(new HashMap<>());
@@ -496,14 +512,6 @@ public final class Terms {
             sum = new Sum(counted.stem);
             sums.put(e.getKey(), sum);
             partialSize++;
-          } else {
-            while (!sum.stem.equals(counted.stem)) {
-              if (sum.other == null) {
-                sum.other = new Sum(counted.stem);
-                partialSize++;
-              }
-              sum = sum.other;
-            }
           }
           sum.count += counted.count;
           sum.documents++;
@@ -518,19 +526,19 @@ public final class Terms {
     /** Queues the document's first terms of each order, with their place in the document. */
     private void emitDocument(String doc, String visit) {
       forEachPlaced(document, keepTop, (order, term, stem, count, position, rank, total) ->
-          ready.add(RowFactory.create(false, doc, visit, order, term, stem, count, 1L, position, rank, total)));
+          ready.add(RowFactory.create(false, doc, visit, language, order, term, stem, count, 1L, position, rank,
+              total)));
     }
 
     /** Emits the partial sums as rows (when the map is full, and at the end of the partition). */
     @Override
     protected void endPartition() {
-      for (Map.Entry<String, List<Map<String, Sum>>> v : partial.entrySet()) {
+      for (Map.Entry<List<String>, List<Map<String, Sum>>> v : partial.entrySet()) {
         for (int o = 0; o < v.getValue().size(); o++) {
           for (Map.Entry<String, Sum> e : v.getValue().get(o).entrySet()) {
-            for (Sum sum = e.getValue(); sum != null; sum = sum.other) {
-              ready.add(RowFactory.create(true, null, v.getKey(), o + 1, e.getKey(), sum.stem, sum.count,
-                  sum.documents, null, null, null));
-            }
+            Sum sum = e.getValue();
+            ready.add(RowFactory.create(true, null, v.getKey().get(0), v.getKey().get(1), o + 1, e.getKey(), sum.stem,
+                sum.count, sum.documents, null, null, null));
           }
         }
       }
@@ -557,6 +565,7 @@ public final class Terms {
     private Row pending;
     private String doc;
     private String visit;
+    private String language;
 
     DocumentCounts(Iterator<Row> sentences, int maxOrder, boolean contiguous, int keepTop) {
       this.sentences = sentences;
@@ -582,6 +591,7 @@ public final class Terms {
         }
         doc = s.getString(0);
         visit = s.isNullAt(1) ? null : s.getString(1);
+        language = s.getString(5);
         countNgrams(s, maxOrder, counts);
       }
       if (ready.isEmpty() && doc != null) {
@@ -593,7 +603,7 @@ public final class Terms {
     /** Emits the finished document's counts, order by order, with their place in the document. */
     private void flush() {
       forEachPlaced(counts, keepTop, (order, term, stem, count, position, rank, total) ->
-          ready.add(RowFactory.create(doc, visit, order, term, stem, count, position, rank, total)));
+          ready.add(RowFactory.create(doc, visit, language, order, term, stem, count, position, rank, total)));
       counts.clear();
       doc = null;
     }

@@ -37,6 +37,7 @@ class SectorLexiconTest {
   static final Path SHIPPED = Path.of("..", "seeds", "lexicon", "sectors.csv");
 
   static final String HEADER = "sector,phrase,kind,cap_code,notes\n";
+  static final String LANG_HEADER = "sector,phrase,kind,cap_code,lang,notes\n";
 
   /** A lexicon file read as the job reads it: strict UTF-8 ({@link ConfigFiles}), then parsed. */
   static SectorLexicon load(Path file) {
@@ -110,11 +111,12 @@ class SectorLexiconTest {
     List<String> problems = new ArrayList<>();
     for (Entry e : shipped.entries()) {
       for (String form : SectorLexicon.variants(e)) {
-        Entry found = shipped.lookup(form).orElse(null);
+        Entry found = shipped.lookup(form, e.lang()).orElse(null);
         if (found != e) {
           problems.add(form + " -> " + found + " instead of " + e);
         }
-        Entry before = seen.put(e.kind() == Kind.ACRONYM ? form : form.toLowerCase(java.util.Locale.ROOT), e);
+        String key = e.lang() + ":" + (e.kind() == Kind.ACRONYM ? form : form.toLowerCase(java.util.Locale.ROOT));
+        Entry before = seen.put(key, e);
         if (before != null && before != e) {
           problems.add(form + " is a form of both " + before + " and " + e);
         }
@@ -127,6 +129,26 @@ class SectorLexiconTest {
   // Reading a well-formed file
 
   @Test
+  void theLangColumnNamesEachEntrysLanguageAndOtherLanguagesGetNoEnglishVariants() {
+    SectorLexicon lex = parse(LANG_HEADER
+        + "agriculture,poljoprivreda,word,4,sr,\n"
+        + "agriculture,agriculture,word,4,en,\n"
+        + "trade,free trade zone,phrase,18,en,\n"
+        + "trade,zona slobodne trgovine,phrase,18,sr,\n"
+        + "defence,defence industry,phrase,16,de,a German row with an English-looking phrase\n");
+    assertEquals(List.of("de", "en", "sr"), lex.languages());
+    assertEquals(new Entry("agriculture", "poljoprivreda", Kind.WORD, 4, "sr", "", 2), lex.entries().get(0));
+    assertEquals(List.of("poljoprivreda"), SectorLexicon.variants(lex.entries().get(0)),
+        "inflection in Serbian is the stemmer's business");
+    assertEquals(List.of("defence industry"), SectorLexicon.variants(lex.entries().get(4)),
+        "no British/American or plural variants outside English");
+    assertEquals("trade", lex.lookup("free trade zones").map(Entry::sector).orElse(null));
+    assertEquals(Optional.empty(), lex.lookup("poljoprivreda"), "lookup(surface) is English");
+    assertEquals("agriculture", lex.lookup("Poljoprivreda", "sr").map(Entry::sector).orElse(null));
+    assertEquals(Optional.empty(), lex.lookup("defense industry", "de"));
+  }
+
+  @Test
   void wellFormedFixtureIsReadIntoEntries() {
     SectorLexicon lex = parse("\uFEFF" + HEADER
         + "trade,  free   trade\u00A0zone ,phrase,18,\"a note, with a comma\"\r\n"
@@ -134,10 +156,11 @@ class SectorLexiconTest {
         + "IT and digital,ICT,acronym,,\n"
         + "agriculture,veterinary,word,4,\"two\nlines\"\n");
     assertEquals(List.of(
-            new Entry("trade", "free trade zone", Kind.PHRASE, 18, "a note, with a comma"),
-            new Entry("IT and digital", "ICT", Kind.ACRONYM, null, ""),
-            new Entry("agriculture", "veterinary", Kind.WORD, 4, "two\nlines")),
-        lex.entries(), "entries in file order, BOM stripped, whitespace collapsed, empty cap_code null");
+            new Entry("trade", "free trade zone", Kind.PHRASE, 18, "en", "a note, with a comma", 2),
+            new Entry("IT and digital", "ICT", Kind.ACRONYM, null, "en", "", 4),
+            new Entry("agriculture", "veterinary", Kind.WORD, 4, "en", "two\nlines", 5)),
+        lex.entries(), "entries in file order with their lines, BOM stripped, whitespace collapsed, empty cap_code"
+            + " null, English in a file without lang");
     assertEquals(List.of("agriculture", "IT and digital", "trade"), lex.sectors(), "sectors sorted ignoring case");
     assertEquals("fixture.csv", lex.source());
   }
@@ -175,28 +198,44 @@ class SectorLexiconTest {
     String ok = "trade,trade,word,18,\n";
     return Stream.of(
         Arguments.of("empty file", "",
-            "fixture.csv:1: the file is empty; expected the header sector,phrase,kind,cap_code,notes"),
+            "fixture.csv:1: the file is empty; expected the header sector,phrase,kind,cap_code,lang,notes"),
         Arguments.of("blank file", "\n  \n",
-            "fixture.csv:1: the file is empty; expected the header sector,phrase,kind,cap_code,notes"),
+            "fixture.csv:1: the file is empty; expected the header sector,phrase,kind,cap_code,lang,notes"),
         Arguments.of("header only", HEADER,
             "fixture.csv:1: no entries after the header"),
         Arguments.of("missing column", "sector,phrase,kind,notes\ntrade,trade,word,\n",
-            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (missing \"cap_code\")"),
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes for English only (missing \"cap_code\")"),
         Arguments.of("extra column", "sector,phrase,kind,cap_code,notes,weight\ntrade,trade,word,18,,2\n",
-            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (unexpected \"weight\")"),
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes for English only (unexpected \"weight\")"),
         Arguments.of("renamed column", "sector,phrase,type,cap_code,notes\n" + ok,
-            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (missing \"kind\"; unexpected \"type\")"),
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes for English only (missing \"kind\"; unexpected \"type\")"),
         Arguments.of("repeated column", "sector,phrase,kind,cap_code,notes,phrase\ntrade,trade,word,18,,x\n",
-            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (repeated \"phrase\")"),
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes for English only (repeated \"phrase\")"),
         Arguments.of("empty header name", "sector,phrase,kind,cap_code,notes,\ntrade,trade,word,18,,\n",
-            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (unexpected \"\")"),
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes for English only (unexpected \"\")"),
         Arguments.of("columns out of order", "phrase,sector,kind,cap_code,notes\ntrade,trade,word,18,\n",
-            "fixture.csv:1: header must be sector,phrase,kind,cap_code,notes (columns out of order)"),
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes for English only (columns out of order)"),
         Arguments.of("header after blank lines", "\n\nsector,phrase\n",
-            "fixture.csv:3: header must be sector,phrase,kind,cap_code,notes"
+            "fixture.csv:3: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes for English only"
                 + " (missing \"kind\", \"cap_code\", \"notes\")"),
         Arguments.of("too few fields", HEADER + ok + "trade,export,word,18\n",
             "fixture.csv:3: expected 5 fields, found 4"),
+        Arguments.of("too few fields with lang", LANG_HEADER + "trade,trgovina,word,18,sr\n",
+            "fixture.csv:2: expected 6 fields, found 5"),
+        Arguments.of("missing lang", LANG_HEADER + "trade,trgovina,word,18,,\n",
+            "fixture.csv:2: missing lang (a language code: en, sr, ru, de, ...)"),
+        Arguments.of("lang with a script", LANG_HEADER + "trade,trgovina,word,18,sr-Latn,\n",
+            "fixture.csv:2: lang \"sr-Latn\" is not a lower-case language code such as en, sr, ru, de (one Serbian"
+                + " lexicon, written in Latin, serves both scripts)"),
+        Arguments.of("lang in capitals", LANG_HEADER + "trade,Handel,word,18,DE,\n",
+            "fixture.csv:2: lang \"DE\" is not a lower-case language code such as en, sr, ru, de (one Serbian"
+                + " lexicon, written in Latin, serves both scripts)"),
+        Arguments.of("the same phrase twice in one language", LANG_HEADER + "trade,Handel,word,18,de,\n"
+                + "industry,handel,word,1,de,\n",
+            "fixture.csv:3: duplicate phrase \"handel\" (already on line 2, sector trade)"),
+        Arguments.of("lang header with a missing column", "sector,phrase,kind,lang,notes\ntrade,Handel,word,de,\n",
+            "fixture.csv:1: header must be sector,phrase,kind,cap_code,lang,notes, or sector,phrase,kind,cap_code,notes"
+                + " for English only (missing \"cap_code\")"),
         Arguments.of("too many fields", HEADER + "trade,export,word,18,,extra\n",
             "fixture.csv:2: expected 5 fields, found 6"),
         Arguments.of("whitespace-only row", HEADER + ok + "   \n",

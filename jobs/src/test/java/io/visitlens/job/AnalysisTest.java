@@ -122,11 +122,13 @@ class AnalysisTest extends SparkTestBase {
   void countsSectorsAsTheTextHasThem() {
     // Oslo: energy ×3 in o1 (energy, wind power) + o2 (energy, wind power, energy) = 5; salmon ×1.
     // Lima: fish farming ×2, salmon ×3 (salmon, salmon feed's salmon, salmon prices' salmon) = 5; energy ×1.
-    assertRows("sector_summary (visit, sector, mentions, documents)", List.of(
-            List.of("lima-2025", "fisheries", 5L, 2L), List.of("lima-2025", "energy", 1L, 1L),
-            List.of("oslo-2023", "energy", 5L, 2L), List.of("oslo-2023", "fisheries", 1L, 1L)),
-        rowValues(output.rows("sector_summary").orderBy("visit_id", "rank", "sector")
-            .select("visit_id", "sector", "mentions", "documents")));
+    assertRows("sector_summary (visit, language, sector, mentions, documents)", List.of(
+            List.of("lima-2025", "all", "fisheries", 5L, 2L), List.of("lima-2025", "all", "energy", 1L, 1L),
+            List.of("lima-2025", "en", "fisheries", 5L, 2L), List.of("lima-2025", "en", "energy", 1L, 1L),
+            List.of("oslo-2023", "all", "energy", 5L, 2L), List.of("oslo-2023", "all", "fisheries", 1L, 1L),
+            List.of("oslo-2023", "en", "energy", 5L, 2L), List.of("oslo-2023", "en", "fisheries", 1L, 1L)),
+        rowValues(output.rows("sector_summary").orderBy("visit_id", "language", "rank", "sector")
+            .select("visit_id", "language", "sector", "mentions", "documents")));
     List<Row> emphasis = output.rows("emphasis_comparison").orderBy("sector").collectAsList();
     assertEquals(List.of("energy", "fisheries"), emphasis.stream().map(r -> r.getString(0)).toList());
     assertTrue(emphasis.get(0).<Double>getAs("delta_pp") < 0 && emphasis.get(1).<Double>getAs("delta_pp") > 0,

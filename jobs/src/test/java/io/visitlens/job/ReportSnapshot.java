@@ -45,11 +45,11 @@ public final class ReportSnapshot {
       "visits", List.of("visit_id"),
       "rejected_documents", List.of("doc_id", "reason"),
       "sector_mentions", List.of("doc_id", "begin", "end", "sector"),
-      "sector_summary", List.of("visit_id", "sector"),
+      "sector_summary", List.of("visit_id", "language", "sector"),
       "topic_cooccurrence", List.of("scope", "window", "sector_a", "sector_b"),
       "emphasis_comparison", List.of("sector"),
-      "term_frequencies", List.of("scope", "scope_id", "ngram", "term"),
-      "term_keyness", List.of("ngram", "term"));
+      "term_frequencies", List.of("scope", "scope_id", "language", "ngram", "term"),
+      "term_keyness", List.of("language", "ngram", "term"));
 
   /** Differences listed in a failure message at most; the counts cover them all. */
   static final int MAX_LISTED = 25;

@@ -15,8 +15,8 @@ class TermCountCheckTest extends SparkTestBase {
   @Test
   void countsEveryRowWhicheverVisitsHaveTerms() {
     Dataset<Row> visitTerms = spark.createDataFrame(List.of(
-        row("v1", 1, "trade", "trade", 3L, 2L), row("v1", 2, "direct flights", "direct flight", 1L, 1L),
-        row(null, 1, "energy", "energi", 1L, 1L), row("v2", 1, "trade", "trade", 4L, 1L)),
+        row("v1", "en", 1, "trade", "trade", 3L, 2L), row("v1", "en", 2, "direct flights", "direct flight", 1L, 1L),
+        row(null, "en", 1, "energy", "energi", 1L, 1L), row("v2", "en", 1, "trade", "trade", 4L, 1L)),
         Terms.VISIT_COUNT_SCHEMA);
     assertEquals(4, Analysis.countAndWarnIfNoTerms(visitTerms, List.of("v1", "v2")));
     // A compared visit without terms is a warning, not an error: the count is the same.

@@ -74,8 +74,11 @@ class TextCoreSectorMatchingTest {
     Doc d = TextCoreChecks.annotate(annotator, paragraph, "en");
     List<String> got = new ArrayList<>();
     for (Sentence s : d.sentences()) {
-      for (String m : s.matchText()) {
-        got.add(lexicon.lookup(m).map(SectorLexicon.Entry::sector).orElse("<not in the lexicon>") + ": " + m);
+      for (int i = 0; i < s.matchText().length; i++) {
+        String m = s.matchText()[i];
+        assertEquals(lexicon.lookup(m).orElse(null), s.matchEntry()[i],
+            () -> "the match carries the entry its text is a variant of: " + m);
+        got.add(s.matchEntry()[i].sector() + ": " + m);
       }
     }
     assertEquals(expected, got, () -> "mentions in " + quote(paragraph) + d.table());

@@ -61,7 +61,7 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
         row("a3", "v2", "en", "Direct flights from Astana. Trade, trade and green energy. The trade deal."),
         row("a4", null, "en", "Energy and information technology were discussed by the ministers."),
         row("a5", "v2", "en", "The visit ended.")), docs)));
-    mentions = SectorMentions.explodeMentions(corpus, lexicon);
+    mentions = SectorMentions.explodeMentions(corpus);
     // As the documents report has them: every processed article, a6 with no counted sentence (its paragraphs
     // were all duplicates), so a document window without a sentence window.
     Dataset<Row> sentences = corpus.groupBy(col("doc_id")).agg(count(lit(1)).cast("int").as("n_sentences"));
@@ -79,16 +79,16 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
   @Test
   void onePassOverTheCorpusGivesTheReportOfTheMentions() {
     List<String> expected = rows(TopicCooccurrenceReport.ofMentions(mentions, corpus, documents));
-    List<String> actual = rows(TopicCooccurrenceReport.ofCorpus(corpus, lexicon, mentions, documents));
+    List<String> actual = rows(TopicCooccurrenceReport.ofCorpus(corpus, mentions, documents));
     assertEquals(expected, actual, "one pass over the corpus against the report built from the mentions");
     assertTrue(expected.size() > 10, () -> "pairs in several scopes and windows: " + expected);
     assertEquals(TopicCooccurrenceReport.COOCCURRENCE_SCHEMA,
-        TopicCooccurrenceReport.ofCorpus(corpus, lexicon, mentions, documents).schema());
+        TopicCooccurrenceReport.ofCorpus(corpus, mentions, documents).schema());
   }
 
   @Test
   void theOnePassCountsAreThoseOfTheMentionsPerVisitAndSector() {
-    SectorReports.CorpusCounts counts = SectorReports.countCorpus(corpus, lexicon);
+    SectorReports.CorpusCounts counts = SectorReports.countCorpus(corpus);
     Map<List<String>, List<Long>> expected = new HashMap<>();
     for (Row r : mentions.groupBy(col("visit_id"), col("sector"))
         .agg(count(lit(1)), countDistinct(col("doc_id"))).collectAsList()) {
@@ -101,17 +101,18 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
     assertEquals(List.of(3L, 2L), actual.get(Arrays.asList("v1", "trade")), () -> actual.toString());
     assertTrue(actual.containsKey(Arrays.asList(null, "energy")), () -> "the unassigned article's: " + actual);
 
-    Dataset<Row> docs = documents.withColumn("n_tokens", lit(50));
+    Dataset<Row> docs = documents.withColumn("n_tokens", lit(50)).withColumn("language", lit("en"));
     List<String> visits = List.of("v1", "v2");
     Dataset<Row> fromMentions = SectorSummaryReport.build(spark, mentions, docs, visits, lexicon.sectors());
-    Dataset<Row> fromCounts = SectorSummaryReport.build(spark, counts.byVisitSector(), docs, visits,
+    Dataset<Row> fromCounts = SectorSummaryReport.build(spark, counts.byVisitLanguageSector(), docs, visits,
         lexicon.sectors());
-    assertEquals(sorted(fromMentions, "visit_id", "sector"), sorted(fromCounts, "visit_id", "sector"),
+    assertEquals(sorted(fromMentions, "visit_id", "language", "sector"),
+        sorted(fromCounts, "visit_id", "language", "sector"),
         "sector_summary from the counts against the one from the mentions");
     assertEquals(sorted(EmphasisComparisonReport.build(fromMentions, mentions, "v1", "v2", 1.0), "sector"),
         sorted(EmphasisComparisonReport.build(fromCounts, counts.pooledBySector(), "v1", "v2", 1.0), "sector"),
         "emphasis_comparison with the pooled counts against the one from the mentions");
-    assertEquals(setRows(SectorReports.windowSetCounts(corpus, lexicon).collectAsList()),
+    assertEquals(setRows(SectorReports.windowSetCounts(corpus).collectAsList()),
         setRows(counts.windowSets()), "the window sets of the same pass");
     assertTrue(setRows(counts.windowSets()).stream().allMatch(r -> r.contains("|sentence|") || r.contains("|document|")),
         () -> "only sentence and document windows: " + setRows(counts.windowSets()));
@@ -129,7 +130,7 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
 
   @Test
   void theSetsArePerVisitWindowAndSortedSet() {
-    List<String> sets = SectorReports.windowSetCounts(corpus, lexicon)
+    List<String> sets = SectorReports.windowSetCounts(corpus)
         .orderBy(col("visit_id"), col("window"), col("sectors").cast("string")).collectAsList().stream()
         .map(Row::toString).toList();
     // a1's first sentence: trade, energy, direct flights → {energy, trade, transport}; its document set adds
@@ -144,7 +145,7 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
   void aDocumentSplitInItsPartitionIsRefusedWithItsId() {
     Dataset<Row> split = corpus.orderBy(col("sentence_id"), col("doc_id")).repartition(1);
     SparkException e = assertThrows(SparkException.class,
-        () -> SectorReports.windowSetCounts(split.sortWithinPartitions(col("sentence_id"), col("doc_id")), lexicon)
+        () -> SectorReports.windowSetCounts(split.sortWithinPartitions(col("sentence_id"), col("doc_id")))
             .collectAsList());
     assertTrue(String.valueOf(e.getMessage()).contains("are not together"), e::getMessage);
   }

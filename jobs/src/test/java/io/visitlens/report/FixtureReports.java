@@ -125,13 +125,17 @@ public final class FixtureReports {
 
   private static List<Row> sectorSummary() {
     List<Row> rows = new ArrayList<>();
-    summary(rows, A, new long[] {5, 10, 0, 3, 2, 0}, 1000);
-    summary(rows, MID, new long[] {2, 3, 0, 0, 0, 0}, 300);
-    summary(rows, B, new long[] {12, 9, 4, 0, 5, 0}, 1200);
+    summary(rows, A, "all", new long[] {5, 10, 0, 3, 2, 0}, 1000);
+    summary(rows, A, "en", new long[] {2, 5, 0, 1, 1, 0}, 500);
+    summary(rows, A, "sr-Latn", new long[] {3, 5, 0, 2, 1, 0}, 500);
+    summary(rows, MID, "all", new long[] {2, 3, 0, 0, 0, 0}, 300);
+    summary(rows, B, "all", new long[] {12, 9, 4, 0, 5, 0}, 1200);
+    summary(rows, B, "en", new long[] {6, 4, 2, 0, 2, 0}, 600);
+    summary(rows, B, "ru", new long[] {6, 5, 2, 0, 3, 0}, 600);
     return rows;
   }
 
-  private static void summary(List<Row> rows, String visit, long[] mentions, long tokens) {
+  private static void summary(List<Row> rows, String visit, String language, long[] mentions, long tokens) {
     long total = 0;
     for (long m : mentions) {
       total += m;
@@ -142,7 +146,7 @@ public final class FixtureReports {
         rank += m > mentions[i] ? 1 : 0;
       }
       long docs = Math.min(2, mentions[i]);
-      rows.add(RowFactory.create(visit, SECTORS[i], mentions[i], docs, docs / 2.0,
+      rows.add(RowFactory.create(visit, language, SECTORS[i], mentions[i], docs, docs / 2.0,
           total == 0 ? 0.0 : mentions[i] / (double) total, mentions[i] * 10_000.0 / tokens, rank));
     }
   }
@@ -193,16 +197,16 @@ public final class FixtureReports {
   }
 
   private static Row term(String term, int ngram, long a, long b, Double z) {
-    return RowFactory.create(term, ngram, A, B, a, b, 1000L, 1200L, 0.5, 100.0, z == null ? null : z / 3, z,
+    return RowFactory.create("en", term, ngram, A, B, a, b, 1000L, 1200L, 0.5, 100.0, z == null ? null : z / 3, z,
         z == null ? null : z * 2, z == null ? null : z / 2, 0.01, z == null ? null : Math.min(1.0, 0.5 / (1 + Math.abs(z))));
   }
 
   private static List<Row> mentions() {
     return List.of(
-        RowFactory.create("001", B, 0, "energy", "energy", "energy", 10, 16, "Energy was first on the agenda."),
-        RowFactory.create("001", B, 1, "tourism", "tourism", "tourism", 30, 37, "Tourism will grow."),
-        RowFactory.create("002", A, 0, "trade", "trade", "trade", 0, 5, "Trade reached a record."),
-        RowFactory.create("009", null, 0, "trade", "trade", "trade", 0, 5, "Trade is unassigned here."));
+        RowFactory.create("001", B, "en", 0, "energy", "energy", "energy", 10, 16, "Energy was first on the agenda."),
+        RowFactory.create("001", B, "en", 1, "tourism", "tourism", "tourism", 30, 37, "Tourism will grow."),
+        RowFactory.create("002", A, "sr-Latn", 0, "trade", "trade", "trade", 0, 5, "Trade reached a record."),
+        RowFactory.create("009", null, "und", 0, "trade", "trade", "trade", 0, 5, "Trade is unassigned here."));
   }
 
   // ------------------------------------------------------------------------------------------ helpers

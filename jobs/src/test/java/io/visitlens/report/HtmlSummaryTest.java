@@ -140,6 +140,7 @@ class HtmlSummaryTest extends SparkTestBase {
     PageView.Cooccurrence c = view.cooccurrence();
     PageView hostilePage = new PageView(visit, view.b(), view.zCritical(), view.header(), view.visits(),
         new PageView.Coverage(view.coverage().source(), List.of(hostile),
+            List.of(new PageView.CoverageRow(visit, List.of("1"), "1")),
             List.of(new PageView.CoverageRow(visit, List.of("1"), "1"))),
         view.headline(), view.shares(), view.emphasis(), new PageView.Cooccurrence(c.source(), false,
             List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes()),
@@ -180,16 +181,23 @@ class HtmlSummaryTest extends SparkTestBase {
 
   @Test
   void coverageCountsDocumentsByVisitAndLanguageTheMostFrequentLanguageFirst() {
-    assertEquals(List.of("Visit", "en", "ru", "sr-Latn", "und", "All"), page.select("#coverage thead th").eachText(),
+    List<Element> tables = page.select("#coverage table");
+    assertEquals(2, tables.size(), "documents, then sector mentions, by visit and language");
+    assertEquals(List.of("Visit", "en", "ru", "sr-Latn", "und", "All"), tables.get(0).select("thead th").eachText(),
         "languages by documents, then code");
     assertEquals(List.of(
             "Tokayev in Belgrade 1 1 2",
             "Vučić in Astana 1 1 2",
             "unassigned 1 1"),
-        page.select("#coverage tbody tr").eachText(), "visits in the page's order, then the unassigned");
+        tables.get(0).select("tbody tr").eachText(), "visits in the page's order, then the unassigned");
     assertEquals(List.of("1", "", "1", "", "2"),
-        page.select("#coverage tbody tr").first().select("td.num").stream().map(e -> e.text()).toList(),
+        tables.get(0).select("tbody tr").first().select("td.num").stream().map(e -> e.text()).toList(),
         "empty cells where none");
+    // sector_summary's rows per language: Belgrade 9 in en and 11 in sr-Latn; Astana 14 in en and 16 in ru;
+    // Tashkent has pooled rows only.
+    assertEquals(List.of("Visit", "en", "ru", "sr-Latn", "und", "All"), tables.get(1).select("thead th").eachText());
+    assertEquals(List.of("Tokayev in Belgrade 9 11 20", "Vučić in Astana 14 16 30"),
+        tables.get(1).select("tbody tr").eachText(), "sector mentions by visit and language");
   }
 
   @Test
@@ -199,7 +207,7 @@ class HtmlSummaryTest extends SparkTestBase {
     assertEquals(List.of("belgrade", "wheat"), tables.get(0).select("tbody td:first-child").eachText());
     assertEquals(List.of("astana", "lithium", "critical minerals", FixtureReports.HOSTILE_TERM),
         tables.get(1).select("tbody td:first-child").eachText());
-    assertEquals("critical minerals 2 0 4 +2.50 0.143", tables.get(1).select("tbody tr").get(2).text());
+    assertEquals("critical minerals en 2 0 4 +2.50 0.143", tables.get(1).select("tbody tr").get(2).text());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.visitlens.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,15 +36,18 @@ class SectorReportsTest extends SparkTestBase {
   @BeforeAll
   static void corpus() {
     startSpark();
+    // v1 is covered in English (d1) and German (d2), v2 in Serbian (d3).
     StructType m = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
-        .add("sentence_id", DataTypes.IntegerType).add("sector", DataTypes.StringType);
+        .add("sentence_id", DataTypes.IntegerType).add("sector", DataTypes.StringType)
+        .add("language", DataTypes.StringType);
     mentions = spark.createDataFrame(List.of(
-        row("d1", "v1", 0, "s1"), row("d1", "v1", 0, "s2"), row("d1", "v1", 1, "s1"), row("d2", "v1", 0, "s2"),
-        row("d3", "v2", 0, "s1"), row("d3", "v2", 0, "s3"), row("d3", "v2", 1, "s3"), row("d4", null, 0, "s1")), m);
+        row("d1", "v1", 0, "s1", "en"), row("d1", "v1", 0, "s2", "en"), row("d1", "v1", 1, "s1", "en"),
+        row("d2", "v1", 0, "s2", "de"), row("d3", "v2", 0, "s1", "sr-Latn"), row("d3", "v2", 0, "s3", "sr-Latn"),
+        row("d3", "v2", 1, "s3", "sr-Latn"), row("d4", null, 0, "s1", "en")), m);
     StructType d = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
-        .add("n_tokens", DataTypes.IntegerType);
-    documents = spark.createDataFrame(List.of(
-        row("d1", "v1", 100), row("d2", "v1", 100), row("d3", "v2", 200), row("d4", null, 50)), d);
+        .add("n_tokens", DataTypes.IntegerType).add("language", DataTypes.StringType);
+    documents = spark.createDataFrame(List.of(row("d1", "v1", 100, "en"), row("d2", "v1", 100, "de"),
+        row("d3", "v2", 200, "sr-Latn"), row("d4", null, 50, "en")), d);
     StructType s = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
         .add("sentence_id", DataTypes.IntegerType);
     List<Row> rows = new ArrayList<>();
@@ -70,8 +74,8 @@ class SectorReportsTest extends SparkTestBase {
 
   @Test
   void summaryHasEveryVisitAndSectorWithSharesDocSharesAndRanks() {
-    Map<String, Row> got = byKey(summary, "visit_id", "sector");
-    assertEquals(6, got.size(), "2 visits × 3 sectors, zeros included");
+    Map<String, Row> got = byKey(summary.where("language = 'all'"), "visit_id", "sector");
+    assertEquals(6, got.size(), "2 visits × 3 sectors, zeros included, every language pooled");
     // row: mentions, documents, doc_share, share, per_10k_tokens, rank — worked by hand from the picture above
     Object[][] expected = {
         {"v1/s1", 2L, 1L, 0.5, 0.5, 100.0, 1}, {"v1/s2", 2L, 2L, 1.0, 0.5, 100.0, 1}, {"v1/s3", 0L, 0L, 0.0, 0.0, 0.0, 3},
@@ -86,6 +90,30 @@ class SectorReportsTest extends SparkTestBase {
       assertEquals((double) e[5], r.<Double>getAs("per_10k_tokens"), EPS, e[0] + " per_10k_tokens");
       assertEquals(e[6], r.getAs("rank"), e[0] + " rank");
     }
+  }
+
+  @Test
+  void summaryHasTheRowsOfEachLanguageOfAVisit() {
+    Map<String, Row> got = byKey(summary.where("language <> 'all'"), "visit_id", "language", "sector");
+    assertEquals(9, got.size(), "v1 in en and de, v2 in sr-Latn, × 3 sectors: " + got.keySet());
+    // Each language's shares are of its own documents, tokens and mentions: v1/en is d1 alone (3 mentions, 100
+    // tokens), v1/de is d2 alone (1 mention).
+    Object[][] expected = {
+        {"v1/en/s1", 2L, 1L, 1.0, 2 / 3.0, 200.0, 1}, {"v1/en/s2", 1L, 1L, 1.0, 1 / 3.0, 100.0, 2},
+        {"v1/en/s3", 0L, 0L, 0.0, 0.0, 0.0, 3},
+        {"v1/de/s2", 1L, 1L, 1.0, 1.0, 100.0, 1}, {"v1/de/s1", 0L, 0L, 0.0, 0.0, 0.0, 2},
+        {"v2/sr-Latn/s3", 2L, 1L, 1.0, 2 / 3.0, 100.0, 1}};
+    for (Object[] e : expected) {
+      Row r = got.get((String) e[0]);
+      assertNotNull(r, e[0] + " in " + got.keySet());
+      assertEquals(e[1], r.getAs("mentions"), e[0] + " mentions");
+      assertEquals(e[2], r.getAs("documents"), e[0] + " documents");
+      assertEquals((double) e[3], r.<Double>getAs("doc_share"), EPS, e[0] + " doc_share");
+      assertEquals((double) e[4], r.<Double>getAs("share"), EPS, e[0] + " share");
+      assertEquals((double) e[5], r.<Double>getAs("per_10k_tokens"), EPS, e[0] + " per_10k_tokens");
+      assertEquals(e[6], r.getAs("rank"), e[0] + " rank");
+    }
+    assertNull(got.get("v2/en/s1"), "no rows for a language a visit has no documents in");
   }
 
   @Test
@@ -164,19 +192,20 @@ class SectorReportsTest extends SparkTestBase {
   void trendIsRisingOrFallingOnlyBeyondTheFivePercentZ() {
     // 40 of 100 in A against 80 of 100 in B, pooled 120 of 200: a clear rise
     StructType m = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
-        .add("sentence_id", DataTypes.IntegerType).add("sector", DataTypes.StringType);
+        .add("sentence_id", DataTypes.IntegerType).add("sector", DataTypes.StringType)
+        .add("language", DataTypes.StringType);
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      rows.add(row("a" + i, "A", 0, i < 40 ? "up" : "down"));
-      rows.add(row("b" + i, "B", 0, i < 80 ? "up" : "down"));
+      rows.add(row("a" + i, "A", 0, i < 40 ? "up" : "down", "en"));
+      rows.add(row("b" + i, "B", 0, i < 80 ? "up" : "down", i % 2 == 0 ? "en" : "sr-Latn"));
     }
     Dataset<Row> many = spark.createDataFrame(rows, m);
     StructType d = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
-        .add("n_tokens", DataTypes.IntegerType);
+        .add("n_tokens", DataTypes.IntegerType).add("language", DataTypes.StringType);
     List<Row> docs = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      docs.add(row("a" + i, "A", 10));
-      docs.add(row("b" + i, "B", 10));
+      docs.add(row("a" + i, "A", 10, "en"));
+      docs.add(row("b" + i, "B", 10, i % 2 == 0 ? "en" : "sr-Latn"));
     }
     Dataset<Row> sum = SectorSummaryReport.build(spark, many, spark.createDataFrame(docs, d), List.of("A", "B"),
         List.of("up", "down"));

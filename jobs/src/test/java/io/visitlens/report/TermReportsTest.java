@@ -35,13 +35,18 @@ class TermReportsTest extends SparkTestBase {
   static final StructType TERM_COUNTS = new StructType()
       .add("doc_id", DataTypes.StringType)
       .add("visit_id", DataTypes.StringType)
+      .add("language", DataTypes.StringType)
       .add("ngram", DataTypes.IntegerType)
       .add("term", DataTypes.StringType)
       .add("stem", DataTypes.StringType)
       .add("count", DataTypes.LongType);
 
   static Row tc(String doc, String visit, int ngram, String term, String stem, long count) {
-    return row(doc, visit, ngram, term, stem, count);
+    return tc(doc, visit, "en", ngram, term, stem, count);
+  }
+
+  static Row tc(String doc, String visit, String language, int ngram, String term, String stem, long count) {
+    return row(doc, visit, language, ngram, term, stem, count);
   }
 
   /**
@@ -77,13 +82,19 @@ class TermReportsTest extends SparkTestBase {
 
   /** Rows of term_frequencies in the report's sort order, as lists. */
   static List<List<Object>> frequencies(Dataset<Row> report, String where) {
-    return rowValues(report.where(where).orderBy("scope", "scope_id", "ngram", "rank", "term"));
+    return rowValues(report.where(where).orderBy("scope", "scope_id", "language", "ngram", "rank", "term"));
   }
 
-  /** Expected row: scope, scope_id, term, ngram, count, per_10k, doc_freq, tf_idf, rank, stem. */
+  /** Expected English row: scope, scope_id, term, ngram, count, per_10k, doc_freq, tf_idf, rank, stem. */
   static List<Object> freq(String scope, String scopeId, String term, int ngram, long count, double per10k,
       long docFreq, double tfIdf, int rank, String stem) {
-    return Arrays.asList(scope, scopeId, term, ngram, count, per10k, docFreq, tfIdf, rank, stem);
+    return freq(scope, scopeId, "en", term, ngram, count, per10k, docFreq, tfIdf, rank, stem);
+  }
+
+  /** Expected row, in the report's column order. */
+  static List<Object> freq(String scope, String scopeId, String language, String term, int ngram, long count,
+      double per10k, long docFreq, double tfIdf, int rank, String stem) {
+    return Arrays.asList(scope, scopeId, language, term, ngram, count, per10k, docFreq, tfIdf, rank, stem);
   }
 
   static String join(List<List<Object>> rows) {
@@ -93,9 +104,9 @@ class TermReportsTest extends SparkTestBase {
   @Test
   void termFrequenciesHasTheColumnsOfTheCatalogue() {
     Dataset<Row> report = TermFrequenciesReport.termFrequencies(fiveDocuments(), 5, 1, 200);
-    assertEquals(List.of("scope", "scope_id", "term", "ngram", "count", "per_10k", "doc_freq", "tf_idf", "rank",
-        "stem"), List.of(report.columns()));
-    assertEquals("scope:string,scope_id:string,term:string,ngram:int,count:bigint,per_10k:double,"
+    assertEquals(List.of("scope", "scope_id", "language", "term", "ngram", "count", "per_10k", "doc_freq", "tf_idf",
+        "rank", "stem"), List.of(report.columns()));
+    assertEquals("scope:string,scope_id:string,language:string,term:string,ngram:int,count:bigint,per_10k:double,"
             + "doc_freq:bigint,tf_idf:double,rank:int,stem:string",
         Arrays.stream(report.schema().fields()).map(f -> f.name() + ":" + f.dataType().simpleString())
             .collect(Collectors.joining(",")));
@@ -149,6 +160,88 @@ class TermReportsTest extends SparkTestBase {
         freq("document", "d4", "trade", 1, 1, 10_000.0, 1, Math.log(5.0 / 4), 1, "trade")),
         frequencies(report, "scope = 'document' and scope_id in ('d1', 'd4')"));
     assertEquals(Map.of("corpus", 7L, "visit", 10L, "document", 13L), countsByScope(report));
+  }
+
+  /**
+   * Per-document counts of a corpus in three languages, each visit covered in English and Serbian, v2 in German too:
+   *
+   * <pre>
+   *   en       e1 (v1): trade 2, energy 1, expo 1    e2 (v2): trade 1, energy 3                     N = 2
+   *   sr-Latn  s1 (v1): trgovina 1, energija 1       s2 (v2): energija 2, expo 1
+   *                                                   s3 (v2): energija 1, turizam 1                 N = 3
+   *   de                                              g1 (v2): handel 2                              N = 1
+   * </pre>
+   * {@code expo} is written alike in English and Serbian: two terms, one per language.
+   */
+  static Dataset<Row> threeLanguages() {
+    return spark.createDataFrame(List.of(
+        tc("e1", "v1", "en", 1, "trade", "trade", 2), tc("e1", "v1", "en", 1, "energy", "energi", 1),
+        tc("e1", "v1", "en", 1, "expo", "expo", 1),
+        tc("e2", "v2", "en", 1, "trade", "trade", 1), tc("e2", "v2", "en", 1, "energy", "energi", 3),
+        tc("s1", "v1", "sr-Latn", 1, "trgovina", "trgovin", 1), tc("s1", "v1", "sr-Latn", 1, "energija", "energij", 1),
+        tc("s2", "v2", "sr-Latn", 1, "energija", "energij", 2), tc("s2", "v2", "sr-Latn", 1, "expo", "expo", 1),
+        tc("s3", "v2", "sr-Latn", 1, "energija", "energij", 1), tc("s3", "v2", "sr-Latn", 1, "turizam", "turiz", 1),
+        tc("g1", "v2", "de", 1, "handel", "handel", 2)), TERM_COUNTS);
+  }
+
+  @Test
+  void eachLanguageIsCountedAmongItsOwnTermsAndDocuments() {
+    Dataset<Row> report = TermFrequenciesReport.termFrequencies(threeLanguages(), TermReports.visitTermCounts(
+        threeLanguages()), Map.of("en", 2L, "sr-Latn", 3L, "de", 1L), 1, 200);
+    // en: 8 unigrams, energy 4 (df 2), trade 3 (df 2), expo 1 (df 1): idf over the 2 English documents.
+    // sr-Latn: 7 unigrams, energija 4 (df 3), expo, trgovina, turizam 1 (df 1): idf over the 3 Serbian documents.
+    assertRows("eachLanguageIsCountedAmongItsOwnTermsAndDocuments", List.of(
+        freq("corpus", "", "de", "handel", 1, 2, 10_000.0, 1, 0.0, 1, "handel"),
+        freq("corpus", "", "en", "energy", 1, 4, 5000.0, 2, 0.0, 1, "energi"),
+        freq("corpus", "", "en", "trade", 1, 3, 3750.0, 2, 0.0, 2, "trade"),
+        freq("corpus", "", "en", "expo", 1, 1, 1250.0, 1, Math.log(2), 3, "expo"),
+        freq("corpus", "", "sr-Latn", "energija", 1, 4, 4 * 10_000.0 / 7, 3, 0.0, 1, "energij"),
+        freq("corpus", "", "sr-Latn", "expo", 1, 1, 10_000.0 / 7, 1, Math.log(3), 2, "expo"),
+        freq("corpus", "", "sr-Latn", "trgovina", 1, 1, 10_000.0 / 7, 1, Math.log(3), 2, "trgovin"),
+        freq("corpus", "", "sr-Latn", "turizam", 1, 1, 10_000.0 / 7, 1, Math.log(3), 2, "turiz")),
+        frequencies(report, "scope = 'corpus'"));
+    // v2's Serbian rows: 5 unigrams of s2 and s3; the idf is the Serbian corpus's.
+    assertRows("the visit scope per language", List.of(
+        freq("visit", "v2", "sr-Latn", "energija", 1, 3, 6000.0, 2, 0.0, 1, "energij"),
+        freq("visit", "v2", "sr-Latn", "expo", 1, 1, 2000.0, 1, Math.log(3), 2, "expo"),
+        freq("visit", "v2", "sr-Latn", "turizam", 1, 1, 2000.0, 1, Math.log(3), 2, "turiz")),
+        frequencies(report, "scope = 'visit' and scope_id = 'v2' and language = 'sr-Latn'"));
+    assertRows("a document's rows carry its language", List.of(
+        freq("document", "s2", "sr-Latn", "energija", 1, 2, 10_000.0 * 2 / 3, 1, 0.0, 1, "energij"),
+        freq("document", "s2", "sr-Latn", "expo", 1, 1, 10_000.0 / 3, 1, Math.log(3), 2, "expo")),
+        frequencies(report, "scope = 'document' and scope_id = 's2'"));
+  }
+
+  @Test
+  void keynessComparesTheVisitsWithinEachLanguage() {
+    Dataset<Row> report = TermKeynessReport.ofDocumentCounts(threeLanguages(), "v1", "v2", 1.0);
+    Map<String, Row> got = new TreeMap<>();
+    report.collectAsList().forEach(r -> got.put(r.getAs("language") + "/" + r.getAs("term"), r));
+    assertEquals(Set.of("en/energy", "en/expo", "en/trade", "sr-Latn/energija", "sr-Latn/expo", "sr-Latn/trgovina",
+        "sr-Latn/turizam"), got.keySet(), "German, in v2 alone, has nothing to compare");
+    // English: 4 unigrams in each visit, α_0 = the 8 of the English corpus; Serbian: 2 against 5, α_0 = 7.
+    assertEquals(List.of(1L, 0L, 4L, 4L, 1.0, 8.0), columnValues(got.get("en/expo"), "count_a", "count_b", "total_a",
+        "total_b", "alpha_w", "alpha_0"));
+    assertEquals(List.of(0L, 1L, 2L, 5L, 1.0, 7.0), columnValues(got.get("sr-Latn/expo"), "count_a", "count_b", "total_a",
+        "total_b", "alpha_w", "alpha_0"));
+    assertTrue(got.get("en/expo").<Double>getAs("z_score") < 0 && got.get("sr-Latn/expo").<Double>getAs("z_score") > 0,
+        "the same spelling leans to v1 in English and to v2 in Serbian: " + got);
+    // Benjamini–Hochberg within each language: English has 3 tests, Serbian 4.
+    double[] enP = got.entrySet().stream().filter(e -> e.getKey().startsWith("en/"))
+        .mapToDouble(e -> e.getValue().<Double>getAs("p_value")).toArray();
+    double[] enQ = BenjaminiHochbergReference.benjaminiHochberg(enP);
+    List<Row> en = got.entrySet().stream().filter(e -> e.getKey().startsWith("en/")).map(Map.Entry::getValue).toList();
+    for (int i = 0; i < en.size(); i++) {
+      assertEquals(enQ[i], en.get(i).<Double>getAs("q_value"), 1e-12, "q of " + en.get(i));
+    }
+  }
+
+  private static List<Object> columnValues(Row r, String... columns) {
+    List<Object> out = new ArrayList<>();
+    for (String c : columns) {
+      out.add(r.getAs(c));
+    }
+    return out;
   }
 
   static Map<String, Long> countsByScope(Dataset<Row> report) {
@@ -297,20 +390,20 @@ class TermReportsTest extends SparkTestBase {
   /** Expected keyness row, in the report's column order. */
   static List<Object> key(String term, int ngram, long countA, long countB, long totalA, long totalB,
       double alphaW, double alpha0, double logOdds, double z, double g2, double logRatio, double p, double q) {
-    return Arrays.asList(term, ngram, "a", "b", countA, countB, totalA, totalB, alphaW, alpha0, logOdds, z, g2,
+    return Arrays.asList("en", term, ngram, "a", "b", countA, countB, totalA, totalB, alphaW, alpha0, logOdds, z, g2,
         logRatio, p, q);
   }
 
-  /** The report's rows in its sort order: ngram, z_score descending, term. */
+  /** The report's rows in its sort order: language, ngram, z_score descending, term. */
   static List<List<Object>> keynessRows(Dataset<Row> report) {
-    return report.orderBy(col("ngram"), col("z_score").desc(), col("term")).collectAsList().stream()
+    return report.orderBy(col("language"), col("ngram"), col("z_score").desc(), col("term")).collectAsList().stream()
         .map(SparkTestBase::values).toList();
   }
 
   @Test
   void keynessRowsMatchTheirHandWorkedValues() {
     Dataset<Row> report = TermKeynessReport.ofDocumentCounts(twoVisits(), "a", "b", 1.0);
-    assertEquals(List.of("term", "ngram", "visit_a", "visit_b", "count_a", "count_b", "total_a", "total_b",
+    assertEquals(List.of("language", "term", "ngram", "visit_a", "visit_b", "count_a", "count_b", "total_a", "total_b",
         "alpha_w", "alpha_0", "log_odds", "z_score", "g2", "log_ratio", "p_value", "q_value"),
         List.of(report.columns()));
     assertRows("keynessRowsMatchTheirHandWorkedValues", List.of(
@@ -405,7 +498,7 @@ class TermReportsTest extends SparkTestBase {
   void aVisitWithoutDocumentsGivesAnEmptyTable() {
     Dataset<Row> report = TermKeynessReport.ofDocumentCounts(twoVisits(), "a", "nowhere", 1.0);
     assertEquals(0, report.count());
-    assertEquals(16, report.columns().length);
+    assertEquals(17, report.columns().length);
   }
 
   @Test
@@ -456,7 +549,7 @@ class TermReportsTest extends SparkTestBase {
         Dataset<Row> visitTerms = TermReports.visitTermCountsOfAnnotated(corpus).cache();
         Dataset<Row> counts = TermReports.documentTermCountsOfAnnotated(corpus, top);
         List<List<Object>> expected = TermFrequenciesReport.termFrequencies(counts, visitTerms, 12, 1, top)
-            .orderBy("scope", "scope_id", "ngram", "rank", "term").collectAsList().stream()
+            .orderBy("scope", "scope_id", "language", "ngram", "rank", "term").collectAsList().stream()
             .map(SparkTestBase::values).toList();
         List<List<Object>> actual = TermFrequenciesReport.termFrequenciesInReportOrder(counts, visitTerms, 12, 1, top,
             oneTask).collectAsList().stream().map(SparkTestBase::values).toList();

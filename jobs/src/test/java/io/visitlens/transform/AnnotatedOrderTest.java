@@ -52,7 +52,7 @@ class AnnotatedOrderTest extends SparkTestBase {
     Dataset<Row> corpus = Annotations.annotate(TextCore.create(lexicon),
         Paragraphs.explodeParagraphs(spark.createDataFrame(articles, docs).repartition(5)));
     assertTrue(corpus.rdd().getNumPartitions() > 1, "several partitions");
-    List<Row> mentions = SectorMentions.explodeMentions(corpus, lexicon).collectAsList(); // in partition order
+    List<Row> mentions = SectorMentions.explodeMentions(corpus).collectAsList(); // in partition order
     assertEquals(60 * 8, mentions.size(), "8 mentions per article");
     Comparator<Row> reportOrder = Comparator.<Row, String>comparing(r -> r.getAs("doc_id"))
         .thenComparingInt(r -> r.<Integer>getAs("begin"));

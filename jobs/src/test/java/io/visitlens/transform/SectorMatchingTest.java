@@ -73,7 +73,7 @@ class SectorMatchingTest extends SparkTestBase {
     Dataset<Row> docs = spark.createDataFrame(List.of(row("d", "v", sentence)), schema);
     Dataset<Row> sentences = Annotations.annotate(pipeline, Paragraphs.explodeParagraphs(docs));
     List<String> got = new ArrayList<>();
-    for (Row m : SectorMentions.explodeMentions(sentences, lexicon).orderBy("begin").collectAsList()) {
+    for (Row m : SectorMentions.explodeMentions(sentences).orderBy("begin").collectAsList()) {
       got.add(m.<String>getAs("sector") + ": " + m.<String>getAs("matched_text"));
       assertEquals(m.<String>getAs("matched_text"),
           sentence.substring(m.<Integer>getAs("begin"), m.<Integer>getAs("end")), "offsets of " + m);

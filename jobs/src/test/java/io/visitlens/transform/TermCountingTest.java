@@ -44,13 +44,14 @@ class TermCountingTest extends SparkTestBase {
   /** The per-visit figures as Spark adds up the per-document rows: visit, ngram, term, stem, count, doc_freq. */
   static List<String> bySpark(Dataset<Row> sentences) {
     return rows(Terms.countPerDocument(sentences, 3, false)
-        .groupBy(col("visit_id"), col("ngram"), col("term"), col("stem"))
+        .groupBy(col("visit_id"), col("language"), col("ngram"), col("term"), col("stem"))
         .agg(sum(col("count")).as("count"), count(lit(1)).as("doc_freq")));
   }
 
   static List<String> rows(Dataset<Row> visitCounts) {
-    return visitCounts.select(col("visit_id"), col("ngram"), col("term"), col("stem"), col("count"), col("doc_freq"))
-        .orderBy(col("visit_id"), col("ngram"), col("term"), col("stem")).collectAsList().stream()
+    return visitCounts.select(col("visit_id"), col("language"), col("ngram"), col("term"), col("stem"), col("count"),
+            col("doc_freq"))
+        .orderBy(col("visit_id"), col("language"), col("ngram"), col("term"), col("stem")).collectAsList().stream()
         .map(Row::toString).toList();
   }
 
@@ -61,11 +62,11 @@ class TermCountingTest extends SparkTestBase {
     assertEquals(expected, actual, "countPerVisitOfContiguous against Spark's aggregation of countPerDocument");
     // By hand: "trade" is in d1 (2 times) and d2 (once) of v1, d3 (4 times) of v2, d4 without a visit; d5's
     // "trades" has its own term.
-    assertTrue(actual.contains("[v1,1,trade,trade,3,2]"), () -> "v1's trade: " + actual);
-    assertTrue(actual.contains("[v2,1,trade,trade,4,1]"), () -> "v2's trade: " + actual);
-    assertTrue(actual.contains("[null,1,trade,trade,1,1]"), () -> "trade without a visit: " + actual);
-    assertTrue(actual.contains("[v1,2,direct flights,direct flight,2,1]"), () -> "v1's bigram: " + actual);
-    assertTrue(actual.contains("[v2,3,trade deal signed,trade deal signed,1,1]"), () -> "v2's trigram: " + actual);
+    assertTrue(actual.contains("[v1,und,1,trade,trade,3,2]"), () -> "v1's trade: " + actual);
+    assertTrue(actual.contains("[v2,und,1,trade,trade,4,1]"), () -> "v2's trade: " + actual);
+    assertTrue(actual.contains("[null,und,1,trade,trade,1,1]"), () -> "trade without a visit: " + actual);
+    assertTrue(actual.contains("[v1,und,2,direct flights,direct flight,2,1]"), () -> "v1's bigram: " + actual);
+    assertTrue(actual.contains("[v2,und,3,trade deal signed,trade deal signed,1,1]"), () -> "v2's trigram: " + actual);
   }
 
   @Test
@@ -75,14 +76,15 @@ class TermCountingTest extends SparkTestBase {
   }
 
   @Test
-  void oneTermWithTwoStemsInOneVisitStaysTwoRows() {
-    // The same term in two documents of one visit whose languages stem it differently.
-    StructType schema = SENTENCES;
+  void oneTermInTwoLanguagesOfOneVisitStaysTwoRows() {
+    // The same term in two documents of one visit whose languages stem it differently: a row per language.
+    StructType schema = SENTENCES.add("language", DataTypes.StringType);
     Dataset<Row> s = spark.createDataFrame(List.of(
-        row("a", "v", 0, new String[] {"partner"}, new String[] {"partn"}, new Boolean[] {false}),
-        row("b", "v", 0, new String[] {"partner"}, new String[] {"partner"}, new Boolean[] {false})), schema)
+        row("a", "v", 0, new String[] {"partner"}, new String[] {"partn"}, new Boolean[] {false}, "en"),
+        row("b", "v", 0, new String[] {"partner"}, new String[] {"partner"}, new Boolean[] {false}, "de"),
+        row("c", "v", 0, new String[] {"partner"}, new String[] {"partner"}, new Boolean[] {false}, "de")), schema)
         .repartition(1).sortWithinPartitions(col("doc_id"));
-    assertEquals(List.of("[v,1,partner,partn,1,1]", "[v,1,partner,partner,1,1]"),
+    assertEquals(List.of("[v,de,1,partner,partner,2,2]", "[v,en,1,partner,partn,1,1]"),
         rows(Terms.countPerVisitOfContiguous(s, 1)));
   }
 
@@ -106,7 +108,8 @@ class TermCountingTest extends SparkTestBase {
     // d3: trade 4, culture 1, deal 1, signed 1 → with the top 2 unigrams: trade (rank 1), culture (rank 2) and the
     // total of all seven unigram occurrences.
     List<String> d3 = sorted(Terms.countPerDocumentOfContiguous(contiguous(), 3, 2).where("doc_id = 'd3' and ngram = 1"));
-    assertEquals(List.of("[d3,v2,1,trade,trade,4,1,1,7]", "[d3,v2,1,culture,culture,1,2,2,7]"), d3);
+    assertEquals(List.of("[d3,v2,und,1,trade,trade,4,1,1,7]", "[d3,v2,und,1,culture,culture,1,2,2,7]"), d3,
+        "sentences without a language are und");
     assertThrows(IllegalArgumentException.class, () -> Terms.countPerDocumentOfContiguous(contiguous(), 3, 0));
   }
 
