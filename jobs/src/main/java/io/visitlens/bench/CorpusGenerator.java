@@ -135,7 +135,10 @@ public final class CorpusGenerator {
   public static Result run(Options options) throws IOException {
     VisitCatalog catalog = VisitCatalog.parse(ConfigFiles.read(options.visits()), options.visits().toString());
     SectorLexicon lexicon = SectorLexicon.parse(ConfigFiles.read(options.lexicon()), options.lexicon().toString());
-    List<String> phrases = lexicon.entries().stream().map(SectorLexicon.Entry::phrase).toList();
+    // The generated articles are English: they name the English rows only (the same phrases as before the lexicon
+    // had other languages, so the same corpus).
+    List<String> phrases = lexicon.onlyLanguage(SectorLexicon.ENGLISH).entries().stream()
+        .map(SectorLexicon.Entry::phrase).toList();
     Map<String, List<String>> seeds = seedParagraphs(options.seedsCorpus(), catalog.visits());
     if (seeds.get(OTHER).isEmpty()) {
       throw new IllegalArgumentException(options.seedsCorpus() + ": no seed paragraphs (.txt articles) found");

@@ -131,7 +131,8 @@ public final class LegacyAnnotationPipeline {
     List<PipelineStage> stages = new ArrayList<>(Arrays.asList(base.stages()));
     List<String> words = new ArrayList<>();
     List<String> acronyms = new ArrayList<>();
-    for (SectorLexicon.Entry e : lexicon.entries()) {
+    // An English pipeline: the English rows.
+    for (SectorLexicon.Entry e : lexicon.onlyLanguage(SectorLexicon.ENGLISH).entries()) {
       (e.kind() == SectorLexicon.Kind.ACRONYM ? acronyms : words).addAll(SectorLexicon.variants(e));
     }
     stages.add(matcher(words, false, SECTOR_WORDS, tokenizer));

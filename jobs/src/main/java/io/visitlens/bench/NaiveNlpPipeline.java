@@ -51,7 +51,7 @@ public final class NaiveNlpPipeline {
   public static void run(SparkSession spark, String corpus, SectorLexicon lexicon, String out) throws IOException {
     Path phrases = Files.createTempFile("visitlens-naive-phrases-", ".txt");
     try {
-      Files.write(phrases, lexicon.entries().stream().map(SectorLexicon.Entry::phrase).toList(),
+      Files.write(phrases, english(lexicon).entries().stream().map(SectorLexicon.Entry::phrase).toList(),
           StandardCharsets.UTF_8);
       Dataset<Row> articles = spark.read().schema("id STRING, text STRING").json(corpus)
           .where(col("text").isNotNull());
@@ -108,9 +108,14 @@ public final class NaiveNlpPipeline {
     return new Pipeline().setStages(new PipelineStage[] {document, sentence, tokenizer, normalizer, stopWords, matcher});
   }
 
+  /** The naive pipeline is English (Spark NLP's rule-based annotators): the lexicon's English rows. */
+  private static SectorLexicon english(SectorLexicon lexicon) {
+    return lexicon.onlyLanguage(SectorLexicon.ENGLISH);
+  }
+
   /** The lexicon's phrases, lower-cased, with their sector: a small table for a broadcast join. */
   private static Dataset<Row> phraseSectors(SparkSession spark, SectorLexicon lexicon) {
-    List<Tuple2<String, String>> rows = lexicon.entries().stream()
+    List<Tuple2<String, String>> rows = english(lexicon).entries().stream()
         .map(e -> new Tuple2<>(e.phrase().toLowerCase(Locale.ROOT), e.sector())).distinct().toList();
     return spark.createDataset(rows, Encoders.tuple(Encoders.STRING(), Encoders.STRING())).toDF("phrase", "sector");
   }
