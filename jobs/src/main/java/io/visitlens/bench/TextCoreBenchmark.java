@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.johnsnowlabs.nlp.IAnnotation;
 import com.johnsnowlabs.nlp.JavaAnnotation;
 import com.johnsnowlabs.nlp.LightPipeline;
+import io.visitlens.config.NameAliases;
 import io.visitlens.config.SectorLexicon;
+import io.visitlens.config.Visit;
+import io.visitlens.transform.VisitAttributor;
 import io.visitlens.nlp.LanguageDetection;
 import io.visitlens.nlp.TextCore;
 import io.visitlens.transform.Paragraphs;
@@ -45,7 +48,15 @@ import org.apache.spark.sql.types.StructType;
 public final class TextCoreBenchmark {
 
   /** What to run. */
-  public record Options(Path corpus, SectorLexicon lexicon, int rounds, boolean legacy) {}
+  public record Options(Path corpus, SectorLexicon lexicon, int rounds, boolean legacy, Path multilingual,
+      List<Visit> visits, NameAliases aliases) {
+    public Options(Path corpus, SectorLexicon lexicon, int rounds, boolean legacy) {
+      this(corpus, lexicon, rounds, legacy, null, null, null);
+    }
+  }
+
+  /** Repeated until the multilingual text is at least this many MB, so that one round is long enough to time. */
+  static final double MULTILINGUAL_MB = 6.0;
 
   /** One measured configuration: its name, seconds for the whole text, and MB/s. */
   public record Measure(String engine, String stages, double seconds, double megabytes) {
@@ -81,6 +92,25 @@ public final class TextCoreBenchmark {
         () -> paragraphs.forEach(p -> bare.annotate(p, "en"))));
     measures.add(time("visitlens", "whole pass (+ lexicon matches)", mb, options.rounds(),
         () -> paragraphs.forEach(p -> full.annotate(p, "en"))));
+    if (options.lexicon() != null && options.lexicon().languages().size() > 1) {
+      // The rows of other languages are never looked at in an English paragraph: this should cost nothing.
+      TextCore.Annotator english =
+          TextCore.create(options.lexicon().onlyLanguage(SectorLexicon.ENGLISH)).annotator();
+      measures.add(time("visitlens", "whole pass, English lexicon rows only", mb, options.rounds(),
+          () -> paragraphs.forEach(p -> english.annotate(p, "en"))));
+    }
+    if (options.visits() != null) {
+      // The attribution step (not the text core), per article, with the name aliases of every language and without.
+      VisitAttributor plain = new VisitAttributor(options.visits(), NameAliases.none(), 3);
+      VisitAttributor withAliases = new VisitAttributor(options.visits(), options.aliases(), 3);
+      measures.add(time("visitlens", "attribution, no aliases", mb, options.rounds(),
+          () -> documents.forEach(d -> plain.attribute(d, null, null))));
+      measures.add(time("visitlens", "attribution, with the aliases", mb, options.rounds(),
+          () -> documents.forEach(d -> withAliases.attribute(d, null, null))));
+    }
+    if (options.multilingual() != null) {
+      measures.addAll(multilingual(options, full, out));
+    }
 
     if (options.legacy()) {
       PipelineModel legacy = LegacyAnnotationPipeline.fit(spark, "text", options.lexicon());
@@ -98,6 +128,61 @@ public final class TextCoreBenchmark {
     out.printf(Locale.ROOT, "%-18s %-42s %10s %10s%n", "engine", "stages", "seconds", "MB/s");
     for (Measure m : measures) {
       out.printf(Locale.ROOT, "%-18s %-42s %10.2f %10.2f%n", m.engine(), m.stages(), m.seconds(), m.mbPerSecond());
+    }
+    return measures;
+  }
+
+  /**
+   * The multilingual resources on articles in several languages ({@code --multilingual DIR}, {@code .txt} files,
+   * repeated to {@link #MULTILINGUAL_MB}): the whole pass with each article's own resources (its detected language:
+   * stop list, Snowball stemmer, the lexicon rows of its language matched by stem) against the same pass with the
+   * English resources for every article. The difference is what the multilingual resources cost.
+   */
+  private static List<Measure> multilingual(Options options, TextCore.Annotator full, PrintStream out)
+      throws IOException {
+    LanguageDetection detector = LanguageDetection.create();
+    List<String[]> once = new ArrayList<>();
+    Map<String, Integer> languages = new java.util.TreeMap<>();
+    try (var files = Files.list(options.multilingual())) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+        String text = Files.readString(f, StandardCharsets.UTF_8);
+        String language = detector.detect(text);
+        languages.merge(language, 1, Integer::sum);
+        for (int[] span : Paragraphs.split(text)) {
+          once.add(new String[] {text.substring(span[0], span[1]), language});
+        }
+      }
+    }
+    double onceMb = once.stream().mapToLong(p -> p[0].getBytes(StandardCharsets.UTF_8).length).sum() / 1e6;
+    if (once.isEmpty()) {
+      throw new IOException("no .txt article in " + options.multilingual());
+    }
+    int copies = (int) Math.ceil(MULTILINGUAL_MB / onceMb);
+    List<String[]> paragraphs = new ArrayList<>();
+    for (int c = 0; c < copies; c++) {
+      paragraphs.addAll(once);
+    }
+    double mb = onceMb * copies;
+    out.printf(Locale.ROOT, "multilingual: %s, articles by detected language %s, %.3f MB repeated %d times%n",
+        options.multilingual(), languages, onceMb, copies);
+    List<Measure> measures = new ArrayList<>();
+    measures.add(time("visitlens", "multilingual: English resources", mb, options.rounds(),
+        () -> paragraphs.forEach(p -> full.annotate(p[0], "en"))));
+    measures.add(time("visitlens", "multilingual: each article's own", mb, options.rounds(),
+        () -> paragraphs.forEach(p -> full.annotate(p[0], p[1]))));
+    if (options.visits() != null) {
+      List<String> articles = new ArrayList<>();
+      try (var files = Files.list(options.multilingual())) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
+          articles.add(Files.readString(f, StandardCharsets.UTF_8));
+        }
+      }
+      VisitAttributor withAliases = new VisitAttributor(options.visits(), options.aliases(), 3);
+      measures.add(time("visitlens", "multilingual: attribution, aliases", mb, options.rounds(), () -> {
+        for (int c = 0; c < copies; c++) {
+          articles.forEach(d -> withAliases.attribute(d, null, null));
+        }
+      }));
     }
     return measures;
   }

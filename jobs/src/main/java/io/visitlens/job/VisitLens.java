@@ -5,6 +5,8 @@ import io.visitlens.bench.CorpusGenerator;
 import io.visitlens.bench.TextCoreBenchmark;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
+import io.visitlens.config.VisitCatalog;
+import io.visitlens.config.NameAliases;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.io.ConfigFiles;
 import io.visitlens.io.HadoopFiles;
@@ -336,11 +338,27 @@ public final class VisitLens {
         + "stages on Spark (default: local[*]).")
     String master;
 
+    @Option(names = "--multilingual", paramLabel = "DIR", description = "Also time the whole pass on the .txt "
+        + "articles of DIR (in several languages) with each article's own resources and with the English ones.")
+    String multilingual;
+
+    @Option(names = "--aliases", paramLabel = "FILE", description = "Name aliases for the attribution timings "
+        + "(default: the shipped seeds/aliases.csv when it exists; none for none).")
+    String aliases = defaultAliases();
+
     @Mixin
     GeneratorInputs inputs = new GeneratorInputs();
 
+    private NameAliases aliases() {
+      return JobOptions.NO_ALIASES.equals(aliases) ? NameAliases.none()
+          : NameAliases.parse(ConfigFiles.read(Path.of(aliases)), aliases);
+    }
+
     @Override
     public Integer call() throws IOException {
+      if (multilingual != null && !Files.isDirectory(Path.of(multilingual))) {
+        throw ConfigException.of("--multilingual", "is not a directory: " + multilingual);
+      }
       if (docs < 1) {
         throw ConfigException.of("--docs", "must be at least 1");
       }
@@ -354,7 +372,9 @@ public final class VisitLens {
             Path.of(inputs.visits), Path.of(inputs.lexicon)));
       }
       TextCoreBenchmark.Options options = new TextCoreBenchmark.Options(corpus,
-          SectorLexicon.parse(ConfigFiles.read(Path.of(inputs.lexicon)), inputs.lexicon), rounds, legacy);
+          SectorLexicon.parse(ConfigFiles.read(Path.of(inputs.lexicon)), inputs.lexicon), rounds, legacy,
+          multilingual == null ? null : Path.of(multilingual),
+          VisitCatalog.parse(ConfigFiles.read(Path.of(inputs.visits)), inputs.visits).visits(), aliases());
       if (!legacy) {
         TextCoreBenchmark.run(null, options, System.out);
         return 0;
