@@ -209,7 +209,8 @@ public final class Analysis {
       RunSummary.Classes classes = RunSummary.count(documentsReport, rejectedReport);
       // The annotated corpus's documents by language (those with a counted sentence): N of each language's tf-idf.
       Map<String, Long> documentsByLanguage = new java.util.TreeMap<>();
-      for (Row r : documentsReport.where(col("n_sentences").gt(0)).groupBy(col("language")).count().collectAsList()) {
+      for (Row r : SectorReports.boundedCollect(documentsReport.where(col("n_sentences").gt(0))
+          .groupBy(col("language")).count(), "documents by language")) {
         documentsByLanguage.put(r.getString(0), r.getLong(1));
       }
       for (Dataset<Row> d : List.of(raw, documents, paragraphs)) {

@@ -34,7 +34,7 @@ public final class SectorReports {
 
 
   /** The rows of an aggregate bounded by the catalogue and the lexicon; a guard, never expected to trip. */
-  static List<Row> boundedCollect(Dataset<Row> aggregate, String what) {
+  public static List<Row> boundedCollect(Dataset<Row> aggregate, String what) {
     List<Row> rows = aggregate.limit(MAX_DRIVER_SETS + 1).collectAsList();
     if (rows.size() > MAX_DRIVER_SETS) {
       throw new IllegalStateException(what + ": more than " + MAX_DRIVER_SETS + " rows (visits × sectors)");

@@ -114,9 +114,9 @@ class AnalysisJobIT extends SparkTestBase {
         .first().getAs("visit_id"));
     assertEquals(0, report("sector_mentions").where("matched_text = 'energy' and sentence like '%green energy%'").count(),
         "green energy is one mention, not also energy");
-    for (Row v : report("sector_summary").groupBy("visit_id").agg(org.apache.spark.sql.functions.sum("share"))
-        .collectAsList()) {
-      assertEquals(1.0, v.getDouble(1), 1e-9, "shares of " + v.getString(0));
+    for (Row v : report("sector_summary").groupBy("visit_id", "language")
+        .agg(org.apache.spark.sql.functions.sum("share")).collectAsList()) {
+      assertEquals(1.0, v.getDouble(2), 1e-9, "shares of " + v.getString(0) + " in " + v.getString(1));
     }
     Row emphasis = report("emphasis_comparison").where("trend = 'rising' or trend = 'new'").orderBy("sector").first();
     assertEquals("belgrade-2024", emphasis.getAs("visit_a"));
