@@ -1,5 +1,6 @@
 package io.visitlens.config;
 
+import io.visitlens.stats.ArticleBootstrap;
 import io.visitlens.stats.Keyness;
 import java.io.Serializable;
 
@@ -22,6 +23,9 @@ import java.io.Serializable;
  * @param priorScale    the scale of the informative Dirichlet prior in the keyness statistics
  * @param force         replace an existing output directory that is not a VisitLens report directory
  * @param maxDocumentMb the largest article read, in MB; a larger one is rejected with its size and this limit
+ * @param bootstrap     replicates of the article-level bootstrap of {@code emphasis_comparison}; 0 for none
+ * @param seed          the seed of the bootstrap (the same seed, the same intervals)
+ * @param confidence    the confidence of the bootstrap intervals, in (0, 1)
  */
 public record JobOptions(
     String corpus,
@@ -38,7 +42,10 @@ public record JobOptions(
     int topPerDocument,
     double priorScale,
     boolean force,
-    int maxDocumentMb) implements Serializable {
+    int maxDocumentMb,
+    int bootstrap,
+    long seed,
+    double confidence) implements Serializable {
 
   public static final String DEFAULT_CORPUS = "seeds/corpus";
   public static final String DEFAULT_VISITS = "seeds/visits.csv";
@@ -61,20 +68,28 @@ public record JobOptions(
     return new JobOptions(DEFAULT_CORPUS, "auto", DEFAULT_VISITS, DEFAULT_LEXICON, DEFAULT_ALIASES, DEFAULT_OUT, null,
         null,
         false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, DEFAULT_PRIOR_SCALE, false,
-        DEFAULT_MAX_DOCUMENT_MB);
+        DEFAULT_MAX_DOCUMENT_MB, ArticleBootstrap.DEFAULT_REPLICATES, ArticleBootstrap.DEFAULT_SEED,
+        ArticleBootstrap.DEFAULT_CONFIDENCE);
   }
 
   /** The defaults with the four locations replaced and no aliases, for tests and embedding callers. */
   public static JobOptions of(String corpus, String visits, String lexicon, String out) {
     JobOptions d = defaults();
     return new JobOptions(corpus, d.format(), visits, lexicon, null, out, null, null, d.keepDuplicates(), d.windowDays(),
-        d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb());
+        d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb(), d.bootstrap(), d.seed(),
+        d.confidence());
   }
 
   /** The same options with another aliases file (null or {@code none}: no aliases). */
   public JobOptions withAliases(String file) {
     return new JobOptions(corpus, format, visits, lexicon, file, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force, maxDocumentMb);
+        minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence);
+  }
+
+  /** The same options with another bootstrap: {@code replicates} (0 for none) and {@code seed}. */
+  public JobOptions withBootstrap(int replicates, long seed) {
+    return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
+        windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, replicates, seed, confidence);
   }
 
   /** Whether a file of aliases is to be read. */

@@ -61,6 +61,9 @@ public final class RunManifest {
     params.put("prior_scale", o.priorScale());
     params.put("force", o.force());
     params.put("max_document_mb", o.maxDocumentMb());
+    params.put("bootstrap", o.bootstrap());
+    params.put("seed", o.seed());
+    params.put("confidence", o.confidence());
     root.put("parameters", params);
 
     Map<String, Object> versions = new LinkedHashMap<>();

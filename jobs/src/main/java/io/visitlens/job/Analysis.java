@@ -14,6 +14,7 @@ import io.visitlens.io.CorpusDigest;
 import io.visitlens.io.ReportWriter;
 import io.visitlens.nlp.TextCore;
 import io.visitlens.report.DocumentsReport;
+import io.visitlens.report.EmphasisBootstrap;
 import io.visitlens.report.HtmlSummary;
 import io.visitlens.report.Products;
 import io.visitlens.report.RejectedDocumentsReport;
@@ -227,6 +228,18 @@ public final class Analysis {
           inputs.catalog().visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors());
       steps.done("sectors", "sector matches counted by visit and window");
 
+      steps.begin("bootstrap");
+      // Article-level intervals of the comparison: each article of the two visits a small row, the replicates
+      // computed on executors; only the replicates' shares (--bootstrap rows) come back.
+      String visitA = inputs.comparison().get(0);
+      String visitB = inputs.comparison().get(1);
+      EmphasisBootstrap.Result bootstrap = options.bootstrap() > 0
+          ? EmphasisBootstrap.run(sentences, documentsReport, visitA, visitB, inputs.lexicon().sectors(),
+              options.bootstrap(), options.seed(), options.confidence(), spark.sparkContext().defaultParallelism())
+          : EmphasisBootstrap.articlesOnly(documentsReport, visitA, visitB);
+      steps.done("bootstrap", "%d replicates, %d and %d articles", options.bootstrap(), bootstrap.articlesA(),
+          bootstrap.articlesB());
+
       steps.begin("terms");
       // One pass over the annotated corpus counts each document's n-grams once: it keeps each document's top terms
       // (the document scope) and adds them up per visit (every corpus-wide and visit-wide figure).
@@ -243,7 +256,7 @@ public final class Analysis {
       Products products = new Products(spark, options, inputs.catalog(), inputs.lexicon(),
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
-          vocabulary);
+          vocabulary, bootstrap);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         plans.put(report.name(), report.plan(products));

@@ -5,6 +5,7 @@ import io.visitlens.bench.CorpusGenerator;
 import io.visitlens.bench.TextCoreBenchmark;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
+import io.visitlens.stats.ArticleBootstrap;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.config.NameAliases;
 import io.visitlens.config.SectorLexicon;
@@ -163,6 +164,18 @@ public final class VisitLens {
     @Option(names = "--force", description = "Replace --out even if it is not a VisitLens report directory.")
     boolean force;
 
+    @Option(names = "--bootstrap", paramLabel = "N", description = "Replicates of the article-level bootstrap of "
+        + "emphasis_comparison's intervals; 0 for none (default: ${DEFAULT-VALUE}).")
+    int bootstrap = ArticleBootstrap.DEFAULT_REPLICATES;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the bootstrap: the same seed gives the same "
+        + "intervals (default: ${DEFAULT-VALUE}).")
+    long seed = ArticleBootstrap.DEFAULT_SEED;
+
+    @Option(names = "--confidence", paramLabel = "C", description = "Confidence of the bootstrap intervals, between 0 "
+        + "and 1 (default: ${DEFAULT-VALUE}).")
+    double confidence = ArticleBootstrap.DEFAULT_CONFIDENCE;
+
     @Override
     public Integer call() {
       JobOptions options = options();
@@ -183,6 +196,12 @@ public final class VisitLens {
             : topPerDocument < 1 ? "--top-per-document" : "--prior-scale",
             windowDays < 0 ? "must be 0 or more" : "must be greater than 0");
       }
+      if (bootstrap < 0) {
+        throw ConfigException.of("--bootstrap", "must be 0 (none) or more, got " + bootstrap);
+      }
+      if (!(confidence > 0 && confidence < 1)) {
+        throw ConfigException.of("--confidence", "must be between 0 and 1, got " + confidence);
+      }
       io.visitlens.io.CorpusReader.Format.parse(format);
       if (maxDocumentMb < 1 || maxDocumentMb > JobOptions.MAX_MAX_DOCUMENT_MB) {
         throw ConfigException.of("--max-document-mb", "must be from 1 to " + JobOptions.MAX_MAX_DOCUMENT_MB
@@ -190,7 +209,8 @@ public final class VisitLens {
       }
       return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
-          keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb);
+          keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed,
+          confidence);
     }
   }
 

@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.visitlens.io.ReportWriter;
+import io.visitlens.stats.ArticleBootstrap;
 import io.visitlens.stats.Keyness;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +27,10 @@ public final class EmphasisComparisonReport {
       "sector", STRING, "visit_a", STRING, "visit_b", STRING, "mentions_a", LONG, "mentions_b", LONG,
       "total_a", LONG, "total_b", LONG, "share_a", DOUBLE, "share_b", DOUBLE, "delta_pp", DOUBLE,
       "doc_share_a", DOUBLE, "doc_share_b", DOUBLE, "alpha_w", DOUBLE, "alpha_0", DOUBLE, "log_odds", DOUBLE,
-      "z_score", DOUBLE, "trend", STRING), EmphasisComparisonReport::plan,
+      "z_score", DOUBLE, "trend", STRING, "share_a_ci_low", DOUBLE, "share_a_ci_high", DOUBLE,
+      "share_b_ci_low", DOUBLE, "share_b_ci_high", DOUBLE, "delta_pp_ci_low", DOUBLE, "delta_pp_ci_high", DOUBLE,
+      "p_bootstrap", DOUBLE, "n_articles_a", LONG, "n_articles_b", LONG, "confidence", DOUBLE),
+      EmphasisComparisonReport::plan,
       "sector");
 
   private EmphasisComparisonReport() {}
@@ -34,7 +38,7 @@ public final class EmphasisComparisonReport {
   /** A local relation of one row per sector at most. */
   static ReportWriter.Plan plan(Products p) {
     return REPORT.sorted(build(p.sectorSummary(), p.sectorCounts().pooledBySector(), p.visitA(), p.visitB(),
-        p.options().priorScale()), p.lexicon().sectors().size());
+        p.options().priorScale(), p.emphasisBootstrap()), p.lexicon().sectors().size());
   }
 
   /**
@@ -60,6 +64,15 @@ public final class EmphasisComparisonReport {
    */
   public static Dataset<Row> build(Dataset<Row> summary, Map<String, Long> pooled,
       String visitA, String visitB, double priorScale) {
+    return build(summary, pooled, visitA, visitB, priorScale, null);
+  }
+
+  /**
+   * {@link #build(Dataset, Map, String, String, double)} with the article-level bootstrap's intervals
+   * ({@link EmphasisBootstrap}); null leaves the interval columns and the article counts null.
+   */
+  public static Dataset<Row> build(Dataset<Row> summary, Map<String, Long> pooled,
+      String visitA, String visitB, double priorScale, EmphasisBootstrap.Result bootstrap) {
     // sector → [mentions, share, doc_share] of each side, and the side's total; bounded by the lexicon.
     Map<String, Object[]> a = new TreeMap<>(SectorReports::compareUtf8);
     Map<String, Object[]> b = new TreeMap<>(SectorReports::compareUtf8);
@@ -106,9 +119,14 @@ public final class EmphasisComparisonReport {
       int direction = Keyness.direction(z);
       String trend = ma == 0 ? "new" : mb == 0 ? "dropped" : direction > 0 ? "rising" : direction < 0 ? "falling"
           : "stable";
+      ArticleBootstrap.Interval ci = bootstrap == null ? null : bootstrap.bySector().get(e.getKey());
       rows.add(RowFactory.create(e.getKey(), visitA, visitB, ma, mb, totals[0], totals[1], shareA, shareB,
           shareA == null || shareB == null ? null : (shareB - shareA) * 100.0, sa[2], sb[2], alphaW, alpha0, logOdds,
-          z, trend));
+          z, trend, ci == null ? null : ci.shareALow(), ci == null ? null : ci.shareAHigh(),
+          ci == null ? null : ci.shareBLow(), ci == null ? null : ci.shareBHigh(),
+          ci == null ? null : ci.deltaLow(), ci == null ? null : ci.deltaHigh(), ci == null ? null : ci.pBootstrap(),
+          bootstrap == null ? null : bootstrap.articlesA(), bootstrap == null ? null : bootstrap.articlesB(),
+          ci == null ? null : bootstrap.confidence()));
     }
     return summary.sparkSession().createDataFrame(rows, EMPHASIS_SCHEMA);
   }

@@ -39,7 +39,7 @@ final class PageFormat {
   }
 
   /** A number printed with a minus sign (U+2212) or a plus, none when it rounds to zero. */
-  private static String sign(double v, int decimals) {
+  static String sign(double v, int decimals) {
     String s = String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(v));
     boolean zero = Double.parseDouble(s) == 0;
     return (zero ? "" : v > 0 ? "+" : "−") + s;

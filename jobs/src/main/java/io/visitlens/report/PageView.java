@@ -4,6 +4,7 @@ import static io.visitlens.report.PageFormat.integer;
 import static io.visitlens.report.PageFormat.percent;
 import static io.visitlens.report.PageFormat.pp;
 import static io.visitlens.report.PageFormat.probability;
+import static io.visitlens.report.PageFormat.sign;
 import static io.visitlens.report.PageFormat.signed;
 import static io.visitlens.report.SummaryData.str;
 
@@ -117,7 +118,13 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
 
   /** One row of the emphasis comparison. */
   record SectorRow(String sector, Trend trend, String mentionsA, String mentionsB, String shareA, String shareB,
-      String delta, String z) {}
+      String delta, String z, Interval interval) {}
+
+  /**
+   * The article-level interval of a change of share, in words: "95% CI +8.0 to +41.0 pp, 3 vs 2 articles";
+   * {@code clear} when it does not span zero; null when the run had no bootstrap.
+   */
+  record Interval(String text, String range, boolean clear) {}
 
   /** A sector's trend ("rising") and its direction, the class of its badge: up, down or flat. */
   record Trend(String name, String direction) {
@@ -394,7 +401,20 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
     private SectorRow sectorRow(Map<String, Object> r) {
       return new SectorRow(str(r.get("sector")), Trend.of(str(r.get("trend"))), integer(r.get("mentions_a")),
           integer(r.get("mentions_b")), percent(r.get("share_a")), percent(r.get("share_b")), pp(r.get("delta_pp")),
-          signed(r.get("z_score")));
+          signed(r.get("z_score")), interval(r));
+    }
+
+    /** The row's interval of the change, in words, or null without one. */
+    private static Interval interval(Map<String, Object> r) {
+      if (!(r.get("delta_pp_ci_low") instanceof Number low) || !(r.get("delta_pp_ci_high") instanceof Number high)) {
+        return null;
+      }
+      String level = r.get("confidence") instanceof Number c
+          ? String.format(java.util.Locale.ROOT, "%.0f%% ", c.doubleValue() * 100) : "";
+      String range = sign(low.doubleValue(), 1) + " to " + sign(high.doubleValue(), 1) + " pp";
+      String text = level + "CI " + range + ", " + integer(r.get("n_articles_a")) + " vs "
+          + integer(r.get("n_articles_b")) + " articles";
+      return new Interval(text, range, low.doubleValue() > 0 || high.doubleValue() < 0);
     }
 
     // ------------------------------------------------------------------------------------------- chart data

@@ -24,8 +24,9 @@ import org.apache.spark.sql.SparkSession;
  * @param termCounts     the term pass's per-document rows ({@link io.visitlens.transform.Terms#documentRows})
  * @param perVisitTerms  the per-visit term counts, kept
  * @param vocabulary     rows of {@code perVisitTerms}
+ * @param emphasisBootstrap the article-level bootstrap of the comparison ({@link EmphasisBootstrap})
  */
 public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,
     String visitA, String visitB, Dataset<Row> sentences, Dataset<Row> documents, Dataset<Row> rejected,
     long nDocuments, Map<String, Long> documentsByLanguage, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
-    Dataset<Row> perVisitTerms, long vocabulary) {}
+    Dataset<Row> perVisitTerms, long vocabulary, EmphasisBootstrap.Result emphasisBootstrap) {}

@@ -55,7 +55,9 @@ final class SummaryData {
   static final List<String> SUMMARY_COLUMNS = List.of("visit_id", "language", "sector", "mentions", "documents", "share",
       "doc_share", "per_10k_tokens", "rank");
   static final List<String> EMPHASIS_COLUMNS = List.of("sector", "visit_a", "visit_b", "mentions_a", "mentions_b",
-      "share_a", "share_b", "delta_pp", "z_score", "trend");
+      "share_a", "share_b", "delta_pp", "z_score", "trend", "share_a_ci_low", "share_a_ci_high", "share_b_ci_low",
+      "share_b_ci_high", "delta_pp_ci_low", "delta_pp_ci_high", "p_bootstrap", "n_articles_a", "n_articles_b",
+      "confidence");
   static final List<String> COOCCURRENCE_COLUMNS = List.of("scope", "window", "sector_a", "sector_b", "co_count",
       "count_a", "count_b", "n_windows", "npmi");
   static final List<String> KEYNESS_COLUMNS = List.of("language", "term", "ngram", "visit_a", "visit_b", "count_a", "count_b",

@@ -76,6 +76,16 @@
     return target;
   }
 
+  /** The bootstrap interval of a compared visit's share of a sector, [low, high], or null. */
+  function shareInterval(visit, sector) {
+    if (!data.pair) { return null; }
+    var r = data.emphasis.filter(function (e) { return e.sector === sector; })[0];
+    if (!r) { return null; }
+    var side = visit === data.pair.a ? 'a' : visit === data.pair.b ? 'b' : null;
+    if (!side || !num(r['share_' + side + '_ci_low'])) { return null; }
+    return [r['share_' + side + '_ci_low'], r['share_' + side + '_ci_high']];
+  }
+
   // ------------------------------------------------------------------ sector share per visit (grouped bars)
   draw(document.getElementById('chart-shares'), function (el) {
     var rows = data.sectorSummary;
@@ -99,6 +109,37 @@
         })
       };
     });
+    // The compared visits' shares carry their article-level bootstrap interval as a whisker over their bar: bars
+    // are laid out as ECharts does (80% of the band, a gap of 10% of a bar between bars, at most 16 px each).
+    var k = visitIds.length;
+    visitIds.forEach(function (id, j) {
+      var whiskers = sectors.map(function (s, i) {
+        var ci = shareInterval(id, s);
+        return ci ? { value: [ci[0] * 100, ci[1] * 100, i] } : null;
+      }).filter(function (d) { return d; });
+      if (!whiskers.length) { return; }
+      series.push({
+        type: 'custom', z: 3, silent: true, tooltip: { show: false },
+        renderItem: function (params, api) {
+          var band = api.size([0, 1])[1];
+          var w = Math.min(16, band * 0.8 / (k + 0.1 * (k - 1)));
+          var group = k * w + 0.1 * w * (k - 1);
+          var offset = -group / 2 + j * 1.1 * w + w / 2;
+          var low = api.coord([api.value(0), api.value(2)]);
+          var high = api.coord([api.value(1), api.value(2)]);
+          var y = low[1] + offset;
+          var cap = Math.max(2, w / 3);
+          var style = { stroke: '#1d2330', lineWidth: 1.2 };
+          return { type: 'group', children: [
+            { type: 'line', shape: { x1: low[0], y1: y, x2: high[0], y2: y }, style: style },
+            { type: 'line', shape: { x1: low[0], y1: y - cap, x2: low[0], y2: y + cap }, style: style },
+            { type: 'line', shape: { x1: high[0], y1: y - cap, x2: high[0], y2: y + cap }, style: style }
+          ] };
+        },
+        encode: { x: [0, 1], y: 2 },
+        data: whiskers
+      });
+    });
     var perSector = Math.max(22, visitIds.length * 15 + 8);
     var left = labelWidth(sectors, 13, 240) + 14;
     init(el, sectors.length * perSector + 110, {
@@ -109,9 +150,12 @@
         formatter: function (ps) {
           var out = '<b>' + esc(ps[0].name) + '</b>';
           ps.forEach(function (p) {
+            if (p.seriesType === 'custom') { return; }
             var r = p.data.row;
             out += '<br>' + p.marker + esc(p.seriesName) + ': ' + (r ? pct(r.share) + ' of mentions (' + r.mentions
               + ' mentions in ' + r.documents + ' documents, ' + pct(r.doc_share) + ' of them)' : 'no row');
+            var ci = r ? shareInterval(r.visit_id, ps[0].name) : null;
+            if (ci) { out += ', interval ' + pct(ci[0]) + ' to ' + pct(ci[1]); }
           });
           return out;
         }
@@ -171,6 +215,69 @@
           + ' mentions, ' + pct(r.share_a) + '<br>' + esc(label(b)) + ': ' + r.mentions_b + ' mentions, '
           + pct(r.share_b) + '<br>\u0394 ' + signed(r.delta_pp, 1) + ' pp, z = ' + signed(r.z_score, 2);
       });
+  });
+
+  // ------------------------------------------------------------------ change of share with its interval
+  draw(document.getElementById('chart-delta'), function (el) {
+    if (!data.pair || !data.emphasis.length) { message(el, 'No comparison rows.'); return; }
+    var a = data.pair.a, b = data.pair.b;
+    var shown = data.emphasis.filter(function (r) { return num(r.delta_pp); });
+    shown.sort(function (x, y) { return y.delta_pp - x.delta_pp; });
+    var hasCi = function (r) { return num(r.delta_pp_ci_low) && num(r.delta_pp_ci_high); };
+    var clear = function (r) { return hasCi(r) && (r.delta_pp_ci_low > 0 || r.delta_pp_ci_high < 0); };
+    var extent = 5;
+    shown.forEach(function (r) {
+      extent = Math.max(extent, Math.abs(r.delta_pp),
+        hasCi(r) ? Math.max(Math.abs(r.delta_pp_ci_low), Math.abs(r.delta_pp_ci_high)) : 0);
+    });
+    var step = extent <= 10 ? 2 : extent <= 25 ? 5 : extent <= 50 ? 10 : 20;
+    extent = Math.ceil(extent / step) * step;
+    var names = shown.map(function (r) { return r.sector; });
+    var left = labelWidth(names, 13, 280) + 14;
+    var interval = function (r) {
+      return hasCi(r) ? Math.round((r.confidence || 0) * 100) + '% CI ' + signed(r.delta_pp_ci_low, 1) + ' to '
+        + signed(r.delta_pp_ci_high, 1) + ' pp (' + r.n_articles_a + ' vs ' + r.n_articles_b + ' articles)'
+        : 'no interval';
+    };
+    init(el, shown.length * 24 + 110, {
+      grid: { left: left, right: 48, top: 30, bottom: 50, containLabel: false },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var r = p.data.row;
+        return '<b>' + esc(r.sector) + '</b><br>share ' + pct(r.share_a) + ' \u2192 ' + pct(r.share_b) + ', \u0394 '
+          + signed(r.delta_pp, 1) + ' pp<br>' + interval(r) + (hasCi(r) && !clear(r) ? '<br>no clear shift' : '');
+      } },
+      xAxis: merge({ type: 'value', min: -extent, max: extent, interval: step },
+        axisName('Change of share (pp):  \u2190 more in ' + label(a) + '   |   more in ' + label(b) + ' \u2192', 30)),
+      yAxis: { type: 'category', data: names, inverse: true, axisTick: { show: false },
+        axisLine: { show: false }, axisLabel: { fontSize: 13, width: left - 10, overflow: 'truncate' } },
+      series: [{
+        type: 'bar', barMaxWidth: 16,
+        data: shown.map(function (r) {
+          return { value: r.delta_pp, row: r,
+            itemStyle: { color: colour(r.delta_pp > 0 ? b : a), opacity: clear(r) ? 1 : 0.45 } };
+        }),
+        markLine: { silent: true, symbol: 'none', label: { show: false },
+          data: [{ xAxis: 0, lineStyle: { type: 'solid', color: '#1d2330' } }] }
+      }, {
+        // The interval as a whisker with end caps, drawn over the bar.
+        type: 'custom', z: 3,
+        renderItem: function (params, api) {
+          var low = api.coord([api.value(0), api.value(2)]);
+          var high = api.coord([api.value(1), api.value(2)]);
+          var cap = 5;
+          var style = { stroke: '#1d2330', lineWidth: 1.5 };
+          return { type: 'group', children: [
+            { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style: style },
+            { type: 'line', shape: { x1: low[0], y1: low[1] - cap, x2: low[0], y2: low[1] + cap }, style: style },
+            { type: 'line', shape: { x1: high[0], y1: high[1] - cap, x2: high[0], y2: high[1] + cap }, style: style }
+          ] };
+        },
+        encode: { x: [0, 1], y: 2 },
+        data: shown.map(function (r, i) {
+          return hasCi(r) ? { value: [r.delta_pp_ci_low, r.delta_pp_ci_high, i], row: r } : null;
+        }).filter(function (d) { return d; })
+      }]
+    });
   });
 
   // ------------------------------------------------------------------ co-occurrence heatmaps (NPMI)

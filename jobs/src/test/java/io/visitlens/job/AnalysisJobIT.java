@@ -122,6 +122,27 @@ class AnalysisJobIT extends SparkTestBase {
     assertEquals("belgrade-2024", emphasis.getAs("visit_a"));
   }
 
+  @Test
+  void everyComparisonRowCarriesItsArticleLevelIntervalAroundTheChange() {
+    List<Row> rows = report("emphasis_comparison").collectAsList();
+    assertFalse(rows.isEmpty());
+    for (Row r : rows) {
+      double delta = r.getAs("delta_pp");
+      double low = r.getAs("delta_pp_ci_low");
+      double high = r.getAs("delta_pp_ci_high");
+      assertTrue(low <= delta + 1e-9 && delta <= high + 1e-9, () -> "the interval holds the change: " + r);
+      assertTrue(r.<Double>getAs("share_a_ci_low") <= r.<Double>getAs("share_a") + 1e-9
+          && r.<Double>getAs("share_a") <= r.<Double>getAs("share_a_ci_high") + 1e-9, () -> "share_a: " + r);
+      assertEquals(List.of(2L, 3L), List.of(r.getAs("n_articles_a"), r.getAs("n_articles_b")), "the seeds' articles");
+      assertEquals(0.95, r.<Double>getAs("confidence"));
+      double p = r.getAs("p_bootstrap");
+      assertTrue(p >= 0 && p <= 1, () -> "p in [0, 1]: " + r);
+    }
+    // The seeds' clearest change (+25.9 pp): its interval excludes zero.
+    assertTrue(report("emphasis_comparison").where("sector = 'political dialogue' and delta_pp_ci_low > 0").count() == 1,
+        "political dialogue's rise is one the articles agree on");
+  }
+
   /** A Parquet value as the CSV writes it: null empty, a list of codes joined by {@code ;}. */
   static String csvText(Object v) {
     if (v instanceof scala.collection.Seq<?> list) {

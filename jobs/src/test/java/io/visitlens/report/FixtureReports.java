@@ -163,8 +163,12 @@ public final class FixtureReports {
   private static Row emphasis(String sector, long a, long b, double z, String trend) {
     double shareA = a / 20.0;
     double shareB = b / 30.0;
-    return RowFactory.create(sector, A, B, a, b, 20L, 30L, shareA, shareB, (shareB - shareA) * 100, a / 2.0,
-        Math.min(b, 2) / 2.0, 1.0, 8.0, z / 4, z, trend);
+    double delta = (shareB - shareA) * 100;
+    // An interval 14 pp either side of the change: clear of zero for the larger changes only.
+    return RowFactory.create(sector, A, B, a, b, 20L, 30L, shareA, shareB, delta, a / 2.0,
+        Math.min(b, 2) / 2.0, 1.0, 8.0, z / 4, z, trend, Math.max(0, shareA - 0.1), shareA + 0.1,
+        Math.max(0, shareB - 0.1), shareB + 0.1, delta - 14, delta + 14, Math.abs(delta) > 14 ? 0.01 : 0.4, 2L, 2L,
+        0.95);
   }
 
   private static List<Row> cooccurrence() {

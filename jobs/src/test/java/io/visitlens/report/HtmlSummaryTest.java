@@ -72,12 +72,16 @@ class HtmlSummaryTest extends SparkTestBase {
         + "mentioned in either visit: 1 new, 1 rising, 1 falling, 1 dropped and 1 stable."), headline.text());
     List<String> up = headline.select(".finding.up li").eachText();
     assertEquals(List.of(
-        "tourism new 0 → 4 mentions; share 0.0% → 13.3% (+13.3 pp); z = +2.05",
-        "energy rising 5 → 12 mentions; share 25.0% → 40.0% (+15.0 pp); z = +2.41"), up);
+        "tourism new 0 → 4 mentions; share 0.0% → 13.3% (+13.3 pp, 95% CI −0.7 to +27.3 pp, 2 vs 2 articles); "
+            + "z = +2.05. No clear shift: the articles' interval spans zero.",
+        "energy rising 5 → 12 mentions; share 25.0% → 40.0% (+15.0 pp, 95% CI +1.0 to +29.0 pp, 2 vs 2 articles); "
+            + "z = +2.41"), up, "each finding with its article-level interval, and said plainly when it spans zero");
     List<String> down = headline.select(".finding.down li").eachText();
     assertEquals(List.of(
-        "defence industry dropped 3 → 0 mentions; share 15.0% → 0.0% (−15.0 pp); z = −2.20",
-        "trade falling 10 → 9 mentions; share 50.0% → 30.0% (−20.0 pp); z = −3.10"), down);
+        "defence industry dropped 3 → 0 mentions; share 15.0% → 0.0% (−15.0 pp, 95% CI −29.0 to −1.0 pp, 2 vs 2 "
+            + "articles); z = −2.20",
+        "trade falling 10 → 9 mentions; share 50.0% → 30.0% (−20.0 pp, 95% CI −34.0 to −6.0 pp, 2 vs 2 articles); "
+            + "z = −3.10"), down);
     assertFalse(headline.select(".finding").text().contains("crafts"), "a stable sector is no finding");
     assertTrue(headline.text().contains("Tokayev in Belgrade: 2 documents, 1,000 tokens."), headline.text());
   }
@@ -107,7 +111,8 @@ class HtmlSummaryTest extends SparkTestBase {
     assertEquals(List.of(1, 1, 1, 1, 1), List.of(headline.fresh(), headline.rising(), headline.falling(),
         headline.dropped(), headline.stable()));
     assertEquals(new PageView.SectorRow("tourism", new PageView.Trend("new", "up"), "0", "4", "0.0%", "13.3%",
-        "+13.3 pp", "+2.05"), headline.up().get(0));
+        "+13.3 pp", "+2.05", new PageView.Interval("95% CI −0.7 to +27.3 pp, 2 vs 2 articles", "−0.7 to +27.3 pp",
+            false)), headline.up().get(0));
     assertEquals(List.of("defence industry", "trade"), headline.down().stream().map(PageView.SectorRow::sector).toList(),
         "dropped, then falling");
     assertEquals(new PageView.Trend("dropped", "down"), headline.down().get(0).trend());
@@ -166,7 +171,7 @@ class HtmlSummaryTest extends SparkTestBase {
       assertNotNull(page.getElementById(id), id);
     }
     assertEquals(List.of(), page.select(".unavailable").eachText());
-    for (String chart : List.of("chart-shares", "chart-emphasis", "chart-terms")) {
+    for (String chart : List.of("chart-shares", "chart-emphasis", "chart-delta", "chart-terms")) {
       assertNotNull(page.getElementById(chart), chart);
     }
     assertEquals(List.of("belgrade-2024", "astana-2026", "all"),
@@ -174,7 +179,8 @@ class HtmlSummaryTest extends SparkTestBase {
     assertEquals(List.of("sentence", "document"), page.select("#window-select option").eachAttr("value"));
     assertEquals(3, page.select("#visits tbody tr").size());
     assertEquals(5, page.select("#emphasis tbody tr").size());
-    assertEquals("energy rising 5 12 25.0% 40.0% +15.0 pp +2.41", page.select("#emphasis tbody tr").first().text());
+    assertEquals("energy rising 5 12 25.0% 40.0% +15.0 pp +1.0 to +29.0 pp +2.41",
+        page.select("#emphasis tbody tr").first().text(), "with the interval of the change");
     assertTrue(page.getElementById("shares").text().contains("1 sector of the lexicon with no mention in any visit"
         + " is left out."), page.getElementById("shares").text());
   }
@@ -302,7 +308,7 @@ class HtmlSummaryTest extends SparkTestBase {
       }
     }
     fixture.write("emphasis_comparison", withoutZ, List.of(RowFactory.create("energy", "a", "b", 1L, 2L, 10L, 10L,
-        0.1, 0.2, 10.0, 1.0, 1.0, 1.0, 2.0, 0.1, "stable")));
+        0.1, 0.2, 10.0, 1.0, 1.0, 1.0, 2.0, 0.1, "stable", 0.0, 0.2, 0.1, 0.3, -5.0, 25.0, 0.4, 1L, 2L, 0.95)));
     Document doc = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark, fixture.hadoopDir())));
     assertEquals("The emphasis_comparison report lacks the column z_score, so this section is empty.",
         doc.getElementById("headline").selectFirst(".unavailable").text());
