@@ -9,5 +9,6 @@ CREATE OR REPLACE VIEW term_keyness AS SELECT * FROM read_parquet('parquet/term_
 CREATE OR REPLACE VIEW sector_mentions AS SELECT * FROM read_parquet('parquet/sector_mentions/*.parquet');
 CREATE OR REPLACE VIEW sector_summary AS SELECT * FROM read_parquet('parquet/sector_summary/*.parquet');
 CREATE OR REPLACE VIEW topic_cooccurrence AS SELECT * FROM read_parquet('parquet/topic_cooccurrence/*.parquet');
+CREATE OR REPLACE VIEW cooccurrence_change AS SELECT * FROM read_parquet('parquet/cooccurrence_change/*.parquet');
 CREATE OR REPLACE VIEW emphasis_comparison AS SELECT * FROM read_parquet('parquet/emphasis_comparison/*.parquet');
 CREATE OR REPLACE VIEW annotated_corpus AS SELECT * FROM read_parquet('parquet/annotated_corpus/*.parquet');

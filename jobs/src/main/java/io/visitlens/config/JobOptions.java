@@ -1,6 +1,7 @@
 package io.visitlens.config;
 
 import io.visitlens.stats.ArticleBootstrap;
+import io.visitlens.stats.CooccurrencePermutation;
 import io.visitlens.stats.Keyness;
 import java.io.Serializable;
 
@@ -26,6 +27,7 @@ import java.io.Serializable;
  * @param bootstrap     replicates of the article-level bootstrap of {@code emphasis_comparison}; 0 for none
  * @param seed          the seed of the bootstrap (the same seed, the same intervals)
  * @param confidence    the confidence of the bootstrap intervals, in (0, 1)
+ * @param permutations  labellings of the permutation test of {@code cooccurrence_change}; 0 for none
  */
 public record JobOptions(
     String corpus,
@@ -45,7 +47,8 @@ public record JobOptions(
     int maxDocumentMb,
     int bootstrap,
     long seed,
-    double confidence) implements Serializable {
+    double confidence,
+    int permutations) implements Serializable {
 
   public static final String DEFAULT_CORPUS = "seeds/corpus";
   public static final String DEFAULT_VISITS = "seeds/visits.csv";
@@ -69,7 +72,7 @@ public record JobOptions(
         null,
         false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, DEFAULT_PRIOR_SCALE, false,
         DEFAULT_MAX_DOCUMENT_MB, ArticleBootstrap.DEFAULT_REPLICATES, ArticleBootstrap.DEFAULT_SEED,
-        ArticleBootstrap.DEFAULT_CONFIDENCE);
+        ArticleBootstrap.DEFAULT_CONFIDENCE, CooccurrencePermutation.DEFAULT_PERMUTATIONS);
   }
 
   /** The defaults with the four locations replaced and no aliases, for tests and embedding callers. */
@@ -77,19 +80,20 @@ public record JobOptions(
     JobOptions d = defaults();
     return new JobOptions(corpus, d.format(), visits, lexicon, null, out, null, null, d.keepDuplicates(), d.windowDays(),
         d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb(), d.bootstrap(), d.seed(),
-        d.confidence());
+        d.confidence(), d.permutations());
   }
 
   /** The same options with another aliases file (null or {@code none}: no aliases). */
   public JobOptions withAliases(String file) {
     return new JobOptions(corpus, format, visits, lexicon, file, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence);
+        minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence, permutations);
   }
 
   /** The same options with another bootstrap: {@code replicates} (0 for none) and {@code seed}. */
   public JobOptions withBootstrap(int replicates, long seed) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
-        windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, replicates, seed, confidence);
+        windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, replicates, seed, confidence,
+        permutations);
   }
 
   /** Whether a file of aliases is to be read. */

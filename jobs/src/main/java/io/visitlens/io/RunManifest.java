@@ -64,6 +64,7 @@ public final class RunManifest {
     params.put("bootstrap", o.bootstrap());
     params.put("seed", o.seed());
     params.put("confidence", o.confidence());
+    params.put("permutations", o.permutations());
     root.put("parameters", params);
 
     Map<String, Object> versions = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.CorpusDigest;
 import io.visitlens.io.ReportWriter;
 import io.visitlens.nlp.TextCore;
+import io.visitlens.report.CooccurrenceChangeReport;
 import io.visitlens.report.DocumentsReport;
 import io.visitlens.report.EmphasisBootstrap;
 import io.visitlens.report.HtmlSummary;
@@ -240,6 +241,14 @@ public final class Analysis {
       steps.done("bootstrap", "%d replicates, %d and %d articles", options.bootstrap(), bootstrap.articlesA(),
           bootstrap.articlesB());
 
+      steps.begin("permutations");
+      // cooccurrence_change: the pairs' NPMI in both visits and the permutation test of the change, computed like
+      // the bootstrap (each article a small row, the labellings shared by a few tasks); a local relation.
+      Dataset<Row> cooccurrenceChange = CooccurrenceChangeReport.build(spark, sentences, documentsReport, visitA,
+          visitB, inputs.lexicon().sectors(), options.permutations(), options.seed(),
+          spark.sparkContext().defaultParallelism());
+      steps.done("permutations", "%d labellings per window", options.permutations());
+
       steps.begin("terms");
       // One pass over the annotated corpus counts each document's n-grams once: it keeps each document's top terms
       // (the document scope) and adds them up per visit (every corpus-wide and visit-wide figure).
@@ -256,7 +265,7 @@ public final class Analysis {
       Products products = new Products(spark, options, inputs.catalog(), inputs.lexicon(),
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
-          vocabulary, bootstrap);
+          vocabulary, bootstrap, cooccurrenceChange);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         plans.put(report.name(), report.plan(products));

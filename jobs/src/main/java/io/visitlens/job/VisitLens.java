@@ -6,6 +6,7 @@ import io.visitlens.bench.TextCoreBenchmark;
 import io.visitlens.config.ConfigException;
 import io.visitlens.config.JobOptions;
 import io.visitlens.stats.ArticleBootstrap;
+import io.visitlens.stats.CooccurrencePermutation;
 import io.visitlens.config.VisitCatalog;
 import io.visitlens.config.NameAliases;
 import io.visitlens.config.SectorLexicon;
@@ -176,6 +177,10 @@ public final class VisitLens {
         + "and 1 (default: ${DEFAULT-VALUE}).")
     double confidence = ArticleBootstrap.DEFAULT_CONFIDENCE;
 
+    @Option(names = "--permutations", paramLabel = "K", description = "Labellings of the permutation test of "
+        + "cooccurrence_change (every labelling when there are no more); 0 for none (default: ${DEFAULT-VALUE}).")
+    int permutations = CooccurrencePermutation.DEFAULT_PERMUTATIONS;
+
     @Override
     public Integer call() {
       JobOptions options = options();
@@ -199,6 +204,9 @@ public final class VisitLens {
       if (bootstrap < 0) {
         throw ConfigException.of("--bootstrap", "must be 0 (none) or more, got " + bootstrap);
       }
+      if (permutations < 0) {
+        throw ConfigException.of("--permutations", "must be 0 (none) or more, got " + permutations);
+      }
       if (!(confidence > 0 && confidence < 1)) {
         throw ConfigException.of("--confidence", "must be between 0 and 1, got " + confidence);
       }
@@ -210,7 +218,7 @@ public final class VisitLens {
       return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed,
-          confidence);
+          confidence, permutations);
     }
   }
 

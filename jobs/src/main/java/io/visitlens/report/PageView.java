@@ -155,7 +155,11 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
    * @param hiddenScopes their ids, comma-separated
    */
   record Cooccurrence(Source source, boolean empty, List<String> windows, List<Heatmap> heatmaps,
-      boolean withAll, Count hidden, String hiddenScopes) {}
+      boolean withAll, Count hidden, String hiddenScopes, Source changeSource, List<ChangeRow> changes) {}
+
+  /** One of the largest co-occurrence changes ({@code cooccurrence_change}), formatted. */
+  record ChangeRow(String window, String sectorA, String sectorB, String npmiA, String npmiB, String delta,
+      String coCountA, String coCountB, String p, String q) {}
 
   /** One heatmap: of a visit, or of all documents (the scope "all"). */
   record Heatmap(Visit scope) {
@@ -348,9 +352,13 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
           .sorted(Comparator.comparing((String w) -> !"sentence".equals(w)).thenComparing(w -> w)).toList();
       List<Heatmap> heatmaps = data.heatmapScopes.stream()
           .map(scope -> new Heatmap(visit(scope))).toList();
+      List<ChangeRow> changes = data.changes.stream().map(r -> new ChangeRow(str(r.get("window")),
+          str(r.get("sector_a")), str(r.get("sector_b")), signed(r.get("npmi_a")), signed(r.get("npmi_b")),
+          signed(r.get("delta_npmi")), integer(r.get("co_count_a")), integer(r.get("co_count_b")),
+          probability(r.get("p_permutation")), probability(r.get("q_value")))).toList();
       return new Cooccurrence(source(TopicCooccurrenceReport.NAME), data.cooccurrence.isEmpty(), windows, heatmaps,
           data.heatmapScopes.contains("all"), Count.of(data.scopesWithoutHeatmap.size()),
-          String.join(", ", data.scopesWithoutHeatmap));
+          String.join(", ", data.scopesWithoutHeatmap), source(CooccurrenceChangeReport.NAME), changes);
     }
 
     private Terms terms() {

@@ -25,8 +25,10 @@ import org.apache.spark.sql.SparkSession;
  * @param perVisitTerms  the per-visit term counts, kept
  * @param vocabulary     rows of {@code perVisitTerms}
  * @param emphasisBootstrap the article-level bootstrap of the comparison ({@link EmphasisBootstrap})
+ * @param cooccurrenceChange the {@code cooccurrence_change} rows, a local relation
  */
 public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,
     String visitA, String visitB, Dataset<Row> sentences, Dataset<Row> documents, Dataset<Row> rejected,
     long nDocuments, Map<String, Long> documentsByLanguage, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
-    Dataset<Row> perVisitTerms, long vocabulary, EmphasisBootstrap.Result emphasisBootstrap) {}
+    Dataset<Row> perVisitTerms, long vocabulary, EmphasisBootstrap.Result emphasisBootstrap,
+    Dataset<Row> cooccurrenceChange) {}

@@ -61,6 +61,7 @@ public record Report(String name, List<String> order, StructType schema,
   static final DataType INT = DataTypes.IntegerType;
   static final DataType LONG = DataTypes.LongType;
   static final DataType DOUBLE = DataTypes.DoubleType;
+  static final DataType BOOLEAN = DataTypes.BooleanType;
   static final DataType DATE = DataTypes.DateType;
   static final DataType CODES = DataTypes.createArrayType(DataTypes.StringType);
 

@@ -19,5 +19,6 @@ public final class Reports {
       SectorMentionsReport.REPORT,
       SectorSummaryReport.REPORT,
       TopicCooccurrenceReport.REPORT,
+      CooccurrenceChangeReport.REPORT,
       EmphasisComparisonReport.REPORT);
 }

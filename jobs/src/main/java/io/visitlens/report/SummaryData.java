@@ -58,6 +58,10 @@ final class SummaryData {
       "share_a", "share_b", "delta_pp", "z_score", "trend", "share_a_ci_low", "share_a_ci_high", "share_b_ci_low",
       "share_b_ci_high", "delta_pp_ci_low", "delta_pp_ci_high", "p_bootstrap", "n_articles_a", "n_articles_b",
       "confidence");
+  static final List<String> CHANGE_COLUMNS = List.of("window", "sector_a", "sector_b", "npmi_a", "npmi_b",
+      "delta_npmi", "co_count_a", "co_count_b", "p_permutation", "q_value");
+  /** The largest co-occurrence changes the page lists. */
+  static final int TOP_CHANGES = 10;
   static final List<String> COOCCURRENCE_COLUMNS = List.of("scope", "window", "sector_a", "sector_b", "co_count",
       "count_a", "count_b", "n_windows", "npmi");
   static final List<String> KEYNESS_COLUMNS = List.of("language", "term", "ngram", "visit_a", "visit_b", "count_a", "count_b",
@@ -89,6 +93,8 @@ final class SummaryData {
   /** Sector mentions by visit and document language: visit_id, language, mentions (sector_summary's own rows). */
   List<Map<String, Object>> mentionsByLanguage = List.of();
   List<Map<String, Object>> emphasis = List.of();
+  /** The largest co-occurrence changes, by |delta_npmi| descending. */
+  List<Map<String, Object>> changes = List.of();
   /** Co-occurrence rows of the scopes in {@link #heatmapScopes}. */
   List<Map<String, Object>> cooccurrence = List.of();
   List<String> heatmapScopes = List.of();
@@ -117,6 +123,7 @@ final class SummaryData {
     needed.put(SectorSummaryReport.NAME, SUMMARY_COLUMNS);
     needed.put(EmphasisComparisonReport.NAME, EMPHASIS_COLUMNS);
     needed.put(TopicCooccurrenceReport.NAME, COOCCURRENCE_COLUMNS);
+    needed.put(CooccurrenceChangeReport.NAME, CHANGE_COLUMNS);
     needed.put(TermKeynessReport.NAME, KEYNESS_COLUMNS);
     return java.util.Collections.unmodifiableMap(needed);
   }
@@ -162,6 +169,7 @@ final class SummaryData {
     Dataset<Row> emphasis = reports.get(EmphasisComparisonReport.NAME);
     Dataset<Row> cooccurrence = reports.get(TopicCooccurrenceReport.NAME);
     Dataset<Row> keyness = reports.get(TermKeynessReport.NAME);
+    Dataset<Row> change = reports.get(CooccurrenceChangeReport.NAME);
 
     Concurrently.run("page", () -> {
       if (visits != null) {
@@ -185,6 +193,13 @@ final class SummaryData {
     }, () -> {
       if (emphasis != null) {
         d.emphasis = d.collect(EmphasisComparisonReport.NAME, emphasis.orderBy(col("sector")));
+      }
+    }, () -> {
+      if (change != null) {
+        d.changes = maps(change.select(columns(CHANGE_COLUMNS))
+            .orderBy(org.apache.spark.sql.functions.abs(col("delta_npmi")).desc(), col("window").desc(),
+                col("sector_a"), col("sector_b"))
+            .limit(TOP_CHANGES));
       }
     });
     Concurrently.run("page", () -> d.readCooccurrence(cooccurrence), () -> d.readKeyness(keyness));

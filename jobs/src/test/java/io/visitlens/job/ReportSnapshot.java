@@ -48,6 +48,7 @@ public final class ReportSnapshot {
       "sector_summary", List.of("visit_id", "language", "sector"),
       "topic_cooccurrence", List.of("scope", "window", "sector_a", "sector_b"),
       "emphasis_comparison", List.of("sector"),
+      "cooccurrence_change", List.of("window", "sector_a", "sector_b"),
       "term_frequencies", List.of("scope", "scope_id", "language", "ngram", "term"),
       "term_keyness", List.of("language", "ngram", "term"));
 

@@ -24,7 +24,7 @@ public final class FixtureReports {
   public static final String HOSTILE_TERM = "<img src=x onerror=alert(1)>";
 
   public static final List<String> ALL = List.of("documents", "visits", "rejected_documents", "sector_mentions",
-      "sector_summary", "topic_cooccurrence", "emphasis_comparison", "term_keyness");
+      "sector_summary", "topic_cooccurrence", "cooccurrence_change", "emphasis_comparison", "term_keyness");
 
   private final SparkSession spark;
   private final Path dir;
@@ -67,6 +67,7 @@ public final class FixtureReports {
       case "sector_summary" -> write(report, SECTOR_SUMMARY, sectorSummary());
       case "emphasis_comparison" -> write(report, EMPHASIS, emphasis());
       case "topic_cooccurrence" -> write(report, COOCCURRENCE, cooccurrence());
+      case "cooccurrence_change" -> write(report, CHANGE, change());
       case "term_keyness" -> write(report, KEYNESS, keyness());
       case "sector_mentions" -> write(report, MENTIONS, mentions());
       default -> throw new IllegalArgumentException(report);
@@ -87,6 +88,7 @@ public final class FixtureReports {
   public static final StructType REJECTED = RejectedDocumentsReport.REPORT.schema();
   public static final StructType SECTOR_SUMMARY = SectorSummaryReport.REPORT.schema();
   public static final StructType COOCCURRENCE = TopicCooccurrenceReport.REPORT.schema();
+  public static final StructType CHANGE = CooccurrenceChangeReport.REPORT.schema();
   public static final StructType EMPHASIS = EmphasisComparisonReport.REPORT.schema();
   public static final StructType MENTIONS = SectorMentionsReport.REPORT.schema();
   public static final StructType KEYNESS = TermKeynessReport.REPORT.schema();
@@ -186,6 +188,24 @@ public final class FixtureReports {
   private static Row pair(String scope, String window, String a, String b, long co, long na, long nb, long n,
       Double npmi) {
     return RowFactory.create(scope, window, a, b, co, na, nb, n, co / (double) (na + nb - co), 0.5, npmi);
+  }
+
+  /** The change of three pairs: energy and trade drift apart, tourism joins energy, crafts unchanged. */
+  private static List<Row> change() {
+    return List.of(
+        change("sentence", "energy", "trade", 4, 2, 8, 6, 12, 10, 0.001, 0.004),
+        change("sentence", "energy", "tourism", 0, 3, 8, 0, 12, 4, 0.02, 0.03),
+        change("document", HOSTILE_SECTOR, "energy", 1, 1, 1, 2, 2, 2, 1.0, 1.0));
+  }
+
+  private static Row change(String window, String a, String b, long coA, long coB, long aA, long bA, long aB, long bB,
+      double p, double q) {
+    long nA = 60;
+    long nB = 60;
+    double npmiA = aA == 0 || bA == 0 ? -1.0 : io.visitlens.stats.Association.npmi(coA, aA, bA, nA);
+    double npmiB = aB == 0 || bB == 0 ? -1.0 : io.visitlens.stats.Association.npmi(coB, aB, bB, nB);
+    return RowFactory.create(window, a, b, A, B, npmiA, npmiB, npmiB - npmiA, coA, coB, aA, bA, aB, bB, nA, nB, p, q,
+        1000L, false);
   }
 
   private static List<Row> keyness() {

@@ -148,7 +148,9 @@ class HtmlSummaryTest extends SparkTestBase {
             List.of(new PageView.CoverageRow(visit, List.of("1"), "1")),
             List.of(new PageView.CoverageRow(visit, List.of("1"), "1"))),
         view.headline(), view.shares(), view.emphasis(), new PageView.Cooccurrence(c.source(), false,
-            List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes()),
+            List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes(),
+            c.changeSource(), List.of(new PageView.ChangeRow(hostile, hostile, hostile, "+1.00", "−1.00", "−2.00", "1",
+                "0", "0.010", "0.020"))),
         view.terms(), view.documents(), view.quality(), view.footer(), view.data(), view.assets());
     String rendered = HtmlSummary.render(hostilePage);
     assertFalse(rendered.contains("<script>alert(1)"), "a label cannot open an element");
@@ -204,6 +206,19 @@ class HtmlSummaryTest extends SparkTestBase {
     assertEquals(List.of("Visit", "en", "ru", "sr-Latn", "und", "All"), tables.get(1).select("thead th").eachText());
     assertEquals(List.of("Tokayev in Belgrade 9 11 20", "Vučić in Astana 14 16 30"),
         tables.get(1).select("tbody tr").eachText(), "sector mentions by visit and language");
+  }
+
+  @Test
+  void theLargestCooccurrenceChangesAreListedWithTheirTest() {
+    List<String> rows = page.select("#cooccurrence tbody tr").eachText();
+    // By hand, n = 60 windows each side: energy × tourism in B ln(3·60/(12·4)) / ln(60/3) = 0.44, none in A (−1);
+    // energy × trade ln(4·60/(8·6)) / ln(60/4) = 0.59 in A, ln(2·60/(12·10)) = 0 in B; crafts × energy
+    // ln(60/2) / ln 60 = 0.83 in A, ln(60/4) / ln 60 = 0.66 in B.
+    assertEquals(List.of(
+        "sentence energy × tourism −1.00 +0.44 +1.44 0 3 0.020 0.030",
+        "sentence energy × trade +0.59 0.00 −0.59 4 2 0.001 0.004",
+        "document " + FixtureReports.HOSTILE_SECTOR + " × energy +0.83 +0.66 −0.17 1 1 1.000 1.000"), rows,
+        "by |Δ| descending, with p and q");
   }
 
   @Test
