@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -105,11 +104,8 @@ public final class CooccurrenceChangeReport {
     StructType chunkSchema = new StructType().add("window", DataTypes.IntegerType, false)
         .add("chunk", DataTypes.IntegerType, false);
     FlatMapFunction<Row, Row> task = new Task(visitA, visitB, sectors, permutations, seed, chunks);
-    List<Row> rows = spark.createDataFrame(windowChunks, chunkSchema).hint("shuffle_replicate_nl")
-        .crossJoin(gathered).repartition(chunks * WINDOWS.length, col("window"), col("chunk"))
-        .flatMap(task, Encoders.row(TASK_SCHEMA))
-        .limit((int) Math.min(Integer.MAX_VALUE, 2L * chunks * sectors.size() * sectors.size()))
-        .collectAsList();
+    List<Row> rows = ReplicatedTasks.run(spark.createDataFrame(windowChunks, chunkSchema), windowChunks.size(),
+        gathered, task, TASK_SCHEMA, 2L * chunks * sectors.size() * sectors.size());
     return spark.createDataFrame(reportRows(rows, visitA, visitB, sectors, permutations > 0), REPORT_SCHEMA);
   }
 

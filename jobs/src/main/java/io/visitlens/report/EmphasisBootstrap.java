@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -76,9 +75,8 @@ public final class EmphasisBootstrap {
         .agg(collect_list(struct(col("visit_id"), col("doc_id"), col("sector"), col("n"))).as("rows"));
     int chunks = Math.min(tasks, replicates);
     FlatMapFunction<Row, Row> replicate = new Replicates(visitA, visitB, sectors, replicates, seed, chunks);
-    List<Row> rows = corpus.sparkSession().range(chunks).toDF("chunk").hint("shuffle_replicate_nl")
-        .crossJoin(gathered).repartition(chunks, col("chunk"))
-        .flatMap(replicate, Encoders.row(REPLICATE_SCHEMA)).limit(replicates).collectAsList();
+    List<Row> rows = ReplicatedTasks.run(corpus.sparkSession().range(chunks).toDF("chunk"), chunks, gathered, replicate,
+        REPLICATE_SCHEMA, replicates);
     long[] n = articleCounts(articles, visitA);
     if (rows.isEmpty()) {
       return Result.articlesOnly(n[0], n[1]);
