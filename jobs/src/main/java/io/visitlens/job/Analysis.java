@@ -15,6 +15,8 @@ import io.visitlens.io.ReportWriter;
 import io.visitlens.nlp.TextCore;
 import io.visitlens.report.CooccurrenceChangeReport;
 import io.visitlens.report.DocumentsReport;
+import io.visitlens.report.KeynessBootstrap;
+import io.visitlens.report.TermKeynessReport;
 import io.visitlens.report.EmphasisBootstrap;
 import io.visitlens.report.HtmlSummary;
 import io.visitlens.report.Products;
@@ -261,11 +263,19 @@ public final class Analysis {
           : visitTerms;
       steps.done("terms", "%d distinct terms by visit", vocabulary);
 
+      steps.begin("term intervals");
+      // term_keyness is computed once and kept: its top terms get article-level intervals of their log ratio, and the
+      // report (with the intervals joined) and the page read it.
+      Dataset<Row> keyness = keep(kept, TermKeynessReport.build(perVisit, visitA, visitB, options.priorScale()));
+      Dataset<Row> keynessIntervals = KeynessBootstrap.intervals(spark, keyness, sentences, documentsReport, visitA,
+          visitB, options.bootstrap(), options.seed(), options.confidence());
+      steps.done("term intervals", "the top %d terms of each language and order", KeynessBootstrap.TOP_TERMS);
+
       steps.begin("plan");
       Products products = new Products(spark, options, inputs.catalog(), inputs.lexicon(),
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
-          vocabulary, bootstrap, cooccurrenceChange);
+          vocabulary, bootstrap, cooccurrenceChange, keyness, keynessIntervals);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         plans.put(report.name(), report.plan(products));

@@ -26,9 +26,11 @@ import org.apache.spark.sql.SparkSession;
  * @param vocabulary     rows of {@code perVisitTerms}
  * @param emphasisBootstrap the article-level bootstrap of the comparison ({@link EmphasisBootstrap})
  * @param cooccurrenceChange the {@code cooccurrence_change} rows, a local relation
+ * @param keyness        the {@code term_keyness} statistics, kept ({@link TermKeynessReport#build})
+ * @param keynessIntervals the article-level intervals of its top terms ({@link KeynessBootstrap}), a local relation
  */
 public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,
     String visitA, String visitB, Dataset<Row> sentences, Dataset<Row> documents, Dataset<Row> rejected,
     long nDocuments, Map<String, Long> documentsByLanguage, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
     Dataset<Row> perVisitTerms, long vocabulary, EmphasisBootstrap.Result emphasisBootstrap,
-    Dataset<Row> cooccurrenceChange) {}
+    Dataset<Row> cooccurrenceChange, Dataset<Row> keyness, Dataset<Row> keynessIntervals) {}

@@ -33,14 +33,26 @@ public final class TermKeynessReport {
   public static final Report REPORT = Report.of(NAME, Report.columns(
       "language", STRING, "term", STRING, "ngram", INT, "visit_a", STRING, "visit_b", STRING, "count_a", LONG, "count_b", LONG,
       "total_a", LONG, "total_b", LONG, "alpha_w", DOUBLE, "alpha_0", DOUBLE, "log_odds", DOUBLE,
-      "z_score", DOUBLE, "g2", DOUBLE, "log_ratio", DOUBLE, "p_value", DOUBLE, "q_value", DOUBLE), TermKeynessReport::plan,
+      "z_score", DOUBLE, "g2", DOUBLE, "log_ratio", DOUBLE, "p_value", DOUBLE, "q_value", DOUBLE,
+      "log_ratio_ci_low", DOUBLE, "log_ratio_ci_high", DOUBLE, "n_articles_a", LONG, "n_articles_b", LONG),
+      TermKeynessReport::plan,
       "language", "ngram", "z_score desc", "term");
 
   private TermKeynessReport() {}
 
   /** One row per term of A or B at most: the vocabulary bounds it. */
   static ReportWriter.Plan plan(Products p) {
-    return REPORT.sorted(build(p.perVisitTerms(), p.visitA(), p.visitB(), p.options().priorScale()), p.vocabulary());
+    return REPORT.sorted(withIntervals(p.keyness(), p.keynessIntervals()), p.vocabulary());
+  }
+
+  /**
+   * The keyness rows with the article-level intervals of their log ratio ({@link KeynessBootstrap}: the top terms of
+   * each language and order; empty for the others), in the report's columns.
+   */
+  public static Dataset<Row> withIntervals(Dataset<Row> keyness, Dataset<Row> intervals) {
+    Dataset<Row> joined = keyness.join(org.apache.spark.sql.functions.broadcast(intervals),
+        new String[] {"language", "ngram", "term"}, "left");
+    return joined.select(java.util.Arrays.stream(REPORT.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new));
   }
 
   // Keyness statistics of io.visitlens.stats.Keyness as UDFs; counts are longs, the prior doubles.

@@ -93,7 +93,7 @@ public final class Terms {
   }
 
   /** Receives the n-grams of a sentence, in token order, shorter before longer at the same start. */
-  interface NgramSink {
+  public interface NgramSink {
     /** The n-gram of {@code order} terms starting at token {@code tokenIndex}; its stem is {@link #joined}. */
     void accept(int tokenIndex, int order, String term);
   }
@@ -102,7 +102,7 @@ public final class Terms {
    * Enumerates the n-grams of orders 1 to {@code maxOrder} of one sentence (see the class comment). A sink that
    * needs an n-gram's stem joins the stems of its tokens ({@link #joined}) when it does.
    */
-  static void forEachNgram(List<String> terms, List<Boolean> stops, int maxOrder, NgramSink sink) {
+  public static void forEachNgram(List<String> terms, List<Boolean> stops, int maxOrder, NgramSink sink) {
     int n = terms.size();
     // run[i]: how many term tokens in a row start at token i (0 if token i is not a term token).
     int[] run = new int[n + 1];

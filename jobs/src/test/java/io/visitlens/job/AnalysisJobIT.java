@@ -138,6 +138,19 @@ class AnalysisJobIT extends SparkTestBase {
       double p = r.getAs("p_bootstrap");
       assertTrue(p >= 0 && p <= 1, () -> "p in [0, 1]: " + r);
     }
+    // The top terms of term_keyness carry the interval of their log ratio, the others none.
+    Dataset<Row> keyness = report("term_keyness");
+    for (Row g : keyness.groupBy("language", "ngram").agg(
+        org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.col("log_ratio_ci_low")).as("n"))
+        .collectAsList()) {
+      assertEquals(20L, g.getLong(2), () -> "20 terms with an interval in " + g);
+    }
+    for (Row r : keyness.where("log_ratio_ci_low is not null").collectAsList()) {
+      double ratio = r.getAs("log_ratio");
+      assertTrue(r.<Double>getAs("log_ratio_ci_low") <= ratio + 1e-9 && ratio <= r.<Double>getAs("log_ratio_ci_high")
+          + 1e-9, () -> "the interval holds the log ratio: " + r);
+      assertEquals(List.of(2L, 3L), List.of(r.getAs("n_articles_a"), r.getAs("n_articles_b")));
+    }
     // The seeds' clearest change (+25.9 pp): its interval excludes zero.
     assertTrue(report("emphasis_comparison").where("sector = 'political dialogue' and delta_pp_ci_low > 0").count() == 1,
         "political dialogue's rise is one the articles agree on");

@@ -222,7 +222,8 @@ public final class FixtureReports {
 
   private static Row term(String term, int ngram, long a, long b, Double z) {
     return RowFactory.create("en", term, ngram, A, B, a, b, 1000L, 1200L, 0.5, 100.0, z == null ? null : z / 3, z,
-        z == null ? null : z * 2, z == null ? null : z / 2, 0.01, z == null ? null : Math.min(1.0, 0.5 / (1 + Math.abs(z))));
+        z == null ? null : z * 2, z == null ? null : z / 2, 0.01, z == null ? null : Math.min(1.0, 0.5 / (1 + Math.abs(z))),
+        z == null ? null : z / 2 - 1, z == null ? null : z / 2 + 1, 2L, 2L);
   }
 
   private static List<Row> mentions() {
