@@ -81,8 +81,14 @@ class SectorReportsTest extends SparkTestBase {
         {"v1/s1", 2L, 1L, 0.5, 0.5, 100.0, 1}, {"v1/s2", 2L, 2L, 1.0, 0.5, 100.0, 1}, {"v1/s3", 0L, 0L, 0.0, 0.0, 0.0, 3},
         {"v2/s1", 1L, 1L, 1.0, 1 / 3.0, 50.0, 2}, {"v2/s2", 0L, 0L, 0.0, 0.0, 0.0, 3},
         {"v2/s3", 2L, 1L, 1.0, 2 / 3.0, 100.0, 1}};
+    assertSummaryRows(expected, got);
+  }
+
+  /** Each expected row {key, mentions, documents, doc_share, share, per_10k_tokens, rank} against the row of its key. */
+  static void assertSummaryRows(Object[][] expected, Map<String, Row> got) {
     for (Object[] e : expected) {
       Row r = got.get((String) e[0]);
+      assertNotNull(r, e[0] + " in " + got.keySet());
       assertEquals(e[1], r.getAs("mentions"), e[0] + " mentions");
       assertEquals(e[2], r.getAs("documents"), e[0] + " documents");
       assertEquals((double) e[3], r.<Double>getAs("doc_share"), EPS, e[0] + " doc_share");
@@ -103,16 +109,7 @@ class SectorReportsTest extends SparkTestBase {
         {"v1/en/s3", 0L, 0L, 0.0, 0.0, 0.0, 3},
         {"v1/de/s2", 1L, 1L, 1.0, 1.0, 100.0, 1}, {"v1/de/s1", 0L, 0L, 0.0, 0.0, 0.0, 2},
         {"v2/sr-Latn/s3", 2L, 1L, 1.0, 2 / 3.0, 100.0, 1}};
-    for (Object[] e : expected) {
-      Row r = got.get((String) e[0]);
-      assertNotNull(r, e[0] + " in " + got.keySet());
-      assertEquals(e[1], r.getAs("mentions"), e[0] + " mentions");
-      assertEquals(e[2], r.getAs("documents"), e[0] + " documents");
-      assertEquals((double) e[3], r.<Double>getAs("doc_share"), EPS, e[0] + " doc_share");
-      assertEquals((double) e[4], r.<Double>getAs("share"), EPS, e[0] + " share");
-      assertEquals((double) e[5], r.<Double>getAs("per_10k_tokens"), EPS, e[0] + " per_10k_tokens");
-      assertEquals(e[6], r.getAs("rank"), e[0] + " rank");
-    }
+    assertSummaryRows(expected, got);
     assertNull(got.get("v2/en/s1"), "no rows for a language a visit has no documents in");
   }
 
