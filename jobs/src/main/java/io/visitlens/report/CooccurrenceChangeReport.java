@@ -4,15 +4,9 @@ import static io.visitlens.report.Report.BOOLEAN;
 import static io.visitlens.report.Report.DOUBLE;
 import static io.visitlens.report.Report.LONG;
 import static io.visitlens.report.Report.STRING;
-import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
 
 import io.visitlens.io.ReportWriter;
 import io.visitlens.stats.CooccurrencePermutation;
@@ -25,7 +19,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.visitlens.transform.DocumentRuns;
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -88,10 +85,11 @@ public final class CooccurrenceChangeReport {
       String visitB, List<String> sectors, int permutations, long seed, int tasks) {
     Dataset<Row> articles = documents.where(col("visit_id").isin(visitA, visitB)).select(col("doc_id"),
         col("visit_id"));
+    // Each article's sentences are together in one partition (Annotations.annotate): one row per article, no shuffle.
+    MapPartitionsFunction<Row, Row> sets = ArticleSets::new;
     Dataset<Row> perDocument = corpus.where(col("visit_id").isin(visitA, visitB))
-        .select(col("doc_id"), array_sort(array_distinct(col("match_sector"))).as("set"))
-        .groupBy(col("doc_id")).agg(count(lit(1)).cast("int").as("n_sentences"),
-            collect_list(when(size(col("set")).gt(0), col("set"))).as("sets"));
+        .select(col("doc_id"), col("visit_id"), col("match_sector"))
+        .mapPartitions(sets, Encoders.row(ARTICLE_SETS));
     Dataset<Row> gathered = articles.join(perDocument, new String[] {"doc_id"}, "left")
         .agg(collect_list(struct(col("visit_id"), col("doc_id"), col("n_sentences"), col("sets"))).as("rows"));
     int chunks = Math.max(1, tasks);
@@ -107,6 +105,38 @@ public final class CooccurrenceChangeReport {
     List<Row> rows = ReplicatedTasks.run(spark.createDataFrame(windowChunks, chunkSchema), windowChunks.size(),
         gathered, task, TASK_SCHEMA, 2L * chunks * sectors.size() * sectors.size());
     return spark.createDataFrame(reportRows(rows, visitA, visitB, sectors, permutations > 0), REPORT_SCHEMA);
+  }
+
+  /** One row per article: its counted sentences and the distinct sorted sectors of each that has any. */
+  static final StructType ARTICLE_SETS = new StructType()
+      .add("doc_id", DataTypes.StringType, false)
+      .add("n_sentences", DataTypes.IntegerType, false)
+      .add("sets", DataTypes.createArrayType(DataTypes.createArrayType(DataTypes.StringType, false), false), false);
+
+  /** The sector sets of an article's sentences, emitted when the article ends. */
+  private static final class ArticleSets extends DocumentRuns {
+    private int sentences;
+    private final List<String[]> sets = new ArrayList<>();
+
+    ArticleSets(Iterator<Row> rows) {
+      super(rows);
+    }
+
+    @Override
+    protected void sentence(Row s) {
+      sentences++;
+      List<String> matched = s.getList(2);
+      if (!matched.isEmpty()) {
+        sets.add(new java.util.TreeSet<>(matched).toArray(new String[0]));
+      }
+    }
+
+    @Override
+    protected void endDocument(String visit) {
+      ready.add(RowFactory.create(document(), sentences, sets.toArray(new String[0][])));
+      sentences = 0;
+      sets.clear();
+    }
   }
 
   static final StructType REPORT_SCHEMA = REPORT.schemaRequiring("window", "sector_a", "sector_b", "visit_a",
@@ -221,27 +251,32 @@ public final class CooccurrenceChangeReport {
       for (int s = 0; s < sectors.size(); s++) {
         index.put(sectors.get(s), s);
       }
-      Map<String, Row> byDoc = new TreeMap<>();
+      // An article's rows added up: one row when its sentences were together in one partition, as they are in
+      // the job; more, summed, when a caller's partitioning split them.
+      Map<String, int[]> sentences = new TreeMap<>();
+      Map<String, List<int[]>> sets = new HashMap<>();
       for (Row r : rows) {
-        if (visit.equals(r.getString(0))) {
-          byDoc.put(r.getString(1), r);
+        if (!visit.equals(r.getString(0))) {
+          continue;
         }
-      }
-      List<Article> out = new ArrayList<>(byDoc.size());
-      for (Row r : byDoc.values()) {
-        int sentences = r.isNullAt(2) ? 0 : r.getInt(2);
-        List<int[]> sets = new ArrayList<>();
+        String doc = r.getString(1);
+        sentences.computeIfAbsent(doc, d -> new int[1])[0] += r.isNullAt(2) ? 0 : r.getInt(2);
+        List<int[]> docSets = sets.computeIfAbsent(doc, d -> new ArrayList<>());
         if (!r.isNullAt(3)) {
           for (Object element : r.getList(3)) { // an array inside an array: a Scala Seq
             @SuppressWarnings("unchecked")
             List<String> set = scala.collection.JavaConverters.seqAsJavaList((scala.collection.Seq<String>) element);
-            sets.add(set.stream().filter(index::containsKey).mapToInt(index::get).sorted().toArray());
+            docSets.add(set.stream().filter(index::containsKey).mapToInt(index::get).sorted().toArray());
           }
         }
+      }
+      List<Article> out = new ArrayList<>(sentences.size());
+      for (Map.Entry<String, int[]> d : sentences.entrySet()) {
+        List<int[]> docSets = sets.get(d.getKey());
         if (window == 0) {
-          out.add(new Article(sentences, sets.toArray(new int[0][])));
+          out.add(new Article(d.getValue()[0], docSets.toArray(new int[0][])));
         } else {
-          int[] union = sets.stream().flatMapToInt(java.util.Arrays::stream).distinct().sorted().toArray();
+          int[] union = docSets.stream().flatMapToInt(java.util.Arrays::stream).distinct().sorted().toArray();
           out.add(new Article(1, union.length == 0 ? new int[0][] : new int[][] {union}));
         }
       }

@@ -87,7 +87,9 @@ class CooccurrenceChangeTest extends SparkTestBase {
 
   @Test
   void theSameRowsOnOneTaskOrFourAndNoTestWithoutPermutations() {
-    Dataset<Row> four = CooccurrenceChangeReport.build(spark, CooccurrenceOfCorpusTest.corpus.repartition(4),
+    // Four partitions, each article's sentences together in one (as the annotated corpus always has them).
+    Dataset<Row> four = CooccurrenceChangeReport.build(spark, CooccurrenceOfCorpusTest.corpus
+        .repartition(4, org.apache.spark.sql.functions.col("doc_id")).sortWithinPartitions("doc_id", "sentence_id"),
         CooccurrenceOfCorpusTest.documents, "v1", "v2", sectors, 1000, 3L, 4);
     assertEquals(sorted(change), sorted(four));
     Row untested = CooccurrenceChangeReport.build(spark, CooccurrenceOfCorpusTest.corpus,
