@@ -42,7 +42,11 @@ public final class SectorSummaryReport {
 
   /** A local relation of catalogued visits × (languages + 1) × sectors rows at most. */
   static ReportWriter.Plan plan(Products p) {
-    return REPORT.sorted(p.sectorSummary(), (p.catalog().visits().size() + 1L) * 64 * p.lexicon().sectors().size());
+    // Each visit has its pooled rows and one set per language it has articles in: the annotated corpus's languages
+    // (an article without a counted sentence could add a language; the bound only chooses how the rows are sorted).
+    long languages = p.documentsByLanguage().size() + 1L;
+    return REPORT.sorted(p.sectorSummary(), (p.catalog().visits().size() + 1L) * languages
+        * p.lexicon().sectors().size());
   }
 
   /**

@@ -66,14 +66,21 @@ public final class Annotations {
    * derived from them row by row (the sector mentions) is in document and text order without a sort.
    */
   public static Dataset<Row> annotate(TextCore core, Dataset<Row> paragraphs) {
-    Column language = Arrays.asList(paragraphs.columns()).contains("language") ? col("language")
-        : lit(Languages.UNDETERMINED).as("language");
     return paragraphs
-        .select(col("doc_id"), col("visit_id"), language, col("paragraph_id"), col("paragraph_begin"),
+        .select(col("doc_id"), col("visit_id"), language(paragraphs), col("paragraph_id"), col("paragraph_begin"),
             col("paragraph_text"))
         .repartitionByRange(col("doc_id"))
         .sortWithinPartitions(col("doc_id"), col("paragraph_id"))
         .mapPartitions(new Annotator(core), Encoders.row(SCHEMA));
+  }
+
+  /**
+   * The {@code language} column of {@code rows}, or {@code und} for rows that have none (paragraphs or sentences
+   * built by hand in tests): what the annotation and the counting passes read.
+   */
+  static Column language(Dataset<Row> rows) {
+    return Arrays.asList(rows.columns()).contains("language") ? col("language")
+        : lit(Languages.UNDETERMINED).as("language");
   }
 
   /** Runs the text core over a partition of paragraphs sorted by document and position. */

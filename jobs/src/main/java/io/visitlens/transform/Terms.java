@@ -143,19 +143,10 @@ public final class Terms {
     }
   }
 
-  /**
-   * The {@code language} of annotated sentences: their column, or {@code und} for sentences that have none (tests
-   * that build sentences by hand).
-   */
-  static Column language(Dataset<Row> sentences) {
-    return java.util.Arrays.asList(sentences.columns()).contains("language") ? col("language")
-        : org.apache.spark.sql.functions.lit("und").as("language");
-  }
-
   /** The columns the counting passes read, in this order: the language last, after the token arrays. */
   private static Dataset<Row> countedColumns(Dataset<Row> sentences) {
     return sentences.select(col("doc_id"), col("visit_id"), col("terms"), col("stems"), col("is_stop"),
-        language(sentences));
+        Annotations.language(sentences));
   }
 
   /**
