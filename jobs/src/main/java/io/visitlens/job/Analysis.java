@@ -13,10 +13,8 @@ import io.visitlens.config.VisitCatalog;
 import io.visitlens.io.CorpusDigest;
 import io.visitlens.io.ReportWriter;
 import io.visitlens.nlp.TextCore;
-import io.visitlens.report.CooccurrenceChangeReport;
+import io.visitlens.report.ComparedArticles;
 import io.visitlens.report.DocumentsReport;
-import io.visitlens.report.KeynessBootstrap;
-import io.visitlens.report.TermKeynessReport;
 import io.visitlens.report.EmphasisBootstrap;
 import io.visitlens.report.HtmlSummary;
 import io.visitlens.report.Products;
@@ -24,7 +22,9 @@ import io.visitlens.report.RejectedDocumentsReport;
 import io.visitlens.report.Report;
 import io.visitlens.report.Reports;
 import io.visitlens.report.SectorReports;
+import io.visitlens.report.KeynessBootstrap;
 import io.visitlens.report.SectorSummaryReport;
+import io.visitlens.report.TermKeynessReport;
 import io.visitlens.report.TermReports;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.DocumentLanguage;
@@ -231,26 +231,6 @@ public final class Analysis {
           inputs.catalog().visits().stream().map(v -> v.visitId()).toList(), inputs.lexicon().sectors());
       steps.done("sectors", "sector matches counted by visit and window");
 
-      steps.begin("bootstrap");
-      // Article-level intervals of the comparison: each article of the two visits a small row, the replicates
-      // computed on executors; only the replicates' shares (--bootstrap rows) come back.
-      String visitA = inputs.comparison().get(0);
-      String visitB = inputs.comparison().get(1);
-      EmphasisBootstrap.Result bootstrap = options.bootstrap() > 0
-          ? EmphasisBootstrap.run(sentences, documentsReport, visitA, visitB, inputs.lexicon().sectors(),
-              options.bootstrap(), options.seed(), options.confidence(), spark.sparkContext().defaultParallelism())
-          : EmphasisBootstrap.articlesOnly(documentsReport, visitA, visitB);
-      steps.done("bootstrap", "%d replicates, %d and %d articles", options.bootstrap(), bootstrap.articlesA(),
-          bootstrap.articlesB());
-
-      steps.begin("permutations");
-      // cooccurrence_change: the pairs' NPMI in both visits and the permutation test of the change, computed like
-      // the bootstrap (each article a small row, the labellings shared by a few tasks); a local relation.
-      Dataset<Row> cooccurrenceChange = CooccurrenceChangeReport.build(spark, sentences, documentsReport, visitA,
-          visitB, inputs.lexicon().sectors(), options.permutations(), options.seed(),
-          spark.sparkContext().defaultParallelism());
-      steps.done("permutations", "%d labellings per window", options.permutations());
-
       steps.begin("terms");
       // One pass over the annotated corpus counts each document's n-grams once: it keeps each document's top terms
       // (the document scope) and adds them up per visit (every corpus-wide and visit-wide figure).
@@ -261,21 +241,31 @@ public final class Analysis {
       // and its q-values): kept in one partition, each of those stages is one task instead of one per partition.
       Dataset<Row> perVisit = vocabulary <= ReportWriter.ONE_TASK_ROWS ? keep(kept, visitTerms.coalesce(1))
           : visitTerms;
-      steps.done("terms", "%d distinct terms by visit", vocabulary);
-
-      steps.begin("term intervals");
       // term_keyness is computed once and kept: its top terms get article-level intervals of their log ratio, and the
       // report (with the intervals joined) and the page read it.
+      String visitA = inputs.comparison().get(0);
+      String visitB = inputs.comparison().get(1);
       Dataset<Row> keyness = keep(kept, TermKeynessReport.build(perVisit, visitA, visitB, options.priorScale()));
-      Dataset<Row> keynessIntervals = KeynessBootstrap.intervals(spark, keyness, sentences, documentsReport, visitA,
-          visitB, options.bootstrap(), options.seed(), options.confidence());
-      steps.done("term intervals", "the top %d terms of each language and order", KeynessBootstrap.TOP_TERMS);
+      List<ComparedArticles.TermGroup> chosen = options.bootstrap() > 0 ? KeynessBootstrap.chosen(keyness) : List.of();
+      steps.done("terms", "%d distinct terms by visit", vocabulary);
+
+      steps.begin("resampling");
+      // Every resampling in one pass over the compared visits' articles (each a small record, sent to a few tasks):
+      // the comparison's bootstrap, cooccurrence_change's permutation test and the top terms' intervals. Only the
+      // replicates' and labellings' results come back.
+      ComparedArticles.Result resampled = ComparedArticles.run(sentences, documentsReport, visitA, visitB,
+          inputs.lexicon().sectors(), chosen, new ComparedArticles.Settings(options.bootstrap(),
+              options.permutations(), options.seed(), options.confidence(), spark.sparkContext().defaultParallelism()));
+      EmphasisBootstrap.Result bootstrap = resampled.emphasis();
+      steps.done("resampling", "%d and %d articles: %d replicates, %d labellings per window, %d terms' intervals",
+          bootstrap.articlesA(), bootstrap.articlesB(), options.bootstrap(), options.permutations(),
+          chosen.stream().mapToInt(g -> g.terms().size()).sum());
 
       steps.begin("plan");
       Products products = new Products(spark, options, inputs.catalog(), inputs.lexicon(),
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
-          vocabulary, bootstrap, cooccurrenceChange, keyness, keynessIntervals);
+          vocabulary, bootstrap, resampled.cooccurrenceChange(), keyness, resampled.termIntervals());
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         plans.put(report.name(), report.plan(products));

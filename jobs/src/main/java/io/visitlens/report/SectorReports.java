@@ -147,7 +147,7 @@ public final class SectorReports {
   static final int MAX_PARTIAL_SETS = 100_000;
 
   /** The partial set counts of one task; see {@link #windowSetCounts}. */
-  private static final class WindowSets extends DocumentRuns {
+  private static final class WindowSets extends DocumentRuns<Row> {
     /** (visit, window, sorted set, language or null) → windows, for the task. */
     private final Map<List<Object>, long[]> counts = new HashMap<>();
     private final Set<String> documentSet = new TreeSet<>(SectorReports::compareUtf8);

@@ -58,18 +58,6 @@ public final class CooccurrencePermutation {
       }
     }
 
-    Sums minus(Sums other) {
-      Sums out = new Sums(sector.length);
-      out.windows = windows - other.windows;
-      for (int i = 0; i < sector.length; i++) {
-        out.sector[i] = sector[i] - other.sector[i];
-      }
-      for (int i = 0; i < pair.length; i++) {
-        out.pair[i] = pair[i] - other.pair[i];
-      }
-      return out;
-    }
-
     /** NPMI of sectors i &lt; j in the group, −1 when either does not occur. */
     double npmi(int i, int j) {
       long a = sector[i];
@@ -147,18 +135,32 @@ public final class CooccurrencePermutation {
       int to, boolean exact) {
     List<Article> all = new ArrayList<>(a);
     all.addAll(b);
-    Sums total = sums(all, sectors);
-    double[] observed = deltas(sums(a, sectors), sums(b, sectors), pairs);
-    long[] hits = new long[pairs.size()];
+    Counts counts = new Counts(all, sectors, pairs);
     int n = all.size();
     int nA = a.size();
+    long[] groupA = new long[counts.features];
+    long[] total = new long[counts.features];
+    long totalWindows = 0;
+    for (int k = 0; k < n; k++) {
+      counts.add(k, total);
+      totalWindows += all.get(k).windows();
+    }
+    long windowsA = 0;
+    for (int k = 0; k < nA; k++) {
+      counts.add(k, groupA);
+      windowsA += all.get(k).windows();
+    }
+    double[] observed = counts.deltas(groupA, windowsA, total, totalWindows);
+    long[] hits = new long[pairs.size()];
     int[] chosen = exact ? combination(n, nA, from) : null;
     int[] order = new int[n];
     for (int k = from; k < to; k++) {
-      Sums groupA = new Sums(sectors);
+      Arrays.fill(groupA, 0);
+      windowsA = 0;
       if (exact) {
         for (int i : chosen) {
-          groupA.add(all.get(i), 1);
+          counts.add(i, groupA);
+          windowsA += all.get(i).windows();
         }
         nextCombination(chosen, n);
       } else {
@@ -171,10 +173,11 @@ public final class CooccurrencePermutation {
           int t = order[i];
           order[i] = order[j];
           order[j] = t;
-          groupA.add(all.get(order[i]), 1);
+          counts.add(order[i], groupA);
+          windowsA += all.get(order[i]).windows();
         }
       }
-      double[] d = deltas(groupA, total.minus(groupA), pairs);
+      double[] d = counts.deltas(groupA, windowsA, total, totalWindows);
       for (int p = 0; p < pairs.size(); p++) {
         if (Math.abs(d[p]) >= Math.abs(observed[p]) - 1e-9) {
           hits[p]++;
@@ -182,6 +185,94 @@ public final class CooccurrencePermutation {
       }
     }
     return hits;
+  }
+
+  /**
+   * Each article's windows per sector and per tested pair, as one sparse vector (feature s for sector s,
+   * {@code sectors + p} for pair p), computed once: a labelling then adds up vectors instead of walking the
+   * articles' windows again.
+   */
+  private static final class Counts {
+    final int sectors;
+    final int features;
+    final List<int[]> pairs;
+    final int[] start;
+    final int[] feature;
+    final int[] count;
+
+    Counts(List<Article> articles, int sectors, List<int[]> pairs) {
+      this.sectors = sectors;
+      this.pairs = pairs;
+      this.features = sectors + pairs.size();
+      int[] pairIndex = new int[sectors * sectors];
+      Arrays.fill(pairIndex, -1);
+      for (int p = 0; p < pairs.size(); p++) {
+        pairIndex[pairs.get(p)[0] * sectors + pairs.get(p)[1]] = p;
+      }
+      start = new int[articles.size() + 1];
+      int[] scratch = new int[features];
+      int[] touched = new int[features];
+      int[] f = new int[16];
+      int[] c = new int[16];
+      int entries = 0;
+      for (int k = 0; k < articles.size(); k++) {
+        int nTouched = 0;
+        for (int[] set : articles.get(k).sets()) {
+          for (int x = 0; x < set.length; x++) {
+            nTouched = bump(scratch, touched, nTouched, set[x]);
+            for (int y = x + 1; y < set.length; y++) {
+              int p = pairIndex[set[x] * sectors + set[y]];
+              if (p >= 0) {
+                nTouched = bump(scratch, touched, nTouched, sectors + p);
+              }
+            }
+          }
+        }
+        if (entries + nTouched > f.length) {
+          f = Arrays.copyOf(f, Math.max(2 * f.length, entries + nTouched));
+          c = Arrays.copyOf(c, f.length);
+        }
+        for (int t = 0; t < nTouched; t++) {
+          f[entries] = touched[t];
+          c[entries++] = scratch[touched[t]];
+          scratch[touched[t]] = 0;
+        }
+        start[k + 1] = entries;
+      }
+      feature = Arrays.copyOf(f, entries);
+      count = Arrays.copyOf(c, entries);
+    }
+
+    private static int bump(int[] scratch, int[] touched, int nTouched, int f) {
+      if (scratch[f]++ == 0) {
+        touched[nTouched++] = f;
+      }
+      return nTouched;
+    }
+
+    void add(int article, long[] into) {
+      for (int e = start[article]; e < start[article + 1]; e++) {
+        into[feature[e]] += count[e];
+      }
+    }
+
+    /** Δ of each pair between group A (its sums) and the rest of {@code total}. */
+    double[] deltas(long[] groupA, long windowsA, long[] total, long totalWindows) {
+      double[] d = new double[pairs.size()];
+      for (int p = 0; p < d.length; p++) {
+        int i = pairs.get(p)[0];
+        int j = pairs.get(p)[1];
+        int f = sectors + p;
+        d[p] = npmi(total[f] - groupA[f], total[i] - groupA[i], total[j] - groupA[j], totalWindows - windowsA)
+            - npmi(groupA[f], groupA[i], groupA[j], windowsA);
+      }
+      return d;
+    }
+
+    /** NPMI, −1 when either sector does not occur (as {@link Sums#npmi}). */
+    private static double npmi(long both, long a, long b, long windows) {
+      return a == 0 || b == 0 ? -1.0 : Association.npmi(both, a, b, windows);
+    }
   }
 
   /** The pairs' changes and counts, with p from the hits over {@code labellings} labellings. */
@@ -199,14 +290,6 @@ public final class CooccurrencePermutation {
           sb.sector[i], sb.sector[j], sa.windows, sb.windows, sa.npmi(i, j), sb.npmi(i, j), pValue));
     }
     return out;
-  }
-
-  private static double[] deltas(Sums a, Sums b, List<int[]> pairs) {
-    double[] d = new double[pairs.size()];
-    for (int p = 0; p < pairs.size(); p++) {
-      d[p] = b.npmi(pairs.get(p)[0], pairs.get(p)[1]) - a.npmi(pairs.get(p)[0], pairs.get(p)[1]);
-    }
-    return d;
   }
 
   /** The {@code rank}-th (0-based) k-combination of 0..n−1 in lexicographic order. */

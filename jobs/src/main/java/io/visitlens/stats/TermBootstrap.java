@@ -29,37 +29,55 @@ public final class TermBootstrap {
    * no replicate gives a value.
    */
   public static double[][] intervals(Side a, Side b, int terms, int replicates, long seed, double confidence) {
-    double[][] values = new double[terms][replicates];
-    int[] valid = new int[terms];
+    double[][] values = values(a, b, terms, seed, 0, replicates);
+    double[][] out = new double[terms][];
+    for (int t = 0; t < terms; t++) {
+      out[t] = interval(values[t], confidence);
+    }
+    return out;
+  }
+
+  /**
+   * The log ratios of replicates {@code from} to {@code to} (exclusive): {@code [term][r - from]}, NaN where the
+   * replicate gives no value. Ranges computed apart (by several tasks) and put together give the values of
+   * {@code 0..R}: each replicate draws from its own generator.
+   */
+  public static double[][] values(Side a, Side b, int terms, long seed, int from, int to) {
+    double[][] values = new double[terms][to - from];
     long[] drawnA = new long[a.size()];
     long[] drawnB = new long[b.size()];
-    for (int r = 0; r < replicates; r++) {
+    for (int r = from; r < to; r++) {
       SplittableRandom random = new SplittableRandom(ArticleBootstrap.replicateSeed(seed, r));
       draw(drawnA, random);
       draw(drawnB, random);
       long totalA = weighted(a.totals(), drawnA);
       long totalB = weighted(b.totals(), drawnB);
       if (totalA == 0 || totalB == 0) {
+        for (int t = 0; t < terms; t++) {
+          values[t][r - from] = Double.NaN;
+        }
         continue;
       }
       long[] yA = counts(a, drawnA, terms);
       long[] yB = counts(b, drawnB, terms);
       for (int t = 0; t < terms; t++) {
-        values[t][valid[t]++] = Keyness.logRatio(yA[t], totalA, yB[t], totalB);
+        values[t][r - from] = Keyness.logRatio(yA[t], totalA, yB[t], totalB);
       }
+    }
+    return values;
+  }
+
+  /**
+   * {low, high} at {@code confidence} of one term's replicate values (NaN ones left out), by the nearest-rank rule;
+   * {NaN, NaN} when none has a value.
+   */
+  public static double[] interval(double[] replicateValues, double confidence) {
+    double[] v = Arrays.stream(replicateValues).filter(x -> !Double.isNaN(x)).sorted().toArray();
+    if (v.length == 0) {
+      return new double[] {Double.NaN, Double.NaN};
     }
     double tail = (1 - confidence) / 2;
-    double[][] out = new double[terms][];
-    for (int t = 0; t < terms; t++) {
-      if (valid[t] == 0) {
-        out[t] = new double[] {Double.NaN, Double.NaN};
-        continue;
-      }
-      double[] v = Arrays.copyOf(values[t], valid[t]);
-      Arrays.sort(v);
-      out[t] = new double[] {ArticleBootstrap.quantile(v, tail), ArticleBootstrap.quantile(v, 1 - tail)};
-    }
-    return out;
+    return new double[] {ArticleBootstrap.quantile(v, tail), ArticleBootstrap.quantile(v, 1 - tail)};
   }
 
   private static void draw(long[] drawn, SplittableRandom random) {

@@ -10,13 +10,13 @@ import org.apache.spark.sql.Row;
 /**
  * A task's pass over annotated sentences whose documents are each together in the partition, as
  * {@link Annotations#annotate} gives them: the subclass sees each sentence, then the end of its document, then the
- * end of the partition, and queues its output rows in {@link #ready}. The input rows start with {@code doc_id} and
+ * end of the partition, and queues its output (rows, or records for an RDD) in {@link #ready}. The input rows start with {@code doc_id} and
  * {@code visit_id}. A document met again after another one fails the task with its id, since whatever the pass
  * computes per document would then be wrong.
  */
-public abstract class DocumentRuns implements Iterator<Row> {
-  /** Output rows not yet returned. */
-  protected final ArrayDeque<Row> ready = new ArrayDeque<>();
+public abstract class DocumentRuns<T> implements Iterator<T> {
+  /** Output rows (or records) not yet returned. */
+  protected final ArrayDeque<T> ready = new ArrayDeque<>();
   private final Iterator<Row> sentences;
   private final Set<String> finished = new HashSet<>();
   private String doc;
@@ -67,7 +67,7 @@ public abstract class DocumentRuns implements Iterator<Row> {
   }
 
   @Override
-  public final Row next() {
+  public final T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }

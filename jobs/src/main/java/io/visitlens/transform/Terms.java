@@ -104,11 +104,7 @@ public final class Terms {
    */
   public static void forEachNgram(List<String> terms, List<Boolean> stops, int maxOrder, NgramSink sink) {
     int n = terms.size();
-    // run[i]: how many term tokens in a row start at token i (0 if token i is not a term token).
-    int[] run = new int[n + 1];
-    for (int i = n - 1; i >= 0; i--) {
-      run[i] = isTermToken(terms.get(i), stops.get(i)) ? run[i + 1] + 1 : 0;
-    }
+    int[] run = termRuns(terms, stops);
     StringBuilder term = new StringBuilder();
     for (int i = 0; i < n; i++) {
       term.setLength(0);
@@ -120,6 +116,19 @@ public final class Terms {
         sink.accept(i, order, term.toString());
       }
     }
+  }
+
+  /**
+   * For each token of a sentence, how many term tokens in a row start there (0 where the token is not a term token),
+   * and a last 0: the sentence has {@code run[i] >= k} n-grams of order k starting at token i, one each.
+   */
+  public static int[] termRuns(List<String> terms, List<Boolean> stops) {
+    int n = terms.size();
+    int[] run = new int[n + 1];
+    for (int i = n - 1; i >= 0; i--) {
+      run[i] = isTermToken(terms.get(i), stops.get(i)) ? run[i + 1] + 1 : 0;
+    }
+    return run;
   }
 
   /** The n-gram occurrences of one sentence row. */
@@ -444,7 +453,7 @@ public final class Terms {
   }
 
   /** The counting pass of {@link #countOfContiguous}. */
-  private static final class TermPass extends DocumentRuns {
+  private static final class TermPass extends DocumentRuns<Row> {
     private final int maxOrder;
     private final int keepTop;
     private final int maxPartial;

@@ -30,8 +30,15 @@ class CooccurrenceChangeTest extends SparkTestBase {
   static void build() {
     CooccurrenceOfCorpusTest.annotate();
     sectors = CooccurrenceOfCorpusTest.lexicon.sectors();
-    change = CooccurrenceChangeReport.build(spark, CooccurrenceOfCorpusTest.corpus, CooccurrenceOfCorpusTest.documents,
-        "v1", "v2", sectors, 1000, 3L, 2).cache();
+    change = change(CooccurrenceOfCorpusTest.corpus, CooccurrenceOfCorpusTest.documents, "v1", "v2", sectors, 1000, 3L,
+        2).cache();
+  }
+
+  /** The report as the job computes it ({@link ComparedArticles}), without the bootstrap. */
+  static Dataset<Row> change(Dataset<Row> corpus, Dataset<Row> documents, String visitA, String visitB,
+      List<String> sectors, int permutations, long seed, int tasks) {
+    return ComparedArticles.run(corpus, documents, visitA, visitB, sectors, List.of(),
+        new ComparedArticles.Settings(0, permutations, seed, 0.95, tasks)).cooccurrenceChange();
   }
 
   static String key(Row r) {
@@ -88,11 +95,11 @@ class CooccurrenceChangeTest extends SparkTestBase {
   @Test
   void theSameRowsOnOneTaskOrFourAndNoTestWithoutPermutations() {
     // Four partitions, each article's sentences together in one (as the annotated corpus always has them).
-    Dataset<Row> four = CooccurrenceChangeReport.build(spark, CooccurrenceOfCorpusTest.corpus
+    Dataset<Row> four = change(CooccurrenceOfCorpusTest.corpus
         .repartition(4, org.apache.spark.sql.functions.col("doc_id")).sortWithinPartitions("doc_id", "sentence_id"),
         CooccurrenceOfCorpusTest.documents, "v1", "v2", sectors, 1000, 3L, 4);
     assertEquals(sorted(change), sorted(four));
-    Row untested = CooccurrenceChangeReport.build(spark, CooccurrenceOfCorpusTest.corpus,
+    Row untested = change(CooccurrenceOfCorpusTest.corpus,
         CooccurrenceOfCorpusTest.documents, "v1", "v2", sectors, 0, 3L, 2).first();
     assertNull(untested.getAs("p_permutation"));
     assertNull(untested.getAs("q_value"));
@@ -106,10 +113,10 @@ class CooccurrenceChangeTest extends SparkTestBase {
     Dataset<Row> corpus = spark.createDataFrame(List.of(
         row("x1", "x", new String[] {"IT and digital", "energy"}), row("x1", "x", new String[] {"IT and digital"}),
         row("y1", "y", new String[] {"energy"})), sentences);
-    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType);
-    Dataset<Row> documents = spark.createDataFrame(List.of(row("x1", "x"), row("y1", "y")), docs);
-    Row r = CooccurrenceChangeReport.build(spark, corpus, documents, "x", "y", List.of("energy", "IT and digital"),
-        10, 1L, 1).where("window = 'sentence'").first();
+    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
+        .add("language", DataTypes.StringType);
+    Dataset<Row> documents = spark.createDataFrame(List.of(row("x1", "x", "en"), row("y1", "y", "en")), docs);
+    Row r = change(corpus, documents, "x", "y", List.of("energy", "IT and digital"), 10, 1L, 1).where("window = 'sentence'").first();
     assertEquals(List.of("IT and digital", "energy", 2L, 1L, 1L, 2L, 0L, 1L), List.of(r.getAs("sector_a"),
         r.getAs("sector_b"), r.getAs("sector_a_windows_a"), r.getAs("sector_b_windows_a"), r.getAs("co_count_a"),
         r.getAs("n_windows_a"), r.getAs("sector_a_windows_b"), r.getAs("sector_b_windows_b")));

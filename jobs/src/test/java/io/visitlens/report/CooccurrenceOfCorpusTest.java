@@ -65,9 +65,10 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
     // As the documents report has them: every processed article, a6 with no counted sentence (its paragraphs
     // were all duplicates), so a document window without a sentence window.
     Dataset<Row> sentences = corpus.groupBy(col("doc_id")).agg(count(lit(1)).cast("int").as("n_sentences"));
-    StructType d = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType);
-    documents = spark.createDataFrame(List.of(row("a1", "v1"), row("a2", "v1"), row("a3", "v2"), row("a4", null),
-            row("a5", "v2"), row("a6", "v1")), d)
+    StructType d = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
+        .add("language", DataTypes.StringType);
+    documents = spark.createDataFrame(List.of(row("a1", "v1", "en"), row("a2", "v1", "en"), row("a3", "v2", "en"),
+            row("a4", null, "en"), row("a5", "v2", "en"), row("a6", "v1", "sr")), d)
         .join(sentences, new String[] {"doc_id"}, "left").na().fill(0, new String[] {"n_sentences"});
   }
 

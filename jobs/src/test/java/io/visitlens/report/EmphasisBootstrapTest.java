@@ -1,5 +1,6 @@
 package io.visitlens.report;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bootstrap on Spark against the same computation in memory ({@link ArticleBootstrap}): the articles gathered
+ * The bootstrap on Spark ({@link ComparedArticles}) against the same computation in memory ({@link ArticleBootstrap}): the articles gathered
  * from the corpus's matches, articles without a mention counted as units, and the same intervals however many tasks
  * share the replicates.
  */
@@ -37,10 +38,19 @@ class EmphasisBootstrapTest extends SparkTestBase {
         row("a2", "a", new String[] {"trade"}), row("a3", "a", new String[] {}),
         row("b1", "b", new String[] {"energy", "energy", "energy"}), row("b2", "b", new String[] {"energy", "tourism"}),
         row("c1", "c", new String[] {"trade"}), row("u1", null, new String[] {"tourism"})), sentences)
-        .repartition(3);
-    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType);
-    documents = spark.createDataFrame(List.of(row("a1", "a"), row("a2", "a"), row("a3", "a"), row("a4", "a"),
-        row("b1", "b"), row("b2", "b"), row("c1", "c"), row("u1", null)), docs);
+        .repartition(3, col("doc_id")).sortWithinPartitions("doc_id");
+    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
+        .add("language", DataTypes.StringType);
+    documents = spark.createDataFrame(List.of(row("a1", "a", "en"), row("a2", "a", "en"), row("a3", "a", "en"),
+        row("a4", "a", "en"), row("b1", "b", "en"), row("b2", "b", "en"), row("c1", "c", "en"), row("u1", null, "en")),
+        docs);
+  }
+
+  /** The comparison's bootstrap as the job computes it ({@link ComparedArticles}), without the other resampling. */
+  static EmphasisBootstrap.Result bootstrap(Dataset<Row> corpus, String visitB, int replicates, long seed,
+      double confidence, int tasks) {
+    return ComparedArticles.run(corpus, documents, "a", visitB, SECTORS, List.of(),
+        new ComparedArticles.Settings(replicates, 0, seed, confidence, tasks)).emphasis();
   }
 
   /** The same articles by hand, in doc_id order: a1 a2 a3 a4 and b1 b2, sectors energy, trade, tourism. */
@@ -54,7 +64,7 @@ class EmphasisBootstrapTest extends SparkTestBase {
 
   @Test
   void theIntervalsAreThoseOfTheArticlesComputedInMemory() {
-    EmphasisBootstrap.Result result = EmphasisBootstrap.run(corpus, documents, "a", "b", SECTORS, 500, 9L, 0.9, 3);
+    EmphasisBootstrap.Result result = bootstrap(corpus, "b", 500, 9L, 0.9, 3);
     assertEquals(4, result.articlesA(), "a4 has no sentence and a3 no mention: both are articles of the visit");
     assertEquals(2, result.articlesB());
     ArticleBootstrap.Replicate[] expected = byHand(500, 9L);
@@ -69,21 +79,26 @@ class EmphasisBootstrapTest extends SparkTestBase {
   }
 
   @Test
-  void theSameSeedGivesTheSameIntervalsOnOneTaskOrEight() {
-    Map<String, ArticleBootstrap.Interval> one = EmphasisBootstrap.run(corpus, documents, "a", "b", SECTORS, 300, 5L,
-        0.95, 1).bySector();
-    Map<String, ArticleBootstrap.Interval> eight = EmphasisBootstrap.run(corpus.repartition(8), documents, "a", "b",
-        SECTORS, 300, 5L, 0.95, 8).bySector();
+  void theSameSeedGivesTheSameIntervalsOnOneTaskOrEightAndAnArticleSplitOverPartitions() {
+    Map<String, ArticleBootstrap.Interval> one = bootstrap(corpus, "b", 300, 5L, 0.95, 1).bySector();
+    Map<String, ArticleBootstrap.Interval> eight = bootstrap(corpus.repartition(8, col("doc_id"))
+        .sortWithinPartitions("doc_id"), "b", 300, 5L, 0.95, 8).bySector();
     assertEquals(one, eight);
-    Map<String, ArticleBootstrap.Interval> otherSeed = EmphasisBootstrap.run(corpus, documents, "a", "b", SECTORS,
-        300, 6L, 0.95, 1).bySector();
+    // a1's two sentences in two partitions: its parts are added up into one article.
+    StructType s = corpus.schema();
+    Dataset<Row> split = spark.createDataFrame(List.of(row("a1", "a", new String[] {"energy", "trade"}),
+            row("a2", "a", new String[] {"trade"}), row("b1", "b", new String[] {"energy", "energy", "energy"})), s)
+        .coalesce(1).union(spark.createDataFrame(List.of(row("a1", "a", new String[] {"energy"}),
+            row("a3", "a", new String[] {}), row("b2", "b", new String[] {"energy", "tourism"})), s).coalesce(1));
+    assertEquals(2, split.rdd().getNumPartitions());
+    assertEquals(one, bootstrap(split, "b", 300, 5L, 0.95, 3).bySector());
+    Map<String, ArticleBootstrap.Interval> otherSeed = bootstrap(corpus, "b", 300, 6L, 0.95, 1).bySector();
     assertTrue(!one.equals(otherSeed), "another seed draws other replicates");
   }
 
   @Test
   void aVisitWithoutArticlesHasNoIntervals() {
-    EmphasisBootstrap.Result result = EmphasisBootstrap.run(corpus, documents, "a", "nowhere", SECTORS, 100, 1L,
-        0.95, 2);
+    EmphasisBootstrap.Result result = bootstrap(corpus, "nowhere", 100, 1L, 0.95, 2);
     assertEquals(List.of(4L, 0L), List.of(result.articlesA(), result.articlesB()));
     assertEquals(Map.of(), result.bySector());
   }
@@ -95,8 +110,7 @@ class EmphasisBootstrapTest extends SparkTestBase {
         row("a", "all", "energy", 2L, 1L, 0.25, 0.5, 0.0, 1), row("a", "all", "trade", 2L, 2L, 0.5, 0.5, 0.0, 1),
         row("a", "all", "tourism", 0L, 0L, 0.0, 0.0, 0.0, 3), row("b", "all", "energy", 4L, 2L, 1.0, 0.8, 0.0, 1),
         row("b", "all", "trade", 0L, 0L, 0.0, 0.0, 0.0, 3), row("b", "all", "tourism", 1L, 1L, 0.5, 0.2, 0.0, 2)), s);
-    EmphasisBootstrap.Result bootstrap = EmphasisBootstrap.run(corpus, documents, "a", "b", SECTORS, 400, 2L, 0.95,
-        2);
+    EmphasisBootstrap.Result bootstrap = bootstrap(corpus, "b", 400, 2L, 0.95, 2);
     Map<String, Long> pooled = Map.of("energy", 6L, "trade", 3L, "tourism", 2L);
     for (Row r : EmphasisComparisonReport.build(summary, pooled, "a", "b", 1.0, bootstrap).collectAsList()) {
       double delta = r.getAs("delta_pp");
