@@ -90,9 +90,17 @@ public final class Benchmark {
    * @param contenders  which contenders to run (always in the order of {@link Contender})
    * @param results     the CSV file the results are written to (rewritten after each size)
    * @param warmupDocs  articles of the warm-up corpus; 0 skips the warm-up
+   * @param resampling  whether the analysis resamples as by default; false runs it with {@code --bootstrap 0
+   *                    --permutations 0}, to measure what the resampling costs
    */
   public record Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
-      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs) {
+      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling) {
+    /** With the analysis's default resampling. */
+    public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
+        Path seedsCorpus, Path visits, Path lexicon, int warmupDocs) {
+      this(docs, work, seed, contenders, results, seedsCorpus, visits, lexicon, warmupDocs, true);
+    }
+
     public Options {
       docs = List.copyOf(docs);
       contenders = contenders.isEmpty() ? EnumSet.noneOf(Contender.class) : EnumSet.copyOf(contenders);
@@ -262,8 +270,11 @@ public final class Benchmark {
     String output = target.toUri().toString();
     try {
       switch (c) {
-        case ANALYSIS -> AnalysisJob.run(spark, JobOptions.of(input, options.visits().toString(),
-            options.lexicon().toString(), output));
+        case ANALYSIS -> {
+          JobOptions job = JobOptions.of(input, options.visits().toString(), options.lexicon().toString(), output);
+          AnalysisJob.run(spark, options.resampling() ? job
+              : job.withBootstrap(0, job.seed()).withPermutations(0));
+        }
         case NAIVE -> {
           spark.sparkContext().setJobDescription("bench naive");
           NaiveNlpPipeline.run(spark, input, lexicon, output);

@@ -96,6 +96,13 @@ public record JobOptions(
         permutations);
   }
 
+  /** The same options with another number of permutations per window (0 for no test). */
+  public JobOptions withPermutations(int labellings) {
+    return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
+        windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
+        labellings);
+  }
+
   /** Whether a file of aliases is to be read. */
   public boolean hasAliases() {
     return aliases != null && !aliases.isBlank() && !aliases.equals(NO_ALIASES);

@@ -299,6 +299,10 @@ public final class VisitLens {
         + "runs once before the measured runs; 0 skips it (default: ${DEFAULT-VALUE}).")
     int warmupDocs = 200;
 
+    @Option(names = "--no-resampling", description = "Run the analysis with --bootstrap 0 --permutations 0 "
+        + "(no intervals, no permutation test), to measure what the resampling costs.")
+    boolean noResampling;
+
     @Mixin
     GeneratorInputs inputs = new GeneratorInputs();
 
@@ -338,7 +342,7 @@ public final class VisitLens {
       Path workDir = Path.of(work);
       return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
-          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs);
+          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling);
     }
   }
 

@@ -118,6 +118,26 @@ class BenchmarkIT extends SparkTestBase {
   }
 
   @Test
+  void withoutResamplingTheAnalysisRunsWithNoBootstrapAndNoPermutations(@TempDir Path dir) throws IOException {
+    BenchFixtures.Inputs inputs = BenchFixtures.write(dir);
+    Path work = dir.resolve("work");
+    Benchmark.run(spark, new Benchmark.Options(List.of(60), work, 6, EnumSet.of(Benchmark.Contender.ANALYSIS),
+            dir.resolve("results.csv"), inputs.seedsCorpus(), inputs.visits(), inputs.lexicon(), 0, false),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    String manifest = Files.readString(work.resolve("runs/60/analysis/run.json"));
+    assertTrue(manifest.contains("\"bootstrap\" : 0") && manifest.contains("\"permutations\" : 0"), manifest);
+    List<CSVRecord> rows;
+    try (Reader r = Files.newBufferedReader(work.resolve("runs/60/analysis/csv/emphasis_comparison.csv"));
+        CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      rows = csv.getRecords();
+    }
+    assertTrue(!rows.isEmpty(), "the comparison has rows");
+    for (CSVRecord r : rows) {
+      assertEquals("", r.get("delta_pp_ci_low"), () -> "no interval without the bootstrap: " + r);
+    }
+  }
+
+  @Test
   void theSklearnContenderRunsBesideTheWordCountAndCountsTheSameWords(@TempDir Path dir) throws IOException {
     assumeTrue(SklearnCount.available(), "sklearn contender not tested: " + SklearnCount.NOT_INSTALLED);
     BenchFixtures.Inputs inputs = BenchFixtures.write(dir);
