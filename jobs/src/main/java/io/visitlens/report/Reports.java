@@ -20,5 +20,7 @@ public final class Reports {
       SectorSummaryReport.REPORT,
       TopicCooccurrenceReport.REPORT,
       CooccurrenceChangeReport.REPORT,
-      EmphasisComparisonReport.REPORT);
+      EmphasisComparisonReport.REPORT,
+      StatementsReport.REPORT,
+      DeliverablesReport.REPORT);
 }

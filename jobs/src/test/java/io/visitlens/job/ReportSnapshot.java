@@ -40,17 +40,19 @@ public final class ReportSnapshot {
    * whose key repeats is told apart by its occurrence ({@code #2}, …). A report the run writes that is not listed
    * here is a failure: add its key when a report is added.
    */
-  static final Map<String, List<String>> KEYS = Map.of(
-      "documents", List.of("doc_id"),
-      "visits", List.of("visit_id"),
-      "rejected_documents", List.of("doc_id", "reason"),
-      "sector_mentions", List.of("doc_id", "begin", "end", "sector"),
-      "sector_summary", List.of("visit_id", "language", "sector"),
-      "topic_cooccurrence", List.of("scope", "window", "sector_a", "sector_b"),
-      "emphasis_comparison", List.of("sector"),
-      "cooccurrence_change", List.of("window", "sector_a", "sector_b"),
-      "term_frequencies", List.of("scope", "scope_id", "language", "ngram", "term"),
-      "term_keyness", List.of("language", "ngram", "term"));
+  static final Map<String, List<String>> KEYS = Map.ofEntries(
+      Map.entry("documents", List.of("doc_id")),
+      Map.entry("visits", List.of("visit_id")),
+      Map.entry("rejected_documents", List.of("doc_id", "reason")),
+      Map.entry("sector_mentions", List.of("doc_id", "begin", "end", "sector")),
+      Map.entry("sector_summary", List.of("visit_id", "language", "sector")),
+      Map.entry("topic_cooccurrence", List.of("scope", "window", "sector_a", "sector_b")),
+      Map.entry("emphasis_comparison", List.of("sector")),
+      Map.entry("cooccurrence_change", List.of("window", "sector_a", "sector_b")),
+      Map.entry("term_frequencies", List.of("scope", "scope_id", "language", "ngram", "term")),
+      Map.entry("term_keyness", List.of("language", "ngram", "term")),
+      Map.entry("statements", List.of("doc_id", "begin", "speaker")),
+      Map.entry("deliverables", List.of("doc_id", "begin", "kind")));
 
   /** Differences listed in a failure message at most; the counts cover them all. */
   static final int MAX_LISTED = 25;

@@ -24,7 +24,8 @@ public final class FixtureReports {
   public static final String HOSTILE_TERM = "<img src=x onerror=alert(1)>";
 
   public static final List<String> ALL = List.of("documents", "visits", "rejected_documents", "sector_mentions",
-      "sector_summary", "topic_cooccurrence", "cooccurrence_change", "emphasis_comparison", "term_keyness");
+      "sector_summary", "topic_cooccurrence", "cooccurrence_change", "emphasis_comparison", "term_keyness",
+      "statements", "deliverables");
 
   private final SparkSession spark;
   private final Path dir;
@@ -70,6 +71,16 @@ public final class FixtureReports {
       case "cooccurrence_change" -> write(report, CHANGE, change());
       case "term_keyness" -> write(report, KEYNESS, keyness());
       case "sector_mentions" -> write(report, MENTIONS, mentions());
+      case "statements" -> write(report, StatementsReport.REPORT.schema(), List.of(
+          RowFactory.create("001", B, "en", 0, 0, 31, "Leader B", "guest_leader", "the B leader", "said", "quote",
+              "Energy was first on the agenda", "energy", 1),
+          RowFactory.create("002", A, "en", 3, 40, 62, "Leader A", "host_leader", "He", "noted", "reported",
+              "trade reached a record", "trade", 1)));
+      case "deliverables" -> write(report, DeliverablesReport.REPORT.schema(), List.of(
+          RowFactory.create("001", B, "en", 2, 50, 70, "agreement", 10.0, "documents", null, "ten documents", "energy",
+              "done", "The presidents signed ten documents."),
+          RowFactory.create("002", A, "en", 4, 80, 95, "amount", 1.5e9, "billion", "USD", "$1.5 billion", null,
+              "planned", "Investment will reach $1.5 billion.")));
       default -> throw new IllegalArgumentException(report);
     }
   }
