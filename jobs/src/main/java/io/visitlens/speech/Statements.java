@@ -89,6 +89,8 @@ public final class Statements implements Serializable {
     final Pattern according;
     final Pattern name;
     final Pattern of;
+    final Pattern demonym;
+    final Pattern bareTitle;
     final Set<String> pronouns;
     /** Surface name (full name or surname) → the catalogue's leader. */
     final Map<String, String> names = new LinkedHashMap<>();
@@ -143,6 +145,8 @@ public final class Statements implements Serializable {
       according = Pattern.compile("^(?<cue>(?i:" + alternation(cues.of("according"), true) + "))\\s+(?<spk>"
           + subject + "|(?i:him|her))\\s*,\\s*(?<body>\\S.*)$");
       name = Pattern.compile("(?<![\\p{L}\\p{M}])(?:" + nameAlt + ")(?![\\p{L}\\p{M}])");
+      demonym = Pattern.compile("(?<![\\p{L}])(?:" + demAlt + ")(?![\\p{L}])");
+      bareTitle = Pattern.compile("(?:[Tt]he\\s+)?" + titleAlt);
       of = Pattern.compile("(?i:of)\\s+(?:the\\s+Republic\\s+of\\s+)?(?<country>" + countryAlt + ")");
     }
 
@@ -303,16 +307,15 @@ public final class Statements implements Serializable {
       if (n.find()) {
         return leader(rules.names.get(n.group().replaceAll("\\s+", " ")));
       }
-      for (Map.Entry<String, String> d : rules.cues.demonyms().entrySet()) {
-        if (Pattern.compile("(?<![\\p{L}])" + Pattern.quote(d.getKey()) + "(?![\\p{L}])").matcher(surface).find()) {
-          return country(d.getValue(), surface, othersAllowed);
-        }
+      Matcher dem = rules.demonym.matcher(surface);
+      if (dem.find()) {
+        return country(rules.cues.demonyms().get(dem.group()), surface, othersAllowed);
       }
       Matcher o = rules.of.matcher(surface);
       if (o.find()) {
         return country(o.group("country"), surface, othersAllowed);
       }
-      if (rules.cues.of("title").stream().anyMatch(t -> lower.matches("(the\\s+)?" + Pattern.quote(t) + "s?"))) {
+      if (rules.bareTitle.matcher(surface).matches()) {
         return lastLeaderInArticle;
       }
       return othersAllowed ? new Speaker(surface, OTHER, false) : null;
