@@ -50,7 +50,8 @@ public final class Deliverables implements Serializable {
   private static final Pattern AGREEMENT = Pattern.compile("(?i)\\b(?:(?<count>" + NUMBER_WORD + "|" + DIGITS
       + ")\\s+(?:[\\p{L}-]+\\s+){0,2}?)?(?<noun>agreements?|memorand(?:um|a)(?:\\s+of\\s+understanding)?|MoUs?"
       + "|documents|roadmaps?|road\\s+maps?|declarations?|treat(?:y|ies)|accords?|contracts?)\\b"
-      + "(?<object>(?:\\s+(?:on|in|to|for|of)\\s+[^,.;]{1,60})?)");
+      + "(?<object>(?:\\s+(?:on|in|to|for|of)\\s+(?:(?!\\s(?:were|was|are|is|will|would|have|has|had|shall)\\b)"
+      + "[^,.;]){1,60})?)");
   private static final Pattern AGREEMENT_VERB = Pattern.compile("(?i)\\b(?:sign(?:s|ed|ing)?|reach(?:ed|es)?"
       + "|exchang(?:e|ed|es)|conclud(?:e|ed|es)|adopt(?:ed|s)?|ink(?:ed|s)?|approv(?:e|ed|es)|initial(?:l)?ed)\\b");
   private static final Pattern AMOUNT = Pattern.compile("(?i)(?<sign>[$€£₸])\\s?(?<num>" + DIGITS + ")(?:\\s*(?<scale>"
@@ -85,9 +86,12 @@ public final class Deliverables implements Serializable {
   /** The deliverables of one sentence, in order of their begin. */
   public List<Deliverable> find(String sentence) {
     List<Deliverable> out = new ArrayList<>();
+    // Which kinds can occur at all, from the sentence's words in one scan: most sentences have none, and each
+    // pattern below is tried only when its trigger words are there.
+    Triggers t = Triggers.of(sentence);
     List<int[]> amounts = new ArrayList<>();
     Matcher m = AMOUNT.matcher(sentence);
-    while (m.find()) {
+    while (t.amount && m.find()) {
       amounts.add(new int[] {m.start(), m.end()});
       boolean sign = m.group("sign") != null;
       double number = number(sign ? m.group("num") : m.group("num2"));
@@ -100,7 +104,7 @@ public final class Deliverables implements Serializable {
           currency, m.group().strip(), tense(sentence, m.start())));
     }
     Matcher verb = AGREEMENT_VERB.matcher(sentence);
-    if (verb.find()) {
+    if (t.agreement && t.agreementNoun && verb.find()) {
       m = AGREEMENT.matcher(sentence);
       if (m.find()) {
         String count = m.group("count");
@@ -110,7 +114,7 @@ public final class Deliverables implements Serializable {
       }
     }
     m = FIGURE.matcher(sentence);
-    while (m.find()) {
+    while (t.digit && m.find()) {
       if (insideAny(m.start(), amounts) || isYear(m.group("num")) || MONTH.matcher(sentence.substring(0, m.start()))
           .find() || m.group("unit").matches("(?i)documents|agreements|memoranda|treaties")) {
         continue;
@@ -118,16 +122,18 @@ public final class Deliverables implements Serializable {
       out.add(new Deliverable("figure", m.start(), m.end(), number(m.group("num")),
           m.group("unit").toLowerCase(Locale.ROOT), null, m.group("object"), tense(sentence, m.start())));
     }
-    m = LAUNCH.matcher(sentence);
-    if (m.find()) {
-      out.add(new Deliverable("launch", m.start(), m.end(), null, null, null, m.group("object"),
-          tense(sentence, m.start())));
-    } else if ((m = LAUNCH_PASSIVE.matcher(sentence)).find()) {
-      out.add(new Deliverable("launch", m.start(), m.end(), null, null, null, m.group("object").strip(),
-          tense(sentence, m.start("verb"))));
+    if (t.launch && t.launchNoun) {
+      m = LAUNCH.matcher(sentence);
+      if (m.find()) {
+        out.add(new Deliverable("launch", m.start(), m.end(), null, null, null, m.group("object"),
+            tense(sentence, m.start())));
+      } else if ((m = LAUNCH_PASSIVE.matcher(sentence)).find()) {
+        out.add(new Deliverable("launch", m.start(), m.end(), null, null, null, m.group("object").strip(),
+            tense(sentence, m.start("verb"))));
+      }
     }
     m = AWARD.matcher(sentence);
-    if (m.find()) {
+    if (t.award && t.awardNoun && m.find()) {
       // the named order when there is one, else the word (award, decoration…)
       Matcher order = ORDER.matcher(sentence);
       String object = null;
@@ -147,6 +153,73 @@ public final class Deliverables implements Serializable {
     }
     out.sort((x, y) -> Integer.compare(x.begin(), y.begin()));
     return out;
+  }
+
+  /** What a sentence's words allow: each flag is necessary (not sufficient) for its pattern to match. */
+  private static final class Triggers {
+    boolean amount;
+    boolean agreement;
+    boolean digit;
+    boolean launch;
+    boolean award;
+    boolean agreementNoun;
+    boolean launchNoun;
+    boolean awardNoun;
+
+    static final java.util.Set<String> CURRENCY_WORDS = java.util.Set.of("dollar", "dollars", "usd", "euro", "euros",
+        "eur", "tenge", "kzt", "dinar", "dinars", "rsd", "rub", "ruble", "rubles", "rouble", "roubles", "pound",
+        "pounds", "yuan");
+    static final String[] AGREEMENT_STEMS = {"sign", "reach", "exchang", "conclud", "adopt", "ink", "approv",
+        "initial"};
+    static final String[] LAUNCH_STEMS = {"launch", "relaunch", "restart", "establish", "reestablish", "re-establish",
+        "set", "open", "resum", "creat"};
+    static final String[] AWARD_STEMS = {"award", "present", "confer", "bestow", "decorat", "receiv", "accept"};
+    static final java.util.Set<String> AGREEMENT_NOUNS = java.util.Set.of("agreement", "agreements", "memorandum",
+        "memoranda", "mou", "mous", "documents", "roadmap", "roadmaps", "road", "declaration", "declarations", "treaty",
+        "treaties", "accord", "accords", "contract", "contracts");
+    static final java.util.Set<String> LAUNCH_NOUNS = java.util.Set.of("flight", "flights", "route", "routes",
+        "council", "commission", "forum", "committee", "office", "centre", "center", "hub", "fund", "consulate",
+        "embassy", "corridor", "plant", "factory", "line");
+    static final java.util.Set<String> AWARD_NOUNS = java.util.Set.of("order", "award", "decoration", "medal",
+        "prize");
+
+    static Triggers of(String sentence) {
+      Triggers t = new Triggers();
+      int start = -1;
+      for (int i = 0; i <= sentence.length(); i++) {
+        char c = i < sentence.length() ? sentence.charAt(i) : ' ';
+        if (c == '$' || c == '€' || c == '£' || c == '₸') {
+          t.amount = true;
+        }
+        if (Character.isDigit(c)) {
+          t.digit = true;
+        }
+        boolean letter = Character.isLetter(c) || c == '-' && start >= 0;
+        if (letter && start < 0) {
+          start = i;
+        } else if (!letter && start >= 0) {
+          String w = sentence.substring(start, i).toLowerCase(Locale.ROOT);
+          t.amount |= CURRENCY_WORDS.contains(w);
+          t.agreement |= startsWithAny(w, AGREEMENT_STEMS);
+          t.launch |= startsWithAny(w, LAUNCH_STEMS);
+          t.award |= startsWithAny(w, AWARD_STEMS);
+          t.agreementNoun |= AGREEMENT_NOUNS.contains(w);
+          t.launchNoun |= LAUNCH_NOUNS.contains(w);
+          t.awardNoun |= AWARD_NOUNS.contains(w);
+          start = -1;
+        }
+      }
+      return t;
+    }
+
+    private static boolean startsWithAny(String word, String[] stems) {
+      for (String s : stems) {
+        if (word.startsWith(s)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** {@code planned} when a word of the future or of intent stands in the 40 characters before {@code at}. */

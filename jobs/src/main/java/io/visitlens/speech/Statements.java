@@ -92,6 +92,8 @@ public final class Statements implements Serializable {
     final Pattern demonym;
     final Pattern bareTitle;
     final Set<String> pronouns;
+    /** The first words of the reporting verbs and of "according to": a sentence without one has no statement. */
+    final Set<String> cueWords = new java.util.HashSet<>();
     /** Surface name (full name or surname) → the catalogue's leader. */
     final Map<String, String> names = new LinkedHashMap<>();
 
@@ -132,8 +134,16 @@ public final class Statements implements Serializable {
       String verb = "(?:" + alternation(cues.of("verb"), true) + ")";
       List<String> adverbs = cues.of("adverb");
       String adverb = "(?:" + alternation(adverbs, true) + ")";
-      close = Pattern.compile("^(?<body>.*?[^,\\s])(?<sep>,[\"”’]?|[\"”’],?)?\\s+(?<cue>" + verb + ")\\s+(?<spk>"
+      // Found from the end: the clause starts at its separator (a comma or quotation mark, or the "!" or "?" that
+      // ends the statement), so each position but those fails at once.
+      close = Pattern.compile("(?<sep>,[\"”’]?|[\"”’],?|[!?][\"”’]?)\\s+(?<cue>" + verb + ")\\s+(?<spk>"
           + subject + "|" + other + ")\\s*[.!]?[\"”’]?\\s*$");
+      for (String v : cues.of("verb")) {
+        cueWords.add(v.split(" ")[0]);
+      }
+      for (String a : cues.of("according")) {
+        cueWords.add(a.split(" ")[0]);
+      }
       clauseOnly = Pattern.compile("^(?<cue>" + verb + ")\\s+(?<spk>" + subject + "|" + other
           + ")\\s*[.!]?[\"”’]?\\s*$");
       quoteFirst = Pattern.compile("^[\"“](?<body>[^\"”]+?)[,.!?]?[\"”]\\s*,?\\s*(?<spk>" + subject + ")(?:\\s+"
@@ -243,11 +253,18 @@ public final class Statements implements Serializable {
 
     private List<Statement> match(Sentence s, int k, int bodyStart, int openQuote, Speaker pronounTarget) {
       String text = s.text();
+      if (!hasCueWord(text)) {
+        return List.of();
+      }
       Matcher m = rules.close.matcher(text);
-      if (m.matches() && (m.group("sep") != null || m.group("body").matches("(?s).*[!?]$"))) {
-        int begin = openQuote >= 0 ? openQuote : sentences.get(bodyStart).begin();
-        int end = s.begin() + m.end("body");
-        return statements(s, m.group("spk"), m.group("cue"), "quote", begin, end, pronounTarget, true);
+      if (m.find()) {
+        char first = m.group("sep").charAt(0);
+        int bodyEnd = m.start("sep") + (first == '!' || first == '?' ? 1 : 0);
+        if (!text.substring(0, bodyEnd).isBlank()) {
+          int begin = openQuote >= 0 ? openQuote : sentences.get(bodyStart).begin();
+          return statements(s, m.group("spk"), m.group("cue"), "quote", begin, s.begin() + bodyEnd, pronounTarget,
+              true);
+        }
       }
       m = rules.clauseOnly.matcher(text);
       if (m.matches() && k > bodyStart) {
@@ -274,6 +291,23 @@ public final class Statements implements Serializable {
         }
       }
       return List.of();
+    }
+
+    /** Whether a word of the sentence, in lower case, is the first word of a cue. */
+    private boolean hasCueWord(String text) {
+      int start = -1;
+      for (int i = 0; i <= text.length(); i++) {
+        boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
+        if (letter && start < 0) {
+          start = i;
+        } else if (!letter && start >= 0) {
+          if (rules.cueWords.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
+            return true;
+          }
+          start = -1;
+        }
+      }
+      return false;
     }
 
     private static int trailingStop(String body) {

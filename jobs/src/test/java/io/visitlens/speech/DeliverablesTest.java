@@ -30,6 +30,9 @@ class DeliverablesTest {
     assertEquals(List.of("agreement/done/10.0/documents/null"),
         kinds("The presidents signed ten documents on trade and energy."));
     assertEquals(List.of(), kinds("We agreed to use the opportunities available."), "agreed, but no agreement");
+    assertEquals("a number of agreements in different spheres",
+        D.find("Today, a number of agreements in different spheres were reached.").get(0).object(),
+        "the object stops before the verb");
   }
 
   @Test
