@@ -12,5 +12,6 @@ CREATE OR REPLACE VIEW topic_cooccurrence AS SELECT * FROM read_parquet('parquet
 CREATE OR REPLACE VIEW cooccurrence_change AS SELECT * FROM read_parquet('parquet/cooccurrence_change/*.parquet');
 CREATE OR REPLACE VIEW emphasis_comparison AS SELECT * FROM read_parquet('parquet/emphasis_comparison/*.parquet');
 CREATE OR REPLACE VIEW statements AS SELECT * FROM read_parquet('parquet/statements/*.parquet');
+CREATE OR REPLACE VIEW speaker_emphasis AS SELECT * FROM read_parquet('parquet/speaker_emphasis/*.parquet');
 CREATE OR REPLACE VIEW deliverables AS SELECT * FROM read_parquet('parquet/deliverables/*.parquet');
 CREATE OR REPLACE VIEW annotated_corpus AS SELECT * FROM read_parquet('parquet/annotated_corpus/*.parquet');

@@ -24,6 +24,8 @@ import io.visitlens.report.Reports;
 import io.visitlens.report.SectorReports;
 import io.visitlens.report.KeynessBootstrap;
 import io.visitlens.report.SectorSummaryReport;
+import io.visitlens.report.SpeakerEmphasisReport;
+import io.visitlens.report.SpeechReports;
 import io.visitlens.report.TermKeynessReport;
 import io.visitlens.report.TermReports;
 import io.visitlens.transform.Annotations;
@@ -261,11 +263,22 @@ public final class Analysis {
           bootstrap.articlesA(), bootstrap.articlesB(), options.bootstrap(), options.permutations(),
           chosen.stream().mapToInt(g -> g.terms().size()).sum());
 
+      steps.begin("speech");
+      // Statements and deliverables in one pass over the annotated corpus, kept: two reports select their rows, and
+      // speaker_emphasis (a local relation) counts the leaders' statements and their sector mentions.
+      Dataset<Row> speech = keep(kept, SpeechReports.pass(sentences, inputs.catalog().visits()));
+      SpeakerEmphasisReport.Counts speechCounts = SpeakerEmphasisReport.counts(speech, visitA, visitB); // fills it
+      Dataset<Row> speakerEmphasis = SpeakerEmphasisReport.build(spark, speechCounts, visitA, visitB,
+          sectorCounts.pooledBySector(), options.priorScale());
+      steps.done("speech", "%d statements, %d deliverables", speechCounts.items().getOrDefault("statement", 0L),
+          speechCounts.items().getOrDefault("deliverable", 0L));
+
       steps.begin("plan");
       Products products = new Products(spark, options, inputs.catalog(), inputs.lexicon(),
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
-          vocabulary, bootstrap, resampled.cooccurrenceChange(), keyness, resampled.termIntervals());
+          vocabulary, bootstrap, resampled.cooccurrenceChange(), keyness, resampled.termIntervals(), speech,
+          speakerEmphasis);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         plans.put(report.name(), report.plan(products));

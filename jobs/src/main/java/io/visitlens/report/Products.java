@@ -28,9 +28,12 @@ import org.apache.spark.sql.SparkSession;
  * @param cooccurrenceChange the {@code cooccurrence_change} rows, a local relation
  * @param keyness        the {@code term_keyness} statistics, kept ({@link TermKeynessReport#build})
  * @param keynessIntervals the article-level intervals of its top terms ({@link KeynessBootstrap}), a local relation
+ * @param speech         the statements and deliverables of the speech pass ({@link SpeechReports#pass}), kept
+ * @param speakerEmphasis the {@code speaker_emphasis} rows, a local relation
  */
 public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,
     String visitA, String visitB, Dataset<Row> sentences, Dataset<Row> documents, Dataset<Row> rejected,
     long nDocuments, Map<String, Long> documentsByLanguage, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
     Dataset<Row> perVisitTerms, long vocabulary, EmphasisBootstrap.Result emphasisBootstrap,
-    Dataset<Row> cooccurrenceChange, Dataset<Row> keyness, Dataset<Row> keynessIntervals) {}
+    Dataset<Row> cooccurrenceChange, Dataset<Row> keyness, Dataset<Row> keynessIntervals, Dataset<Row> speech,
+    Dataset<Row> speakerEmphasis) {}

@@ -22,5 +22,6 @@ public final class Reports {
       CooccurrenceChangeReport.REPORT,
       EmphasisComparisonReport.REPORT,
       StatementsReport.REPORT,
+      SpeakerEmphasisReport.REPORT,
       DeliverablesReport.REPORT);
 }

@@ -52,6 +52,7 @@ public final class ReportSnapshot {
       Map.entry("term_frequencies", List.of("scope", "scope_id", "language", "ngram", "term")),
       Map.entry("term_keyness", List.of("language", "ngram", "term")),
       Map.entry("statements", List.of("doc_id", "begin", "speaker")),
+      Map.entry("speaker_emphasis", List.of("speaker", "sector")),
       Map.entry("deliverables", List.of("doc_id", "begin", "kind")));
 
   /** Differences listed in a failure message at most; the counts cover them all. */

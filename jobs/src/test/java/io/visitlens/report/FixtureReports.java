@@ -25,7 +25,7 @@ public final class FixtureReports {
 
   public static final List<String> ALL = List.of("documents", "visits", "rejected_documents", "sector_mentions",
       "sector_summary", "topic_cooccurrence", "cooccurrence_change", "emphasis_comparison", "term_keyness",
-      "statements", "deliverables");
+      "statements", "speaker_emphasis", "deliverables");
 
   private final SparkSession spark;
   private final Path dir;
@@ -76,6 +76,13 @@ public final class FixtureReports {
               "Energy was first on the agenda", "energy", 1),
           RowFactory.create("002", A, "en", 3, 40, 62, "Leader A", "host_leader", "He", "noted", "reported",
               "trade reached a record", "trade", 1)));
+      case "speaker_emphasis" -> write(report, SpeakerEmphasisReport.REPORT.schema(), List.of(
+          RowFactory.create("Leader A", "energy", A, B, "host_leader", "guest_leader", 3L, 4L, 1L, 5L, 4L, 8L, 0.25,
+              0.625, 37.5, 0.6, 3.0, 0.9, 1.1, "stable"),
+          RowFactory.create("Leader A", "trade", A, B, "host_leader", "guest_leader", 3L, 4L, 3L, 3L, 4L, 8L, 0.75,
+              0.375, -37.5, 0.6, 3.0, -0.9, -1.1, "stable"),
+          RowFactory.create("Leader B", "trade", A, B, "guest_leader", null, 2L, 0L, 1L, 0L, 1L, 0L, 1.0, null, null,
+              0.6, 3.0, null, null, "silent_in_b")));
       case "deliverables" -> write(report, DeliverablesReport.REPORT.schema(), List.of(
           RowFactory.create("001", B, "en", 2, 50, 70, "agreement", 10.0, "documents", null, "ten documents", "energy",
               "done", "The presidents signed ten documents."),
