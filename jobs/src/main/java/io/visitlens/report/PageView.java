@@ -33,8 +33,8 @@ import java.util.function.Function;
  */
 record PageView(Visit a, Visit b, String zCritical, Header header, VisitList visits, Coverage coverage,
     Headline headline,
-    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Documents documents,
-    Quality quality, Footer footer, String data, Assets assets) {
+    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Speakers speakers, Ledger ledger,
+    Documents documents, Quality quality, Footer footer, String data, Assets assets) {
 
   /** Colour-blind-safe visit colours (Okabe and Ito's palette, then a few of Tol's). */
   static final List<String> PALETTE = List.of("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00",
@@ -180,6 +180,23 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
 
   record TermRow(String language, String term, String ngram, String countA, String countB, String z, String q) {}
 
+  /** Who emphasised what: one block per leader ({@code speaker_emphasis}). */
+  record Speakers(Source source, Visit a, Visit b, List<SpeakerBlock> blocks) {}
+
+  /** A leader: role and statements in each visit, and the sectors of the leader's statements, largest change first. */
+  record SpeakerBlock(String speaker, String roleA, String roleB, String statementsA, String statementsB,
+      List<SpeakerRow> rows) {}
+
+  record SpeakerRow(String sector, String shareA, String shareB, String delta, String z, String trend) {}
+
+  /** What was agreed: the deliverables of each visit, evidence included ({@code deliverables}). */
+  record Ledger(Source source, Count total, More more, List<LedgerVisit> visits) {}
+
+  /** A visit's deliverables; {@code visit} null for those of unassigned documents. */
+  record LedgerVisit(Visit visit, List<LedgerRow> rows) {}
+
+  record LedgerRow(String kind, String object, String value, String tense, String docId, String sentence) {}
+
   /**
    * The documents table.
    *
@@ -247,7 +264,7 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
       Visit b = pairA == null ? null : visit(pairB);
       return new PageView(a, b, String.valueOf(Keyness.Z_CRITICAL), header(), visits(), coverage(), headline(),
           shares(),
-          emphasis(), cooccurrence(), terms(), documents(), quality(), footer, json(), assets);
+          emphasis(), cooccurrence(), terms(), speakers(a, b), ledger(), documents(), quality(), footer, json(), assets);
     }
 
     private Header header() {
@@ -374,6 +391,49 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
           integer(t.get("count_a")), integer(t.get("count_b")), signed(t.get("z_score")),
           probability(t.get("q_value")))).toList();
       return new TermSide(visit(visit), rows);
+    }
+
+    private Speakers speakers(Visit a, Visit b) {
+      Map<String, List<Map<String, Object>>> bySpeaker = new LinkedHashMap<>();
+      data.speakers.forEach(r -> bySpeaker.computeIfAbsent(str(r.get("speaker")), k -> new ArrayList<>()).add(r));
+      List<SpeakerBlock> blocks = new ArrayList<>();
+      bySpeaker.forEach((speaker, rows) -> {
+        Map<String, Object> first = rows.get(0);
+        blocks.add(new SpeakerBlock(speaker, role(first.get("role_a")), role(first.get("role_b")),
+            integer(first.get("statements_a")), integer(first.get("statements_b")), rows.stream()
+                .map(r -> new SpeakerRow(str(r.get("sector")), percent(r.get("share_a")), percent(r.get("share_b")),
+                    pp(r.get("delta_pp")), signed(r.get("z_score")), str(r.get("trend")).replace('_', ' ')))
+                .toList()));
+      });
+      return new Speakers(source(SpeakerEmphasisReport.NAME), a, b, blocks);
+    }
+
+    private static String role(Object role) {
+      return role == null ? "–" : str(role).replace('_', ' ');
+    }
+
+    private Ledger ledger() {
+      Map<String, List<LedgerRow>> byVisit = new LinkedHashMap<>();
+      for (Map<String, Object> r : data.deliverables) {
+        Object value = r.get("value");
+        String amount = value instanceof Number n
+            ? (n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e15
+                ? integer(n.longValue()) : String.valueOf(n.doubleValue()))
+                + (r.get("currency") == null ? "" : " " + str(r.get("currency")))
+                + (r.get("unit") == null || r.get("currency") != null ? "" : " " + str(r.get("unit")))
+            : "";
+        byVisit.computeIfAbsent(str(r.get("visit_id")), k -> new ArrayList<>()).add(new LedgerRow(
+            str(r.get("kind")), str(r.get("object")), amount, str(r.get("tense")), str(r.get("doc_id")),
+            str(r.get("sentence"))));
+      }
+      // The visits in the page's order (the catalogue's, by start date), unassigned documents last.
+      List<String> ids = new ArrayList<>(byVisit.keySet());
+      ids.sort(java.util.Comparator.comparingInt((String id) -> id.isEmpty() ? Integer.MAX_VALUE
+          : visitOrder.contains(id) ? visitOrder.indexOf(id) : Integer.MAX_VALUE - 1).thenComparing(id -> id));
+      List<LedgerVisit> visits = new ArrayList<>();
+      ids.forEach(id -> visits.add(new LedgerVisit(id.isEmpty() ? null : visit(id), byVisit.get(id))));
+      return new Ledger(source(DeliverablesReport.NAME), Count.of(data.deliverablesTotal),
+          more(data.deliverables.size(), data.deliverablesTotal), visits);
     }
 
     private Documents documents() {

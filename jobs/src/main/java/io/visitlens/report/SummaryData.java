@@ -64,6 +64,10 @@ final class SummaryData {
   static final int TOP_CHANGES = 10;
   static final List<String> COOCCURRENCE_COLUMNS = List.of("scope", "window", "sector_a", "sector_b", "co_count",
       "count_a", "count_b", "n_windows", "npmi");
+  static final List<String> SPEAKER_COLUMNS = List.of("speaker", "sector", "visit_a", "visit_b", "role_a", "role_b",
+      "statements_a", "statements_b", "share_a", "share_b", "delta_pp", "z_score", "trend");
+  static final List<String> DELIVERABLE_COLUMNS = List.of("doc_id", "visit_id", "begin", "kind", "value", "unit",
+      "currency", "object", "tense", "sentence");
   static final List<String> KEYNESS_COLUMNS = List.of("language", "term", "ngram", "visit_a", "visit_b", "count_a", "count_b",
       "z_score", "q_value");
 
@@ -107,6 +111,15 @@ final class SummaryData {
   List<Map<String, Object>> termsA = List.of();
   List<Map<String, Object>> termsB = List.of();
 
+  /** speaker_emphasis: each leader's sectors, the largest change first. */
+  List<Map<String, Object>> speakers = List.of();
+  /** deliverables: the first {@link #MAX_DELIVERABLES} by visit, kind, document and place, and how many there are. */
+  List<Map<String, Object>> deliverables = List.of();
+  long deliverablesTotal;
+
+  /** Deliverables listed on the page at most. */
+  static final int MAX_DELIVERABLES = 200;
+
   /** Notes on rows left out (a guard reached), shown on the page, in alphabetical order. */
   final List<String> truncated = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -125,6 +138,8 @@ final class SummaryData {
     needed.put(TopicCooccurrenceReport.NAME, COOCCURRENCE_COLUMNS);
     needed.put(CooccurrenceChangeReport.NAME, CHANGE_COLUMNS);
     needed.put(TermKeynessReport.NAME, KEYNESS_COLUMNS);
+    needed.put(SpeakerEmphasisReport.NAME, SPEAKER_COLUMNS);
+    needed.put(DeliverablesReport.NAME, DELIVERABLE_COLUMNS);
     return java.util.Collections.unmodifiableMap(needed);
   }
 
@@ -170,6 +185,8 @@ final class SummaryData {
     Dataset<Row> cooccurrence = reports.get(TopicCooccurrenceReport.NAME);
     Dataset<Row> keyness = reports.get(TermKeynessReport.NAME);
     Dataset<Row> change = reports.get(CooccurrenceChangeReport.NAME);
+    Dataset<Row> speakers = reports.get(SpeakerEmphasisReport.NAME);
+    Dataset<Row> deliverables = reports.get(DeliverablesReport.NAME);
 
     Concurrently.run("page", () -> {
       if (visits != null) {
@@ -200,6 +217,19 @@ final class SummaryData {
             .orderBy(org.apache.spark.sql.functions.abs(col("delta_npmi")).desc(), col("window").desc(),
                 col("sector_a"), col("sector_b"))
             .limit(TOP_CHANGES));
+      }
+    }, () -> {
+      if (speakers != null) {
+        d.speakers = d.collect(SpeakerEmphasisReport.NAME, speakers.select(columns(SPEAKER_COLUMNS))
+            .orderBy(col("speaker"), org.apache.spark.sql.functions.abs(col("delta_pp")).desc_nulls_last(),
+                col("sector")));
+      }
+    }, () -> {
+      if (deliverables != null) {
+        d.deliverablesTotal = deliverables.count();
+        d.deliverables = maps(deliverables.select(columns(DELIVERABLE_COLUMNS))
+            .orderBy(col("visit_id").asc_nulls_last(), col("kind"), col("doc_id"), col("begin"))
+            .limit(MAX_DELIVERABLES));
       }
     });
     Concurrently.run("page", () -> d.readCooccurrence(cooccurrence), () -> d.readKeyness(keyness));

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlSummaryTest extends SparkTestBase {
   static final List<String> SECTIONS = List.of("visits", "coverage", "headline", "shares", "emphasis", "cooccurrence", "terms",
-      "documents", "quality");
+      "speakers", "deliverables", "documents", "quality");
 
   @TempDir
   static Path tmp;
@@ -151,7 +151,12 @@ class HtmlSummaryTest extends SparkTestBase {
             List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes(),
             c.changeSource(), List.of(new PageView.ChangeRow(hostile, hostile, hostile, "+1.00", "−1.00", "−2.00", "1",
                 "0", "0.010", "0.020"))),
-        view.terms(), view.documents(), view.quality(), view.footer(), view.data(), view.assets());
+        view.terms(), new PageView.Speakers(view.speakers().source(), visit, view.b(), List.of(
+            new PageView.SpeakerBlock(hostile, hostile, hostile, "1", "2", List.of(
+                new PageView.SpeakerRow(hostile, "10.0%", "20.0%", "+10.0 pp", "+1.00", hostile))))),
+        new PageView.Ledger(view.ledger().source(), PageView.Count.of(1), null, List.of(new PageView.LedgerVisit(visit,
+            List.of(new PageView.LedgerRow(hostile, hostile, hostile, hostile, hostile, hostile))))),
+        view.documents(), view.quality(), view.footer(), view.data(), view.assets());
     String rendered = HtmlSummary.render(hostilePage);
     assertFalse(rendered.contains("<script>alert(1)"), "a label cannot open an element");
     assertFalse(rendered.contains("\" onmouseover"), "an id cannot close its attribute");
@@ -292,6 +297,23 @@ class HtmlSummaryTest extends SparkTestBase {
   }
 
   @Test
+  void whoSaidWhatAndWhatWasAgreedFromTheirReports() throws Exception {
+    Document doc = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark, fixture.hadoopDir())));
+    Element speakers = doc.getElementById("speakers");
+    assertEquals(List.of("Leader A", "Leader B"), speakers.select("h3").eachText());
+    // Leader A's sectors, the largest change first (|+37.5| = |−37.5|: by sector), with their shares
+    assertEquals(List.of("energy 25.0% 62.5% +37.5 pp +1.10 stable", "trade 75.0% 37.5% −37.5 pp −1.10 stable"),
+        speakers.select("table").get(0).select("tbody tr").eachText());
+    assertTrue(speakers.select("table").get(1).text().contains("silent in b"), speakers::text);
+    Element deliverables = doc.getElementById("deliverables");
+    assertTrue(deliverables.text().startsWith("What was agreed 2 deliverables found"), deliverables::text);
+    assertEquals(2, deliverables.select("h3").size(), "one table per visit");
+    assertEquals(List.of("amount $1.5 billion 1,500,000,000 USD planned 002 Investment will reach $1.5 billion.",
+            "agreement ten documents 10 documents done 001 The presidents signed ten documents."),
+        deliverables.select("tbody tr").eachText());
+  }
+
+  @Test
   void everyComingReportThatIsAbsentSaysSoInItsSections() throws Exception {
     FixtureReports early = new FixtureReports(spark, tmp.resolve("early")).only("documents", "visits",
         "rejected_documents");
@@ -300,7 +322,8 @@ class HtmlSummaryTest extends SparkTestBase {
       assertNotNull(doc.getElementById(id), id);
     }
     for (String[] s : new String[][] {{"headline", "emphasis_comparison"}, {"shares", "sector_summary"},
-        {"emphasis", "emphasis_comparison"}, {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"}}) {
+        {"emphasis", "emphasis_comparison"}, {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"},
+        {"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
       assertEquals("The " + s[1] + " report is not available in this run, so this section is empty.",
           doc.getElementById(s[0]).selectFirst(".unavailable").text(), s[0]);
     }
@@ -310,7 +333,7 @@ class HtmlSummaryTest extends SparkTestBase {
 
     Document bare = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark,
         new FixtureReports(spark, tmp.resolve("nothing")).hadoopDir())));
-    assertEquals(10, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
+    assertEquals(12, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
   }
 
   @Test
