@@ -204,6 +204,17 @@ public final class SectorReports {
     }
   }
 
+  /** Keys of strings compared element by element in Spark's order of strings, a shorter prefix first. */
+  static int compareKeys(List<String> x, List<String> y) {
+    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+      int c = compareUtf8(x.get(i), y.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(x.size(), y.size());
+  }
+
   /** Spark's order of strings (its own comparison: UTF-8 bytes, unsigned, so code point order). */
   static int compareUtf8(String x, String y) {
     return UTF8String.fromString(x).compareTo(UTF8String.fromString(y));

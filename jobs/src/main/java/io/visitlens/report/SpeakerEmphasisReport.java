@@ -69,9 +69,9 @@ public final class SpeakerEmphasisReport {
     Column leader = col("item").equalTo(SpeechReports.STATEMENT).and(col("visit_id").isin(visitA, visitB))
         .and(col("speaker_role").notEqual(Statements.OTHER));
     Map<String, Long> items = new TreeMap<>();
-    Map<List<String>, Long> statements = new TreeMap<>(SpeakerEmphasisReport::compare);
-    Map<List<String>, String> roles = new TreeMap<>(SpeakerEmphasisReport::compare);
-    Map<List<String>, Long> mentions = new TreeMap<>(SpeakerEmphasisReport::compare);
+    Map<List<String>, Long> statements = new TreeMap<>(SectorReports::compareKeys);
+    Map<List<String>, String> roles = new TreeMap<>(SectorReports::compareKeys);
+    Map<List<String>, Long> mentions = new TreeMap<>(SectorReports::compareKeys);
     for (Row r : SectorReports.boundedCollect(speech.groupBy(col("item"), when(leader, col("visit_id")).as("v"),
             when(leader, col("speaker")).as("s"), when(leader, col("speaker_role")).as("r"))
         .agg(count(lit(1)), flatten(collect_list(when(leader, col("sector_list"))))), "statements by leader")) {
@@ -148,15 +148,5 @@ public final class SpeakerEmphasisReport {
       }
     }
     return spark.createDataFrame(rows, SCHEMA);
-  }
-
-  private static int compare(List<String> x, List<String> y) {
-    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-      int c = SectorReports.compareUtf8(x.get(i), y.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(x.size(), y.size());
   }
 }

@@ -199,7 +199,7 @@ public final class TopicCooccurrenceReport {
     List<String> a = (List<String>) x.get(1);
     @SuppressWarnings("unchecked")
     List<String> b = (List<String>) y.get(1);
-    return compareKeys(a, b);
+    return SectorReports.compareKeys(a, b);
   }
 
 
@@ -219,14 +219,14 @@ public final class TopicCooccurrenceReport {
   /** The report's rows from set counts (scope, window, sorted sectors, n) and windows per window and visit key. */
   static List<Row> cooccurrenceRows(List<Row> setCounts, Map<String, Map<String, Long>> windows) {
     // (scope, window) → sector → windows holding it, and (scope, window) → [a, b] → windows holding both.
-    Map<List<String>, Map<String, Long>> singles = new TreeMap<>(TopicCooccurrenceReport::compareKeys);
-    Map<List<String>, Map<List<String>, Long>> pairs = new TreeMap<>(TopicCooccurrenceReport::compareKeys);
+    Map<List<String>, Map<String, Long>> singles = new TreeMap<>(SectorReports::compareKeys);
+    Map<List<String>, Map<List<String>, Long>> pairs = new TreeMap<>(SectorReports::compareKeys);
     for (Row r : setCounts) {
       List<String> key = List.of(r.getString(0), r.getString(1));
       List<String> sectors = r.getList(2);
       long n = r.getLong(3);
       Map<String, Long> single = singles.computeIfAbsent(key, k -> new TreeMap<>(SectorReports::compareUtf8));
-      Map<List<String>, Long> pair = pairs.computeIfAbsent(key, k -> new TreeMap<>(TopicCooccurrenceReport::compareKeys));
+      Map<List<String>, Long> pair = pairs.computeIfAbsent(key, k -> new TreeMap<>(SectorReports::compareKeys));
       for (int i = 0; i < sectors.size(); i++) {
         single.merge(sectors.get(i), n, Long::sum);
         for (int j = i + 1; j < sectors.size(); j++) {
@@ -262,16 +262,6 @@ public final class TopicCooccurrenceReport {
     return out;
   }
 
-
-  private static int compareKeys(List<String> x, List<String> y) {
-    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-      int c = SectorReports.compareUtf8(x.get(i), y.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(x.size(), y.size());
-  }
 
 
   /** {@link #ofSets} computed by Spark, for set counts too many for the driver. */
