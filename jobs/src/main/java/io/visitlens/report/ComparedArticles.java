@@ -467,12 +467,13 @@ public final class ComparedArticles {
         continue;
       }
       for (int term = 0; term < group.terms().size(); term++) {
-        double[] values = new double[0];
+        // the tasks' ranges of replicates, in task order, make up 0..R-1
+        double[] values = new double[settings.replicates()];
+        int at = 0;
         for (TaskResult r : results) {
           double[] part = r.termValues().get(g)[term];
-          double[] joined = Arrays.copyOf(values, values.length + part.length);
-          System.arraycopy(part, 0, joined, values.length, part.length);
-          values = joined;
+          System.arraycopy(part, 0, values, at, part.length);
+          at += part.length;
         }
         double[] ci = TermBootstrap.interval(values, settings.confidence());
         terms.add(RowFactory.create(group.language(), group.ngram(), group.terms().get(term),

@@ -62,7 +62,7 @@ public final class SpeechCues implements Serializable {
         String cue = r.get("cue");
         if (!KINDS.contains(kind)) {
           throw new IllegalStateException(name + ":" + line + ": unknown kind '" + kind + "', expected one of "
-              + new TreeMap<>(KINDS.stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> k))).keySet());
+              + new java.util.TreeSet<>(KINDS));
         }
         if (lang.isEmpty() || !lang.matches("[a-z]{2,3}(-[A-Z][a-z]{3})?")) {
           throw new IllegalStateException(name + ":" + line + ": lang must be a language code, got '" + lang + "'");

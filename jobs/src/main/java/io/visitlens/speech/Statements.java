@@ -1,6 +1,7 @@
 package io.visitlens.speech;
 
 import io.visitlens.config.Visit;
+import io.visitlens.transform.Words;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -173,7 +174,12 @@ public final class Statements implements Serializable {
   }
 
   /** A speaker resolved: canonical name and role. */
-  private record Speaker(String name, String role, boolean leader) {}
+  private record Speaker(String name, String role) {
+    /** A catalogued leader (any role but {@code other}). */
+    boolean leader() {
+      return !role.equals(OTHER);
+    }
+  }
 
   /** The work on one article. */
   private static final class Article {
@@ -181,7 +187,6 @@ public final class Statements implements Serializable {
     private final List<Sentence> sentences;
     private final Visit visit;
     private final List<Statement> out = new ArrayList<>();
-    private Speaker lastInArticle;
     private Speaker lastLeaderInArticle;
 
     Article(Rules rules, List<Sentence> sentences, Visit visit) {
@@ -224,9 +229,8 @@ public final class Statements implements Serializable {
         if (!found.isEmpty()) {
           out.addAll(found);
           Statement last = found.get(found.size() - 1);
-          Speaker sp = new Speaker(last.speaker(), last.role(), !last.role().equals(OTHER));
+          Speaker sp = new Speaker(last.speaker(), last.role());
           lastInParagraph = sp;
-          lastInArticle = sp;
           if (sp.leader()) {
             lastLeaderInArticle = sp;
           }
@@ -295,16 +299,10 @@ public final class Statements implements Serializable {
 
     /** Whether a word of the sentence, in lower case, is the first word of a cue. */
     private boolean hasCueWord(String text) {
-      int start = -1;
-      for (int i = 0; i <= text.length(); i++) {
-        boolean letter = i < text.length() && Character.isLetter(text.charAt(i));
-        if (letter && start < 0) {
-          start = i;
-        } else if (!letter && start >= 0) {
-          if (rules.cueWords.contains(text.substring(start, i).toLowerCase(Locale.ROOT))) {
-            return true;
-          }
-          start = -1;
+      Words words = Words.of(text);
+      for (int i = 0; i < words.size(); i++) {
+        if (rules.cueWords.contains(words.word(i))) {
+          return true;
         }
       }
       return false;
@@ -352,7 +350,7 @@ public final class Statements implements Serializable {
       if (rules.bareTitle.matcher(surface).matches()) {
         return lastLeaderInArticle;
       }
-      return othersAllowed ? new Speaker(surface, OTHER, false) : null;
+      return othersAllowed ? new Speaker(surface, OTHER) : null;
     }
 
     /** The leader of a country in the article's visit (or in the latest visit naming it, for an article without). */
@@ -369,7 +367,7 @@ public final class Statements implements Serializable {
       if (!leaders.isEmpty()) {
         return leader(leaders.get(leaders.size() - 1));
       }
-      return othersAllowed ? new Speaker(surface, OTHER, false) : null;
+      return othersAllowed ? new Speaker(surface, OTHER) : null;
     }
 
     private List<String> visitsNaming(String country) {
@@ -387,7 +385,7 @@ public final class Statements implements Serializable {
     private Speaker leader(String name) {
       String role = visit == null ? LEADER
           : name.equals(visit.hostLeader()) ? HOST : name.equals(visit.guestLeader()) ? GUEST : LEADER;
-      return new Speaker(name, role, true);
+      return new Speaker(name, role);
     }
 
     /** The statement's text: the sentences' text between the offsets, quotation marks at its ends taken off. */

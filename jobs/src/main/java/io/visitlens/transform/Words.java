@@ -3,8 +3,11 @@ package io.visitlens.transform;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The words of a folded text (maximal runs of letters), in lower case, with their positions; made once per text. */
-final class Words {
+/**
+ * The words of a text (maximal runs of letters), in lower case, with their positions; made once per text. Attribution
+ * reads them in folded text; the speech pass ({@code io.visitlens.speech.Statements}) in a sentence as written.
+ */
+public final class Words {
   private final String[] words;
   private final int[] starts;
   private final int[] ends;
@@ -17,7 +20,7 @@ final class Words {
     this.size = size;
   }
 
-  static Words of(String folded) {
+  public static Words of(String folded) {
     int n = folded.length();
     String lower = folded.toLowerCase(Locale.ROOT);
     boolean sameLength = lower.length() == n;
@@ -48,11 +51,11 @@ final class Words {
     return new Words(words, starts, ends, size);
   }
 
-  int size() {
+  public int size() {
     return size;
   }
 
-  String word(int i) {
+  public String word(int i) {
     return words[i];
   }
 
