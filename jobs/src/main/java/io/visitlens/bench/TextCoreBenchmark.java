@@ -11,6 +11,9 @@ import io.visitlens.config.Visit;
 import io.visitlens.transform.VisitAttributor;
 import io.visitlens.nlp.LanguageDetection;
 import io.visitlens.nlp.TextCore;
+import io.visitlens.speech.Deliverables;
+import io.visitlens.speech.SpeechCues;
+import io.visitlens.speech.Statements;
 import io.visitlens.transform.Paragraphs;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -108,6 +111,9 @@ public final class TextCoreBenchmark {
       measures.add(time("visitlens", "attribution, with the aliases", mb, options.rounds(),
           () -> documents.forEach(d -> withAliases.attribute(d, null, null))));
     }
+    if (options.visits() != null) {
+      measures.addAll(speech(documents, full, options.visits(), mb, options.rounds()));
+    }
     if (options.multilingual() != null) {
       measures.addAll(multilingual(options, full, out));
     }
@@ -184,6 +190,48 @@ public final class TextCoreBenchmark {
         }
       }));
     }
+    return measures;
+  }
+
+  /**
+   * The speech pass's extraction ({@code statements} and {@code deliverables}) on the articles' counted sentences as
+   * the annotated corpus gives them (article offsets, sector matches), annotated beforehand and not timed.
+   */
+  private static List<Measure> speech(List<String> documents, TextCore.Annotator full, List<Visit> visits, double mb,
+      int rounds) {
+    List<List<Statements.Sentence>> articles = new ArrayList<>();
+    for (String d : documents) {
+      List<Statements.Sentence> sentences = new ArrayList<>();
+      int paragraphId = 0;
+      for (int[] span : Paragraphs.split(d)) {
+        for (TextCore.Sentence s : full.annotate(d.substring(span[0], span[1]), "en")) {
+          List<Integer> begins = new ArrayList<>();
+          List<String> sectors = new ArrayList<>();
+          for (int i = 0; i < s.matchBegin().length; i++) {
+            begins.add(span[0] + s.matchBegin()[i]);
+            sectors.add(s.matchEntry()[i].sector());
+          }
+          sentences.add(new Statements.Sentence(paragraphId, sentences.size(), span[0] + s.begin(), s.text(), begins,
+              sectors));
+        }
+        paragraphId++;
+      }
+      articles.add(sentences);
+    }
+    Statements statements = new Statements(SpeechCues.load(), visits);
+    Deliverables deliverables = new Deliverables();
+    Visit visit = visits.isEmpty() ? null : visits.get(0);
+    long[] found = new long[2];
+    List<Measure> measures = new ArrayList<>();
+    measures.add(time("visitlens", "speech: statements (per article)", mb, rounds, () -> {
+      found[0] = 0;
+      articles.forEach(a -> found[0] += statements.find(a, "en", visit).size());
+    }));
+    measures.add(time("visitlens", "speech: deliverables (per sentence)", mb, rounds, () -> {
+      found[1] = 0;
+      articles.forEach(a -> a.forEach(s -> found[1] += deliverables.find(s.text()).size()));
+    }));
+    System.err.printf(Locale.ROOT, "speech: %d statements, %d deliverables%n", found[0], found[1]);
     return measures;
   }
 

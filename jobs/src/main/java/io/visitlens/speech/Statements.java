@@ -1,7 +1,7 @@
 package io.visitlens.speech;
 
 import io.visitlens.config.Visit;
-import io.visitlens.transform.Words;
+import io.visitlens.transform.WordTriggers;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +54,12 @@ public final class Statements implements Serializable {
   public static final String LEADER = "leader";
   public static final String OTHER = "other";
 
+  private static final Pattern AND = Pattern.compile("\\s+and\\s+");
+  /** "Presidents" before a joint subject, and the stop after a speaker at the end of a sentence. */
+  private static final Pattern SURFACE_TRIM = Pattern.compile("^Presidents\\s+|[.!]$");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern END_QUOTES = Pattern.compile("^[\"“]+|[\"”]+$");
+
   private final Map<String, Rules> byLanguage = new LinkedHashMap<>();
 
   /** The rules of each language of {@code cues}, with the leaders and countries of {@code visits}. */
@@ -93,8 +99,11 @@ public final class Statements implements Serializable {
     final Pattern demonym;
     final Pattern bareTitle;
     final Set<String> pronouns;
-    /** The first words of the reporting verbs and of "according to": a sentence without one has no statement. */
-    final Set<String> cueWords = new java.util.HashSet<>();
+    /** A word of each reporting verb and of "according to": a sentence without one has no statement. */
+    final WordTriggers cueWords;
+    /** The first words of the "as" and "according to" cues, which start their sentences. */
+    final List<String> asWords;
+    final List<String> accordingWords;
     /** Surface name (full name or surname) → the catalogue's leader. */
     final Map<String, String> names = new LinkedHashMap<>();
 
@@ -139,12 +148,11 @@ public final class Statements implements Serializable {
       // ends the statement), so each position but those fails at once.
       close = Pattern.compile("(?<sep>,[\"”’]?|[\"”’],?|[!?][\"”’]?)\\s+(?<cue>" + verb + ")\\s+(?<spk>"
           + subject + "|" + other + ")\\s*[.!]?[\"”’]?\\s*$");
-      for (String v : cues.of("verb")) {
-        cueWords.add(v.split(" ")[0]);
-      }
-      for (String a : cues.of("according")) {
-        cueWords.add(a.split(" ")[0]);
-      }
+      List<String> cueForms = new ArrayList<>(cues.of("verb"));
+      cueForms.addAll(cues.of("according"));
+      asWords = cues.of("as").stream().map(a -> a.split(" ")[0]).distinct().toList();
+      accordingWords = cues.of("according").stream().map(a -> a.split(" ")[0]).distinct().toList();
+      cueWords = WordTriggers.builder().words(1, cueForms.stream().map(WordTriggers::longestWord).toList()).build();
       clauseOnly = Pattern.compile("^(?<cue>" + verb + ")\\s+(?<spk>" + subject + "|" + other
           + ")\\s*[.!]?[\"”’]?\\s*$");
       quoteFirst = Pattern.compile("^[\"“](?<body>[^\"”]+?)[,.!?]?[\"”]\\s*,?\\s*(?<spk>" + subject + ")(?:\\s+"
@@ -270,21 +278,25 @@ public final class Statements implements Serializable {
               true);
         }
       }
-      m = rules.clauseOnly.matcher(text);
-      if (m.matches() && k > bodyStart) {
+      m = k > bodyStart ? rules.clauseOnly.matcher(text) : null;
+      if (m != null && m.matches()) {
         // the clause alone: the sentence before ended the quotation with "!" or "?" and the segmenter cut there
         Sentence previous = sentences.get(k - 1);
         int begin = openQuote >= 0 ? openQuote : sentences.get(bodyStart).begin();
         int end = previous.begin() + previous.text().length();
         return statements(s, m.group("spk"), m.group("cue"), "quote", begin, end, pronounTarget, true);
       }
-      m = rules.quoteFirst.matcher(text);
-      if (m.find()) {
+      m = text.startsWith("\"") || text.startsWith("“") ? rules.quoteFirst.matcher(text) : null;
+      if (m != null && m.find()) {
         int begin = openQuote >= 0 ? openQuote : s.begin() + m.start("body");
         return statements(s, m.group("spk"), m.group("cue"), "quote", begin, s.begin() + m.end("body"),
             pronounTarget, false);
       }
       for (Pattern p : new Pattern[] {rules.as, rules.according, rules.reported}) {
+        // "as …" and "according to …" are tried only on a sentence that starts with their first word
+        if (p != rules.reported && !startsWithAny(text, p == rules.as ? rules.asWords : rules.accordingWords)) {
+          continue;
+        }
         m = p.matcher(text);
         if (m.matches()) {
           int begin = s.begin() + m.start("body");
@@ -297,15 +309,18 @@ public final class Statements implements Serializable {
       return List.of();
     }
 
-    /** Whether a word of the sentence, in lower case, is the first word of a cue. */
-    private boolean hasCueWord(String text) {
-      Words words = Words.of(text);
-      for (int i = 0; i < words.size(); i++) {
-        if (rules.cueWords.contains(words.word(i))) {
+    private static boolean startsWithAny(String text, List<String> words) {
+      for (String w : words) {
+        if (text.regionMatches(true, 0, w, 0, w.length())) {
           return true;
         }
       }
       return false;
+    }
+
+    /** Whether the sentence has a word of a cue. */
+    private boolean hasCueWord(String text) {
+      return rules.cueWords.scan(text) != 0;
     }
 
     private static int trailingStop(String body) {
@@ -316,15 +331,15 @@ public final class Statements implements Serializable {
     private List<Statement> statements(Sentence cueSentence, String subject, String cue, String kind, int begin,
         int end, Speaker pronounTarget, boolean othersAllowed) {
       List<Statement> found = new ArrayList<>();
-      String[] parts = subject.split("\\s+and\\s+");
+      String[] parts = AND.split(subject);
       for (String part : parts) {
-        String surface = part.replaceFirst("^Presidents\\s+", "").replaceFirst("[.!]$", "").strip();
+        String surface = SURFACE_TRIM.matcher(part).replaceAll("").strip();
         Speaker sp = resolve(surface, pronounTarget, othersAllowed && parts.length == 1);
         if (sp == null) {
           continue;
         }
         found.add(new Statement(cueSentence.sentenceId(), begin, end, sp.name(), sp.role(), surface,
-            cue.toLowerCase(Locale.ROOT).replaceAll("\\s+", " "), kind, text(begin, end), sectors(begin, end)));
+            SPACES.matcher(cue.toLowerCase(Locale.ROOT)).replaceAll(" "), kind, text(begin, end), sectors(begin, end)));
       }
       return found;
     }
@@ -337,7 +352,7 @@ public final class Statements implements Serializable {
       }
       Matcher n = rules.name.matcher(surface);
       if (n.find()) {
-        return leader(rules.names.get(n.group().replaceAll("\\s+", " ")));
+        return leader(rules.names.get(SPACES.matcher(n.group()).replaceAll(" ")));
       }
       Matcher dem = rules.demonym.matcher(surface);
       if (dem.find()) {
@@ -401,7 +416,7 @@ public final class Statements implements Serializable {
           b.append(s.text(), from - s.begin(), to - s.begin());
         }
       }
-      return b.toString().strip().replaceAll("^[\"“]+|[\"”]+$", "").strip();
+      return END_QUOTES.matcher(b.toString().strip()).replaceAll("").strip();
     }
 
     /** The sectors matched between the offsets, one per mention, in order. */

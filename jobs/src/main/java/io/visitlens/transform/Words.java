@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The words of a text (maximal runs of letters), in lower case, with their positions; made once per text. Attribution
- * reads them in folded text; the speech pass ({@code io.visitlens.speech.Statements}) in a sentence as written.
+ * reads them in folded text.
  */
 public final class Words {
   private final String[] words;

@@ -55,4 +55,31 @@ class DeliverablesTest {
     assertEquals("Altyn Qyran (Golden Eagle) Order", award.get(0).object());
     assertEquals(List.of(), kinds("Vučić called the award a great honor."), "the award named, not given");
   }
+
+  /**
+   * The trigger scan only lets a pattern run where its words are: every form a pattern is built from must trigger
+   * its bit in a sentence, or the prefilter would hide what the pattern finds.
+   */
+  @Test
+  void everyFormOfEveryPatternTriggersItsBit() {
+    java.util.Map<Integer, List<List<String>>> byBit = java.util.Map.of(
+        Deliverables.AMOUNT_BIT, List.of(Deliverables.CURRENCY_WORDS),
+        Deliverables.AGREEMENT_VERB_BIT, List.of(Deliverables.AGREEMENT_VERBS),
+        Deliverables.AGREEMENT_NOUN_BIT, List.of(Deliverables.AGREEMENT_NOUNS),
+        Deliverables.LAUNCH_VERB_BIT, List.of(Deliverables.LAUNCH_VERBS, Deliverables.LAUNCH_PARTICIPLES),
+        Deliverables.LAUNCH_NOUN_BIT, List.of(Deliverables.LAUNCH_NOUNS),
+        Deliverables.AWARD_VERB_BIT, List.of(Deliverables.AWARD_VERBS, Deliverables.PRESENT),
+        Deliverables.AWARD_NOUN_BIT, List.of(Deliverables.AWARD_NOUNS, List.of("Order")));
+    byBit.forEach((bit, lists) -> lists.forEach(forms -> forms.forEach(form -> {
+      for (String sentence : List.of("They " + form + " it.", form.toUpperCase(java.util.Locale.ROOT) + ", then.")) {
+        assertEquals(bit, Deliverables.TRIGGERS.scan(sentence) & bit, "bit " + bit + " in: " + sentence);
+      }
+    })));
+    for (char c : Deliverables.CURRENCY_SIGNS.toCharArray()) {
+      assertEquals(Deliverables.AMOUNT_BIT, Deliverables.TRIGGERS.scan("worth " + c + "5") & Deliverables.AMOUNT_BIT);
+    }
+    assertEquals(0, Deliverables.TRIGGERS.scan("A significant settlement, openness and creativity."),
+        "a longer word that starts like a trigger is not one");
+    assertEquals(List.of(), D.find("Nothing here matches anything at all."));
+  }
 }
