@@ -92,13 +92,21 @@ public final class Benchmark {
    * @param warmupDocs  articles of the warm-up corpus; 0 skips the warm-up
    * @param resampling  whether the analysis resamples as by default; false runs it with {@code --bootstrap 0
    *                    --permutations 0}, to measure what the resampling costs
+   * @param speech      whether the analysis finds statements and deliverables as by default; false runs it with
+   *                    {@code --no-speech}, to measure what they cost
    */
   public record Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
-      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling) {
+      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech) {
     /** With the analysis's default resampling. */
     public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
         Path seedsCorpus, Path visits, Path lexicon, int warmupDocs) {
-      this(docs, work, seed, contenders, results, seedsCorpus, visits, lexicon, warmupDocs, true);
+      this(docs, work, seed, contenders, results, seedsCorpus, visits, lexicon, warmupDocs, true, true);
+    }
+
+    /** With the analysis's speech pass. */
+    public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
+        Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling) {
+      this(docs, work, seed, contenders, results, seedsCorpus, visits, lexicon, warmupDocs, resampling, true);
     }
 
     public Options {
@@ -272,8 +280,8 @@ public final class Benchmark {
       switch (c) {
         case ANALYSIS -> {
           JobOptions job = JobOptions.of(input, options.visits().toString(), options.lexicon().toString(), output);
-          AnalysisJob.run(spark, options.resampling() ? job
-              : job.withBootstrap(0, job.seed()).withPermutations(0));
+          JobOptions resampled = options.resampling() ? job : job.withBootstrap(0, job.seed()).withPermutations(0);
+          AnalysisJob.run(spark, resampled.withSpeech(options.speech()));
         }
         case NAIVE -> {
           spark.sparkContext().setJobDescription("bench naive");

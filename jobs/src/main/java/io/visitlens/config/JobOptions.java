@@ -28,6 +28,8 @@ import java.io.Serializable;
  * @param seed          the seed of the bootstrap (the same seed, the same intervals)
  * @param confidence    the confidence of the bootstrap intervals, in (0, 1)
  * @param permutations  labellings of the permutation test of {@code cooccurrence_change}; 0 for none
+ * @param speech        find the statements and deliverables ({@code statements}, {@code deliverables},
+ *                      {@code speaker_emphasis}); false leaves the three reports out of the run
  */
 public record JobOptions(
     String corpus,
@@ -48,7 +50,8 @@ public record JobOptions(
     int bootstrap,
     long seed,
     double confidence,
-    int permutations) implements Serializable {
+    int permutations,
+    boolean speech) implements Serializable {
 
   public static final String DEFAULT_CORPUS = "seeds/corpus";
   public static final String DEFAULT_VISITS = "seeds/visits.csv";
@@ -72,7 +75,7 @@ public record JobOptions(
         null,
         false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, DEFAULT_PRIOR_SCALE, false,
         DEFAULT_MAX_DOCUMENT_MB, ArticleBootstrap.DEFAULT_REPLICATES, ArticleBootstrap.DEFAULT_SEED,
-        ArticleBootstrap.DEFAULT_CONFIDENCE, CooccurrencePermutation.DEFAULT_PERMUTATIONS);
+        ArticleBootstrap.DEFAULT_CONFIDENCE, CooccurrencePermutation.DEFAULT_PERMUTATIONS, true);
   }
 
   /** The defaults with the four locations replaced and no aliases, for tests and embedding callers. */
@@ -80,27 +83,34 @@ public record JobOptions(
     JobOptions d = defaults();
     return new JobOptions(corpus, d.format(), visits, lexicon, null, out, null, null, d.keepDuplicates(), d.windowDays(),
         d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb(), d.bootstrap(), d.seed(),
-        d.confidence(), d.permutations());
+        d.confidence(), d.permutations(), d.speech());
   }
 
   /** The same options with another aliases file (null or {@code none}: no aliases). */
   public JobOptions withAliases(String file) {
     return new JobOptions(corpus, format, visits, lexicon, file, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence, permutations);
+        minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence, permutations, speech);
   }
 
   /** The same options with another bootstrap: {@code replicates} (0 for none) and {@code seed}. */
   public JobOptions withBootstrap(int replicates, long seed) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, replicates, seed, confidence,
-        permutations);
+        permutations, speech);
   }
 
   /** The same options with another number of permutations per window (0 for no test). */
   public JobOptions withPermutations(int labellings) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
-        labellings);
+        labellings, speech);
+  }
+
+  /** The same options with the speech pass on or off ({@code --no-speech}). */
+  public JobOptions withSpeech(boolean on) {
+    return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
+        windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
+        permutations, on);
   }
 
   /** Whether a file of aliases is to be read. */

@@ -65,6 +65,7 @@ public final class RunManifest {
     params.put("seed", o.seed());
     params.put("confidence", o.confidence());
     params.put("permutations", o.permutations());
+    params.put("speech", o.speech());
     root.put("parameters", params);
 
     Map<String, Object> versions = new LinkedHashMap<>();

@@ -263,15 +263,19 @@ public final class Analysis {
           bootstrap.articlesA(), bootstrap.articlesB(), options.bootstrap(), options.permutations(),
           chosen.stream().mapToInt(g -> g.terms().size()).sum());
 
-      steps.begin("speech");
-      // Statements and deliverables in one pass over the annotated corpus, kept: two reports select their rows, and
-      // speaker_emphasis (a local relation) counts the leaders' statements and their sector mentions.
-      Dataset<Row> speech = keep(kept, SpeechReports.pass(sentences, inputs.catalog().visits()));
-      SpeakerEmphasisReport.Counts speechCounts = SpeakerEmphasisReport.counts(speech, visitA, visitB); // fills it
-      Dataset<Row> speakerEmphasis = SpeakerEmphasisReport.build(spark, speechCounts, visitA, visitB,
-          sectorCounts.pooledBySector(), options.priorScale());
-      steps.done("speech", "%d statements, %d deliverables", speechCounts.items().getOrDefault("statement", 0L),
-          speechCounts.items().getOrDefault("deliverable", 0L));
+      Dataset<Row> speech = null;
+      Dataset<Row> speakerEmphasis = null;
+      if (options.speech()) {
+        steps.begin("speech");
+        // Statements and deliverables in one pass over the annotated corpus, kept: two reports select their rows,
+        // and speaker_emphasis (a local relation) counts the leaders' statements and their sector mentions.
+        speech = keep(kept, SpeechReports.pass(sentences, inputs.catalog().visits()));
+        SpeakerEmphasisReport.Counts speechCounts = SpeakerEmphasisReport.counts(speech, visitA, visitB); // fills it
+        speakerEmphasis = SpeakerEmphasisReport.build(spark, speechCounts, visitA, visitB,
+            sectorCounts.pooledBySector(), options.priorScale());
+        steps.done("speech", "%d statements, %d deliverables", speechCounts.items().getOrDefault("statement", 0L),
+            speechCounts.items().getOrDefault("deliverable", 0L));
+      }
 
       steps.begin("plan");
       Products products = new Products(spark, options, inputs.catalog(), inputs.lexicon(),
@@ -281,7 +285,10 @@ public final class Analysis {
           speakerEmphasis);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
-        plans.put(report.name(), report.plan(products));
+        ReportWriter.Plan plan = report.plan(products);
+        if (plan != null) { // null: not computed in this run (--no-speech)
+          plans.put(report.name(), plan);
+        }
       }
       steps.done("plan", "planned %d reports", plans.size());
       Facts facts = new Facts(found, accepted, assigned, corpusDigest, nSentences, nAnnotatedDocuments, vocabulary,

@@ -76,9 +76,11 @@ public final class AnalysisJob {
       Map<String, Long> written = new ConcurrentHashMap<>();
       Concurrently.each("write", WRITE_THREADS, analysis.plans(), plan -> written.put(plan.name(), writer.write(plan)));
       for (Report report : Reports.ALL) {
-        counts.put(report.name(), written.get(report.name()));
+        if (written.containsKey(report.name())) { // in the catalogue's order; a report not computed has no count
+          counts.put(report.name(), written.get(report.name()));
+        }
       }
-      steps.done("write", "wrote %d reports: %s", Reports.ALL.size(), counts);
+      steps.done("write", "wrote %d reports: %s", written.size(), counts);
 
       // The page reads the reports' rows as the analysis planned them (kept rows and small local relations), not
       // the files just written.

@@ -181,6 +181,10 @@ public final class VisitLens {
         + "cooccurrence_change (every labelling when there are no more); 0 for none (default: ${DEFAULT-VALUE}).")
     int permutations = CooccurrencePermutation.DEFAULT_PERMUTATIONS;
 
+    @Option(names = "--no-speech", description = "Do not look for statements and deliverables: the statements, "
+        + "deliverables and speaker_emphasis reports are left out of the run (and their page sections say so).")
+    boolean noSpeech;
+
     @Override
     public Integer call() {
       JobOptions options = options();
@@ -218,7 +222,7 @@ public final class VisitLens {
       return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed,
-          confidence, permutations);
+          confidence, permutations, !noSpeech);
     }
   }
 
@@ -303,6 +307,10 @@ public final class VisitLens {
         + "(no intervals, no permutation test), to measure what the resampling costs.")
     boolean noResampling;
 
+    @Option(names = "--no-speech", description = "Run the analysis with --no-speech (no statements, deliverables or "
+        + "speaker_emphasis), to measure what they cost.")
+    boolean noSpeech;
+
     @Mixin
     GeneratorInputs inputs = new GeneratorInputs();
 
@@ -342,7 +350,7 @@ public final class VisitLens {
       Path workDir = Path.of(work);
       return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
-          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling);
+          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech);
     }
   }
 

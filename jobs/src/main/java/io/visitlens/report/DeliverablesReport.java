@@ -25,7 +25,7 @@ public final class DeliverablesReport {
 
   /** In (doc_id, begin) order as the speech pass derives it from the corpus in (doc_id, sentence_id) order. */
   static ReportWriter.Plan plan(Products p) {
-    return REPORT.inOrder(SpeechReports.deliverables(p.speech()));
+    return p.speech() == null ? null : REPORT.inOrder(SpeechReports.deliverables(p.speech()));
   }
 
   /** The report from the annotated corpus, for these visits. */

@@ -28,7 +28,8 @@ import org.apache.spark.sql.SparkSession;
  * @param cooccurrenceChange the {@code cooccurrence_change} rows, a local relation
  * @param keyness        the {@code term_keyness} statistics, kept ({@link TermKeynessReport#build})
  * @param keynessIntervals the article-level intervals of its top terms ({@link KeynessBootstrap}), a local relation
- * @param speech         the statements and deliverables of the speech pass ({@link SpeechReports#pass}), kept
+ * @param speech         the statements and deliverables of the speech pass ({@link SpeechReports#pass}), kept;
+ *                       null (and {@code speakerEmphasis} too) when the run has no speech pass ({@code --no-speech})
  * @param speakerEmphasis the {@code speaker_emphasis} rows, a local relation
  */
 public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,

@@ -20,10 +20,13 @@ import org.apache.spark.sql.types.StructType;
 public record Report(String name, List<String> order, StructType schema,
     Function<Products, ReportWriter.Plan> planner) {
 
-  /** The report's rows, planned from the analysis's products; nothing is written. */
+  /**
+   * The report's rows, planned from the analysis's products; nothing is written. Null when the run does not compute
+   * the report ({@code --no-speech} leaves out the speech pass's three).
+   */
   public ReportWriter.Plan plan(Products products) {
     ReportWriter.Plan plan = planner.apply(products);
-    if (!plan.name().equals(name)) {
+    if (plan != null && !plan.name().equals(name)) {
       throw new IllegalStateException(name + " planned rows named " + plan.name());
     }
     return plan;

@@ -46,7 +46,7 @@ public final class SpeakerEmphasisReport {
 
   /** A local relation: leaders × sectors at most. */
   static ReportWriter.Plan plan(Products p) {
-    return REPORT.sorted(p.speakerEmphasis(), (long) p.lexicon().sectors().size() * 4 * Math.max(1,
+    return p.speakerEmphasis() == null ? null : REPORT.sorted(p.speakerEmphasis(), (long) p.lexicon().sectors().size() * 4 * Math.max(1,
         p.catalog().visits().size()));
   }
 

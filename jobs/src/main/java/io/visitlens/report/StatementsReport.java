@@ -24,7 +24,7 @@ public final class StatementsReport {
 
   /** In (doc_id, begin) order as the speech pass derives it from the corpus in (doc_id, sentence_id) order. */
   static ReportWriter.Plan plan(Products p) {
-    return REPORT.inOrder(SpeechReports.statements(p.speech()));
+    return p.speech() == null ? null : REPORT.inOrder(SpeechReports.statements(p.speech()));
   }
 
   /** The report from the annotated corpus (each document's sentences together, in order), for these visits. */

@@ -118,14 +118,17 @@ class BenchmarkIT extends SparkTestBase {
   }
 
   @Test
-  void withoutResamplingTheAnalysisRunsWithNoBootstrapAndNoPermutations(@TempDir Path dir) throws IOException {
+  void withoutResamplingOrSpeechTheAnalysisRunsWithNoBootstrapNoPermutationsAndNoSpeechPass(@TempDir Path dir)
+      throws IOException {
     BenchFixtures.Inputs inputs = BenchFixtures.write(dir);
     Path work = dir.resolve("work");
     Benchmark.run(spark, new Benchmark.Options(List.of(60), work, 6, EnumSet.of(Benchmark.Contender.ANALYSIS),
-            dir.resolve("results.csv"), inputs.seedsCorpus(), inputs.visits(), inputs.lexicon(), 0, false),
+            dir.resolve("results.csv"), inputs.seedsCorpus(), inputs.visits(), inputs.lexicon(), 0, false, false),
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     String manifest = Files.readString(work.resolve("runs/60/analysis/run.json"));
     assertTrue(manifest.contains("\"bootstrap\" : 0") && manifest.contains("\"permutations\" : 0"), manifest);
+    assertTrue(manifest.contains("\"speech\" : false"), manifest);
+    assertFalse(Files.exists(work.resolve("runs/60/analysis/csv/statements.csv")), "no speech pass, no statements");
     List<CSVRecord> rows;
     try (Reader r = Files.newBufferedReader(work.resolve("runs/60/analysis/csv/emphasis_comparison.csv"));
         CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {

@@ -416,6 +416,36 @@ class AnalysisJobIT extends SparkTestBase {
 
   /** A command run in-process uses the session already running and leaves it running for the next test. */
   @Test
+  void noSpeechLeavesOutTheThreeSpeechReportsAndThePageSaysWhy() throws Exception {
+    Path reports = tmp.resolve("no-speech");
+    PrintStream saved = System.out;
+    int code;
+    try {
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      code = VisitLens.execute("run", "--corpus", REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
+          "--visits", REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
+          "--lexicon", REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), "--out", reports.toString(),
+          "--no-speech", "--bootstrap", "0", "--permutations", "0");
+    } finally {
+      System.setOut(saved);
+    }
+    assertEquals(0, code, "the run succeeds");
+    for (String name : List.of("statements", "deliverables", "speaker_emphasis")) {
+      assertFalse(Files.exists(reports.resolve("parquet").resolve(name)), name + " is not written");
+      assertFalse(Files.exists(reports.resolve("csv").resolve(name + ".csv")), name + " is not written");
+    }
+    assertTrue(Files.isDirectory(reports.resolve("parquet").resolve("sector_summary")), "the other reports are");
+    JsonNode run = new ObjectMapper().readTree(reports.resolve("run.json").toFile());
+    assertTrue(run.at("/timings_ms/speech").isMissingNode(), "no speech step: " + run.at("/timings_ms"));
+    assertTrue(run.at("/row_counts/statements").isMissingNode(), run.at("/row_counts").toString());
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(reports.resolve("index.html").toFile(), "UTF-8");
+    for (String[] s : new String[][] {{"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
+      org.jsoup.nodes.Element note = page.getElementById(s[0]).selectFirst(".unavailable");
+      assertTrue(note != null && note.text().contains(s[1]), s[0] + ": " + page.getElementById(s[0]).text());
+    }
+  }
+
+  @Test
   void theCommandLineDoesNotStopASessionItDidNotStart() throws Exception {
     Path reports = tmp.resolve("cli-reports");
     PrintStream saved = System.out;
