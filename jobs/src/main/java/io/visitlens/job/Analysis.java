@@ -26,6 +26,8 @@ import io.visitlens.report.KeynessBootstrap;
 import io.visitlens.report.SectorSummaryReport;
 import io.visitlens.report.SpeakerEmphasisReport;
 import io.visitlens.report.SpeechReports;
+import io.visitlens.report.KeywordContextsReport;
+import io.visitlens.transform.Concordance;
 import io.visitlens.report.TermKeynessReport;
 import io.visitlens.report.TermReports;
 import io.visitlens.transform.Annotations;
@@ -38,6 +40,7 @@ import io.visitlens.transform.VisitAttributor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -248,8 +251,18 @@ public final class Analysis {
       String visitA = inputs.comparison().get(0);
       String visitB = inputs.comparison().get(1);
       Dataset<Row> keyness = keep(kept, TermKeynessReport.build(perVisit, visitA, visitB, options.priorScale()));
-      List<ComparedArticles.TermGroup> chosen = options.bootstrap() > 0 ? KeynessBootstrap.chosen(keyness) : List.of();
+      List<ComparedArticles.TermGroup> top = KeynessBootstrap.chosen(keyness);
+      List<ComparedArticles.TermGroup> chosen = options.bootstrap() > 0 ? top : List.of();
       steps.done("terms", "%d distinct terms by visit", vocabulary);
+
+      steps.begin("contexts");
+      // keyword_contexts: a few occurrences, in context, of each top keyness term in the two compared visits and of
+      // each sector in each visit; each partition keeps its best few, so the kept result is small.
+      Dataset<Row> keywordContexts = keep(kept, KeywordContextsReport.build(sentences, top, Set.of(visitA, visitB),
+          KeywordContextsReport.PER_TERM_AND_VISIT, Concordance.CONTEXT_TOKENS));
+      long nContexts = keywordContexts.count();
+      steps.done("contexts", "%d contexts of %d terms and the sectors", nContexts,
+          top.stream().mapToInt(g -> g.terms().size()).sum());
 
       steps.begin("resampling");
       // Every resampling in one pass over the compared visits' articles (each a small record, sent to a few tasks):
@@ -282,7 +295,7 @@ public final class Analysis {
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
           vocabulary, bootstrap, resampled.cooccurrenceChange(), keyness, resampled.termIntervals(), speech,
-          speakerEmphasis);
+          speakerEmphasis, keywordContexts);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         ReportWriter.Plan plan = report.plan(products);

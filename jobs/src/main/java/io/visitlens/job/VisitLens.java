@@ -29,13 +29,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code visitlens run|page|generate|bench|bench-core [flags]}. Like Beam's WordCount, {@code main}
+ * The command line: {@code visitlens run|page|kwic|generate|bench|bench-core [flags]}. Like Beam's WordCount, {@code main}
  * only parses options; {@link AnalysisJob#run}, {@link HtmlSummary#write}, {@link CorpusGenerator#run} and {@link Benchmark#run} do the work. Exit codes: 0 done, 1 failed, 2 refused input (bad flag, catalogue
  * or lexicon; nothing written).
  */
 @Command(name = "visitlens", mixinStandardHelpOptions = true, versionProvider = VisitLens.Version.class,
     description = "Reports on what state visits emphasised, from news articles, on Apache Spark.",
-    subcommands = {VisitLens.Run.class, VisitLens.Page.class, VisitLens.Generate.class, VisitLens.Bench.class, VisitLens.BenchCore.class,
+    subcommands = {VisitLens.Run.class, VisitLens.Page.class, VisitLens.KwicCommand.class, VisitLens.Generate.class, VisitLens.Bench.class, VisitLens.BenchCore.class,
         CommandLine.HelpCommand.class})
 public final class VisitLens {
 
@@ -101,6 +101,60 @@ public final class VisitLens {
         org.apache.hadoop.fs.Path page = HtmlSummary.write(session.spark(),
             new org.apache.hadoop.fs.Path(dir));
         System.out.println("visitlens: wrote " + page);
+        return 0;
+      }
+    }
+  }
+
+  /** {@code visitlens kwic}: a concordance from an existing report directory ({@link Kwic}). */
+  @Command(name = "kwic", mixinStandardHelpOptions = true, sortOptions = false,
+      description = "Print the contexts of a word or phrase from a report directory's annotated corpus, with no "
+          + "analysis run (as a concordancer does); --out also writes them as CSV.")
+  static final class KwicCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TERM", description = "The word or phrase, normalised as the corpus's "
+        + "terms are (case, apostrophes); a phrase matches consecutive tokens of one sentence.")
+    String term;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR",
+        description = "The report directory (default: ${DEFAULT-VALUE}).")
+    String dir = JobOptions.DEFAULT_OUT;
+
+    @Option(names = "--visit", paramLabel = "V", description = "Only the articles of this visit id.")
+    String visit;
+
+    @Option(names = "--language", paramLabel = "L", description = "Only articles in this language (en, sr-Latn, "
+        + "sr-Cyrl, ru, de…), whose rules also normalise TERM (default: all; TERM normalised as English).")
+    String language;
+
+    @Option(names = "--context", paramLabel = "K", description = "Tokens each side, inside the sentence "
+        + "(default: ${DEFAULT-VALUE}).")
+    int context = io.visitlens.transform.Concordance.CONTEXT_TOKENS;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Contexts shown, by visit, article and offset; 0 for "
+        + "all (default: ${DEFAULT-VALUE}).")
+    int limit = 25;
+
+    @Option(names = "--width", paramLabel = "W", description = "Characters of each side shown (default: "
+        + "${DEFAULT-VALUE}).")
+    int width = 50;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also write the contexts shown as CSV (visit_id, "
+        + "doc_id, sentence_id, begin, end, left, match, right).")
+    String out;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*] when not under "
+        + "spark-submit, which sets its own).")
+    String master;
+
+    @Override
+    public Integer call() throws IOException {
+      if (context < 0 || limit < 0 || width < 8) {
+        throw ConfigException.of(context < 0 ? "--context" : limit < 0 ? "--limit" : "--width",
+            width < 8 && context >= 0 && limit >= 0 ? "must be at least 8" : "must be 0 or more");
+      }
+      try (Sessions.Handle session = Sessions.open(master)) {
+        Kwic.run(session.spark(), new Kwic.Options(dir, term, visit, language, context, limit,
+            out == null ? null : Path.of(out), width), System.out);
         return 0;
       }
     }

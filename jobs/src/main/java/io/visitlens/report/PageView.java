@@ -33,7 +33,8 @@ import java.util.function.Function;
  */
 record PageView(Visit a, Visit b, String zCritical, Header header, VisitList visits, Coverage coverage,
     Headline headline,
-    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Speakers speakers, Ledger ledger,
+    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Contexts contexts, Speakers speakers,
+    Ledger ledger,
     Documents documents, Quality quality, Footer footer, String data, Assets assets) {
 
   /** Colour-blind-safe visit colours (Okabe and Ito's palette, then a few of Tol's). */
@@ -118,7 +119,15 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
 
   /** One row of the emphasis comparison. */
   record SectorRow(String sector, Trend trend, String mentionsA, String mentionsB, String shareA, String shareB,
-      String delta, String z, Interval interval) {}
+      String delta, String z, Interval interval, String contexts) {}
+
+  /** One occurrence in context ({@code keyword_contexts}): the visit, the article, and the three parts. */
+  record ContextLine(Visit visit, String docId, String left, String match, String right) {}
+
+  /** Each sector's contexts in every visit; {@code anchor} is the id the findings link to. */
+  record Contexts(Source source, List<SectorContexts> sectors) {}
+
+  record SectorContexts(String sector, String anchor, List<ContextLine> lines) {}
 
   /**
    * The article-level interval of a change of share, in words: "95% CI +8.0 to +41.0 pp, 3 vs 2 articles";
@@ -178,7 +187,8 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
 
   record TermSide(Visit visit, List<TermRow> rows) {}
 
-  record TermRow(String language, String term, String ngram, String countA, String countB, String z, String q) {}
+  record TermRow(String language, String term, String ngram, String countA, String countB, String z, String q,
+      List<ContextLine> contexts) {}
 
   /** Who emphasised what: one block per leader ({@code speaker_emphasis}). */
   record Speakers(Source source, Visit a, Visit b, List<SpeakerBlock> blocks) {}
@@ -264,7 +274,8 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
       Visit b = pairA == null ? null : visit(pairB);
       return new PageView(a, b, String.valueOf(Keyness.Z_CRITICAL), header(), visits(), coverage(), headline(),
           shares(),
-          emphasis(), cooccurrence(), terms(), speakers(a, b), ledger(), documents(), quality(), footer, json(), assets);
+          emphasis(), cooccurrence(), terms(), contexts(), speakers(a, b), ledger(), documents(), quality(), footer,
+          json(), assets);
     }
 
     private Header header() {
@@ -389,7 +400,8 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
     private TermSide termSide(String visit, List<Map<String, Object>> terms) {
       List<TermRow> rows = terms.stream().map(t -> new TermRow(str(t.get("language")), str(t.get("term")), integer(t.get("ngram")),
           integer(t.get("count_a")), integer(t.get("count_b")), signed(t.get("z_score")),
-          probability(t.get("q_value")))).toList();
+          probability(t.get("q_value")), contextLines(KeywordContextsReport.TERM, str(t.get("language")),
+              str(t.get("term")), integer(t.get("ngram"))))).toList();
       return new TermSide(visit(visit), rows);
     }
 
@@ -467,9 +479,69 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
     }
 
     private SectorRow sectorRow(Map<String, Object> r) {
-      return new SectorRow(str(r.get("sector")), Trend.of(str(r.get("trend"))), integer(r.get("mentions_a")),
+      String sector = str(r.get("sector"));
+      return new SectorRow(sector, Trend.of(str(r.get("trend"))), integer(r.get("mentions_a")),
           integer(r.get("mentions_b")), percent(r.get("share_a")), percent(r.get("share_b")), pp(r.get("delta_pp")),
-          signed(r.get("z_score")), interval(r));
+          signed(r.get("z_score")), interval(r), sectorAnchors().get(sector));
+    }
+
+    /**
+     * The contexts of a term (its kind, language, order) or of a sector (kind {@code sector}, all its languages), in
+     * visit order, then the report's order; empty when there are none.
+     */
+    private List<ContextLine> contextLines(String kind, String language, String term, String ngram) {
+      List<ContextLine> lines = new ArrayList<>();
+      for (Map<String, Object> c : contextsByVisitOrder()) {
+        if (str(c.get("kind")).equals(kind) && str(c.get("term")).equals(term)
+            && (language == null || str(c.get("language")).equals(language))
+            && (ngram == null || integer(c.get("ngram")).equals(ngram))) {
+          lines.add(new ContextLine(visit(str(c.get("visit_id"))), str(c.get("doc_id")), str(c.get("left")),
+              str(c.get("match")), str(c.get("right"))));
+        }
+      }
+      return lines;
+    }
+
+    private List<Map<String, Object>> orderedContexts;
+
+    private List<Map<String, Object>> contextsByVisitOrder() {
+      if (orderedContexts == null) {
+        List<Map<String, Object>> rows = new ArrayList<>(data.contexts);
+        rows.sort(Comparator.comparingInt((Map<String, Object> c) -> {
+          int i = visitOrder.indexOf(str(c.get("visit_id")));
+          return i < 0 ? Integer.MAX_VALUE : i;
+        })); // stable: the report's order within a visit
+        orderedContexts = rows;
+      }
+      return orderedContexts;
+    }
+
+    private Map<String, String> anchors;
+
+    /** Sector → the id of its contexts on the page ({@code kwic-} and the sector in lower case, made unique). */
+    private Map<String, String> sectorAnchors() {
+      if (anchors == null) {
+        anchors = new LinkedHashMap<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        data.contexts.stream().filter(c -> str(c.get("kind")).equals(KeywordContextsReport.SECTOR))
+            .map(c -> str(c.get("term"))).distinct().sorted().forEach(sector -> {
+              String base = "kwic-" + sector.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-")
+                  .replaceAll("^-|-$", "");
+              String id = base;
+              for (int n = 2; !used.add(id); n++) {
+                id = base + "-" + n;
+              }
+              anchors.put(sector, id);
+            });
+      }
+      return anchors;
+    }
+
+    private Contexts contexts() {
+      List<SectorContexts> sectors = new ArrayList<>();
+      sectorAnchors().forEach((sector, anchor) -> sectors.add(new SectorContexts(sector, anchor,
+          contextLines(KeywordContextsReport.SECTOR, null, sector, null))));
+      return new Contexts(source(KeywordContextsReport.NAME), sectors);
     }
 
     /** The row's interval of the change, in words, or null without one. */

@@ -16,6 +16,7 @@ public final class Reports {
       RejectedDocumentsReport.REPORT,
       TermFrequenciesReport.REPORT,
       TermKeynessReport.REPORT,
+      KeywordContextsReport.REPORT,
       SectorMentionsReport.REPORT,
       SectorSummaryReport.REPORT,
       TopicCooccurrenceReport.REPORT,

@@ -115,6 +115,8 @@ final class SummaryData {
   List<Map<String, Object>> speakers = List.of();
   /** deliverables: the first {@link #MAX_DELIVERABLES} by visit, kind, document and place, and how many there are. */
   List<Map<String, Object>> deliverables = List.of();
+  /** keyword_contexts, in its order (a few per term or sector and visit). */
+  List<Map<String, Object>> contexts = List.of();
   long deliverablesTotal;
 
   /** Deliverables listed on the page at most. */
@@ -126,6 +128,8 @@ final class SummaryData {
   private SummaryData() {}
 
   /** The columns the page needs of each report it shows, by report name. */
+  static final List<String> CONTEXT_COLUMNS = List.of("kind", "language", "ngram", "term", "visit_id", "place",
+      "doc_id", "left", "match", "right");
   static final Map<String, List<String>> NEEDED = orderedNeeds();
 
   private static Map<String, List<String>> orderedNeeds() {
@@ -138,6 +142,7 @@ final class SummaryData {
     needed.put(TopicCooccurrenceReport.NAME, COOCCURRENCE_COLUMNS);
     needed.put(CooccurrenceChangeReport.NAME, CHANGE_COLUMNS);
     needed.put(TermKeynessReport.NAME, KEYNESS_COLUMNS);
+    needed.put(KeywordContextsReport.NAME, CONTEXT_COLUMNS);
     needed.put(SpeakerEmphasisReport.NAME, SPEAKER_COLUMNS);
     needed.put(DeliverablesReport.NAME, DELIVERABLE_COLUMNS);
     return java.util.Collections.unmodifiableMap(needed);
@@ -187,6 +192,7 @@ final class SummaryData {
     Dataset<Row> change = reports.get(CooccurrenceChangeReport.NAME);
     Dataset<Row> speakers = reports.get(SpeakerEmphasisReport.NAME);
     Dataset<Row> deliverables = reports.get(DeliverablesReport.NAME);
+    Dataset<Row> contexts = reports.get(KeywordContextsReport.NAME);
 
     Concurrently.run("page", () -> {
       if (visits != null) {
@@ -223,6 +229,12 @@ final class SummaryData {
         d.speakers = d.collect(SpeakerEmphasisReport.NAME, speakers.select(columns(SPEAKER_COLUMNS))
             .orderBy(col("speaker"), org.apache.spark.sql.functions.abs(col("delta_pp")).desc_nulls_last(),
                 col("sector")));
+      }
+    }, () -> {
+      if (contexts != null) {
+        d.contexts = d.collect(KeywordContextsReport.NAME, contexts.select(columns(CONTEXT_COLUMNS))
+            .orderBy(java.util.Arrays.stream(KeywordContextsReport.REPORT.orderColumns()).map(c -> col(c))
+                .toArray(org.apache.spark.sql.Column[]::new)));
       }
     }, () -> {
       if (deliverables != null) {

@@ -13,6 +13,7 @@ import io.visitlens.report.Report;
 import io.visitlens.report.Reports;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -415,6 +416,53 @@ class AnalysisJobIT extends SparkTestBase {
   }
 
   /** A command run in-process uses the session already running and leaves it running for the next test. */
+  @Test
+  void kwicPrintsAConcordanceFromTheReportDirectoryAndWritesItAsCsv() throws Exception {
+    Path csv = tmp.resolve("kwic.csv");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream saved = System.out;
+    int code;
+    try {
+      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+      code = VisitLens.execute("kwic", "Energy", out.toString(), "--visit", "astana-2026", "--limit", "0",
+          "--context", "3", "--out", csv.toString());
+    } finally {
+      System.setOut(saved);
+    }
+    assertEquals(0, code);
+    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    List<String> contexts = lines.stream().filter(l -> l.contains(" | ")).toList();
+    assertTrue(contexts.size() >= 1, String.join("\n", lines));
+    assertTrue(lines.contains("written to " + csv), lines.toString());
+    assertTrue(contexts.stream().allMatch(l -> l.startsWith("astana-2026 ") && l.toLowerCase().contains("| energy |")),
+        String.join("\n", contexts));
+    assertTrue(lines.contains(contexts.size() + (contexts.size() == 1 ? " context" : " contexts")
+        + " of \"Energy\" (energy) in astana-2026"), lines.toString());
+    List<CSVRecord> rows;
+    try (Reader r = Files.newBufferedReader(csv);
+        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      rows = p.getRecords();
+    }
+    assertEquals(contexts.size(), rows.size());
+    for (CSVRecord r : rows) {
+      String text = Files.readString(REPO.resolve(JobOptions.DEFAULT_CORPUS).resolve(r.get("doc_id") + ".txt"));
+      assertEquals(r.get("match"), text.substring(Integer.parseInt(r.get("begin")), Integer.parseInt(r.get("end"))),
+          "the offsets are the article's: " + r);
+      assertTrue(r.get("match").equalsIgnoreCase("energy"), r.toString());
+    }
+
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedErr = System.err;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = VisitLens.execute("kwic", "energy", tmp.resolve("not-reports").toString());
+    } finally {
+      System.setErr(savedErr);
+    }
+    assertEquals(VisitLens.EXIT_REFUSED, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a VisitLens report directory"), err.toString());
+  }
+
   @Test
   void noSpeechLeavesOutTheThreeSpeechReportsAndThePageSaysWhy() throws Exception {
     Path reports = tmp.resolve("no-speech");

@@ -25,7 +25,7 @@ public final class FixtureReports {
 
   public static final List<String> ALL = List.of("documents", "visits", "rejected_documents", "sector_mentions",
       "sector_summary", "topic_cooccurrence", "cooccurrence_change", "emphasis_comparison", "term_keyness",
-      "statements", "speaker_emphasis", "deliverables");
+      "keyword_contexts", "statements", "speaker_emphasis", "deliverables");
 
   private final SparkSession spark;
   private final Path dir;
@@ -71,6 +71,11 @@ public final class FixtureReports {
       case "cooccurrence_change" -> write(report, CHANGE, change());
       case "term_keyness" -> write(report, KEYNESS, keyness());
       case "sector_mentions" -> write(report, MENTIONS, mentions());
+      case "keyword_contexts" -> write(report, KeywordContextsReport.REPORT.schema(), List.of(
+          RowFactory.create("sector", "en", null, "energy", B, 1, "001", 0, 0, 6, "", "Energy", "was first on the"),
+          RowFactory.create("term", "en", 1, "astana", B, 1, "001", 1, 40, 46, "The talks in", "Astana", "went well ."),
+          RowFactory.create("term", "en", 1, "astana", B, 2, "003", 2, 10, 16, "Back in", "Astana", HOSTILE_TERM),
+          RowFactory.create("term", "en", 1, "belgrade", A, 1, "002", 0, 5, 13, "In", "Belgrade", "the leaders met")));
       case "statements" -> write(report, StatementsReport.REPORT.schema(), List.of(
           RowFactory.create("001", B, "en", 0, 0, 31, "Leader B", "guest_leader", "the B leader", "said", "quote",
               "Energy was first on the agenda", "energy", 1),

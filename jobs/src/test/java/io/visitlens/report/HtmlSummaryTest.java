@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlSummaryTest extends SparkTestBase {
   static final List<String> SECTIONS = List.of("visits", "coverage", "headline", "shares", "emphasis", "cooccurrence", "terms",
-      "speakers", "deliverables", "documents", "quality");
+      "contexts", "speakers", "deliverables", "documents", "quality");
 
   @TempDir
   static Path tmp;
@@ -75,7 +75,7 @@ class HtmlSummaryTest extends SparkTestBase {
         "tourism new 0 → 4 mentions; share 0.0% → 13.3% (+13.3 pp, 95% CI −0.7 to +27.3 pp, 2 vs 2 articles); "
             + "z = +2.05. No clear shift: the articles' interval spans zero.",
         "energy rising 5 → 12 mentions; share 25.0% → 40.0% (+15.0 pp, 95% CI +1.0 to +29.0 pp, 2 vs 2 articles); "
-            + "z = +2.41"), up, "each finding with its article-level interval, and said plainly when it spans zero");
+            + "z = +2.41 (in context)"), up, "each finding with its article-level interval, and said plainly when it spans zero");
     List<String> down = headline.select(".finding.down li").eachText();
     assertEquals(List.of(
         "defence industry dropped 3 → 0 mentions; share 15.0% → 0.0% (−15.0 pp, 95% CI −29.0 to −1.0 pp, 2 vs 2 "
@@ -112,7 +112,7 @@ class HtmlSummaryTest extends SparkTestBase {
         headline.dropped(), headline.stable()));
     assertEquals(new PageView.SectorRow("tourism", new PageView.Trend("new", "up"), "0", "4", "0.0%", "13.3%",
         "+13.3 pp", "+2.05", new PageView.Interval("95% CI −0.7 to +27.3 pp, 2 vs 2 articles", "−0.7 to +27.3 pp",
-            false)), headline.up().get(0));
+            false), null), headline.up().get(0), "no context of tourism in the fixture: no link");
     assertEquals(List.of("defence industry", "trade"), headline.down().stream().map(PageView.SectorRow::sector).toList(),
         "dropped, then falling");
     assertEquals(new PageView.Trend("dropped", "down"), headline.down().get(0).trend());
@@ -151,7 +151,9 @@ class HtmlSummaryTest extends SparkTestBase {
             List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes(),
             c.changeSource(), List.of(new PageView.ChangeRow(hostile, hostile, hostile, "+1.00", "−1.00", "−2.00", "1",
                 "0", "0.010", "0.020"))),
-        view.terms(), new PageView.Speakers(view.speakers().source(), visit, view.b(), List.of(
+        view.terms(), new PageView.Contexts(view.contexts().source(), List.of(new PageView.SectorContexts(hostile,
+            hostileId, List.of(new PageView.ContextLine(visit, hostile, hostile, hostile, hostile))))),
+        new PageView.Speakers(view.speakers().source(), visit, view.b(), List.of(
             new PageView.SpeakerBlock(hostile, hostile, hostile, "1", "2", List.of(
                 new PageView.SpeakerRow(hostile, "10.0%", "20.0%", "+10.0 pp", "+1.00", hostile))))),
         new PageView.Ledger(view.ledger().source(), PageView.Count.of(1), null, List.of(new PageView.LedgerVisit(visit,
@@ -163,6 +165,8 @@ class HtmlSummaryTest extends SparkTestBase {
     Document doc = Jsoup.parse(rendered);
     assertEquals(4, doc.select("script").size(), "only the page's own scripts");
     assertEquals(0, doc.select("[onmouseover]").size());
+    assertEquals(hostileId, doc.selectFirst("#contexts details.kwic").id(), "an anchor stays one attribute value");
+    assertEquals(hostile, doc.selectFirst("#contexts details.kwic mark").text());
     assertEquals("VisitLens: " + hostile + " → Vučić in Astana", doc.title());
     assertTrue(doc.selectFirst("header .sub").text().startsWith("Comparing visit A, " + hostile + ", with visit B"));
     Element heatmap = doc.selectFirst("#heatmaps .chart");
@@ -190,6 +194,25 @@ class HtmlSummaryTest extends SparkTestBase {
         page.select("#emphasis tbody tr").first().text(), "with the interval of the change");
     assertTrue(page.getElementById("shares").text().contains("1 sector of the lexicon with no mention in any visit"
         + " is left out."), page.getElementById("shares").text());
+  }
+
+  @Test
+  void termsOpenToTheirContextsAndFindingsLinkToTheirSectorsContexts() {
+    Element astana = page.select("#terms details.kwic").stream()
+        .filter(d -> d.selectFirst("summary").text().equals("astana")).findFirst().orElseThrow();
+    assertEquals(List.of("The talks in Astana went well . 001", "Back in Astana " + FixtureReports.HOSTILE_TERM
+        + " 003"), astana.select("li").eachText(), "the term's contexts in visit order, then place");
+    assertEquals(List.of("Astana", "Astana"), astana.select("mark").eachText());
+    assertEquals(0, page.select("#terms img").size(), "a context's text is text");
+    assertTrue(page.select("#terms tbody td").stream().anyMatch(td -> td.text().equals("lithium")
+        && td.selectFirst("details") == null), "a term without contexts is plain text");
+    Element energy = page.getElementById("kwic-energy");
+    assertNotNull(energy, page.getElementById("contexts").html());
+    assertEquals("energy (1)", energy.selectFirst("summary").text());
+    assertEquals("Energy was first on the 001", energy.selectFirst("li").text());
+    List<String> links = page.select("#headline a[href=#kwic-energy], #emphasis a[href=#kwic-energy]").eachText();
+    assertTrue(page.select("#headline .finding li").stream().noneMatch(li -> li.text().startsWith("energy"))
+        || links.contains("in context"), "a finding about energy links to its contexts: " + links);
   }
 
   @Test
@@ -226,13 +249,19 @@ class HtmlSummaryTest extends SparkTestBase {
         "by |Δ| descending, with p and q");
   }
 
+  /** The terms of a table: a term with contexts is the summary of its details. */
+  static List<String> termCells(Element table) {
+    return table.select("tbody td:first-child").stream()
+        .map(td -> td.selectFirst("summary") != null ? td.selectFirst("summary").text() : td.text()).toList();
+  }
+
   @Test
   void distinctiveTermsAreTheMostNegativeAndMostPositiveZScoresOfThePair() {
     List<Element> tables = page.select("#terms table");
     assertEquals(2, tables.size());
-    assertEquals(List.of("belgrade", "wheat"), tables.get(0).select("tbody td:first-child").eachText());
+    assertEquals(List.of("belgrade", "wheat"), termCells(tables.get(0)));
     assertEquals(List.of("astana", "lithium", "critical minerals", FixtureReports.HOSTILE_TERM),
-        tables.get(1).select("tbody td:first-child").eachText());
+        termCells(tables.get(1)));
     assertEquals("critical minerals en 2 0 4 +2.50 0.143", tables.get(1).select("tbody tr").get(2).text());
   }
 
@@ -323,7 +352,7 @@ class HtmlSummaryTest extends SparkTestBase {
     }
     for (String[] s : new String[][] {{"headline", "emphasis_comparison"}, {"shares", "sector_summary"},
         {"emphasis", "emphasis_comparison"}, {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"},
-        {"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
+        {"contexts", "keyword_contexts"}, {"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
       assertEquals("The " + s[1] + " report is not available in this run, so this section is empty.",
           doc.getElementById(s[0]).selectFirst(".unavailable").text(), s[0]);
     }
@@ -333,7 +362,7 @@ class HtmlSummaryTest extends SparkTestBase {
 
     Document bare = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark,
         new FixtureReports(spark, tmp.resolve("nothing")).hadoopDir())));
-    assertEquals(12, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
+    assertEquals(13, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
   }
 
   @Test
