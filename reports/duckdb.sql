@@ -7,6 +7,7 @@ CREATE OR REPLACE VIEW rejected_documents AS SELECT * FROM read_parquet('parquet
 CREATE OR REPLACE VIEW term_frequencies AS SELECT * FROM read_parquet('parquet/term_frequencies/*.parquet');
 CREATE OR REPLACE VIEW term_keyness AS SELECT * FROM read_parquet('parquet/term_keyness/*.parquet');
 CREATE OR REPLACE VIEW keyword_contexts AS SELECT * FROM read_parquet('parquet/keyword_contexts/*.parquet');
+CREATE OR REPLACE VIEW lexicon_gaps AS SELECT * FROM read_parquet('parquet/lexicon_gaps/*.parquet');
 CREATE OR REPLACE VIEW sector_mentions AS SELECT * FROM read_parquet('parquet/sector_mentions/*.parquet');
 CREATE OR REPLACE VIEW sector_summary AS SELECT * FROM read_parquet('parquet/sector_summary/*.parquet');
 CREATE OR REPLACE VIEW topic_cooccurrence AS SELECT * FROM read_parquet('parquet/topic_cooccurrence/*.parquet');

@@ -27,6 +27,7 @@ import io.visitlens.report.SectorSummaryReport;
 import io.visitlens.report.SpeakerEmphasisReport;
 import io.visitlens.report.SpeechReports;
 import io.visitlens.report.KeywordContextsReport;
+import io.visitlens.report.LexiconGapsReport;
 import io.visitlens.transform.Concordance;
 import io.visitlens.report.TermKeynessReport;
 import io.visitlens.report.TermReports;
@@ -264,6 +265,12 @@ public final class Analysis {
       steps.done("contexts", "%d contexts of %d terms and the sectors", nContexts,
           top.stream().mapToInt(g -> g.terms().size()).sum());
 
+      steps.begin("gaps");
+      // lexicon_gaps: the n-grams of the sentences with a sector mention that the lexicon does not match, scored by
+      // their association with each sector and found in lists of sectors; a few per sector, kept.
+      Dataset<Row> lexiconGaps = keep(kept, LexiconGapsReport.build(sentences, inputs.lexicon()));
+      steps.done("gaps", "%d candidates the lexicon may miss", lexiconGaps.count());
+
       steps.begin("resampling");
       // Every resampling in one pass over the compared visits' articles (each a small record, sent to a few tasks):
       // the comparison's bootstrap, cooccurrence_change's permutation test and the top terms' intervals. Only the
@@ -295,7 +302,7 @@ public final class Analysis {
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
           vocabulary, bootstrap, resampled.cooccurrenceChange(), keyness, resampled.termIntervals(), speech,
-          speakerEmphasis, keywordContexts);
+          speakerEmphasis, keywordContexts, lexiconGaps);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         ReportWriter.Plan plan = report.plan(products);

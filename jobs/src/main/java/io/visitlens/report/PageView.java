@@ -33,7 +33,8 @@ import java.util.function.Function;
  */
 record PageView(Visit a, Visit b, String zCritical, Header header, VisitList visits, Coverage coverage,
     Headline headline,
-    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Contexts contexts, Speakers speakers,
+    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Contexts contexts, Gaps gaps,
+    Speakers speakers,
     Ledger ledger,
     Documents documents, Quality quality, Footer footer, String data, Assets assets) {
 
@@ -128,6 +129,12 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
   record Contexts(Source source, List<SectorContexts> sectors) {}
 
   record SectorContexts(String sector, String anchor, List<ContextLine> lines) {}
+
+  /** The lexicon gap candidates shown ({@code lexicon_gaps}), and how many each sector may show. */
+  record Gaps(Source source, int perSector, List<GapRow> rows) {}
+
+  record GapRow(String sector, String candidate, String reason, String language, String count, String docFreq,
+      String score, boolean leftOut, String evidenceDocId, String evidence) {}
 
   /**
    * The article-level interval of a change of share, in words: "95% CI +8.0 to +41.0 pp, 3 vs 2 articles";
@@ -274,7 +281,7 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
       Visit b = pairA == null ? null : visit(pairB);
       return new PageView(a, b, String.valueOf(Keyness.Z_CRITICAL), header(), visits(), coverage(), headline(),
           shares(),
-          emphasis(), cooccurrence(), terms(), contexts(), speakers(a, b), ledger(), documents(), quality(), footer,
+          emphasis(), cooccurrence(), terms(), contexts(), gaps(), speakers(a, b), ledger(), documents(), quality(), footer,
           json(), assets);
     }
 
@@ -535,6 +542,15 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
             });
       }
       return anchors;
+    }
+
+    private Gaps gaps() {
+      List<GapRow> rows = data.gaps.stream().map(g -> new GapRow(str(g.get("sector")), str(g.get("candidate")),
+          str(g.get("reason")), str(g.get("language")), integer(g.get("count")), integer(g.get("doc_freq")),
+          g.get("score") instanceof Number x ? String.format(java.util.Locale.ROOT, "%.1f", x.doubleValue()) : "",
+          Boolean.TRUE.equals(g.get("rejected_by_note")), str(g.get("evidence_doc_id")), str(g.get("evidence"))))
+          .toList();
+      return new Gaps(source(LexiconGapsReport.NAME), SummaryData.GAPS_PER_SECTOR, rows);
     }
 
     private Contexts contexts() {

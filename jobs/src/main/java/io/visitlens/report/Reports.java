@@ -17,6 +17,7 @@ public final class Reports {
       TermFrequenciesReport.REPORT,
       TermKeynessReport.REPORT,
       KeywordContextsReport.REPORT,
+      LexiconGapsReport.REPORT,
       SectorMentionsReport.REPORT,
       SectorSummaryReport.REPORT,
       TopicCooccurrenceReport.REPORT,

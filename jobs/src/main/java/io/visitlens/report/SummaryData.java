@@ -117,6 +117,8 @@ final class SummaryData {
   List<Map<String, Object>> deliverables = List.of();
   /** keyword_contexts, in its order (a few per term or sector and visit). */
   List<Map<String, Object>> contexts = List.of();
+  /** lexicon_gaps: the first few of each reason, language and sector, in the report's order. */
+  List<Map<String, Object>> gaps = List.of();
   long deliverablesTotal;
 
   /** Deliverables listed on the page at most. */
@@ -130,6 +132,10 @@ final class SummaryData {
   /** The columns the page needs of each report it shows, by report name. */
   static final List<String> CONTEXT_COLUMNS = List.of("kind", "language", "ngram", "term", "visit_id", "place",
       "doc_id", "left", "match", "right");
+  static final List<String> GAP_COLUMNS = List.of("reason", "language", "sector", "candidate", "ngram", "count",
+      "doc_freq", "score", "rejected_by_note", "evidence_doc_id", "evidence");
+  /** The lexicon gap candidates the page lists per reason, language and sector. */
+  static final int GAPS_PER_SECTOR = 3;
   static final Map<String, List<String>> NEEDED = orderedNeeds();
 
   private static Map<String, List<String>> orderedNeeds() {
@@ -143,6 +149,7 @@ final class SummaryData {
     needed.put(CooccurrenceChangeReport.NAME, CHANGE_COLUMNS);
     needed.put(TermKeynessReport.NAME, KEYNESS_COLUMNS);
     needed.put(KeywordContextsReport.NAME, CONTEXT_COLUMNS);
+    needed.put(LexiconGapsReport.NAME, GAP_COLUMNS);
     needed.put(SpeakerEmphasisReport.NAME, SPEAKER_COLUMNS);
     needed.put(DeliverablesReport.NAME, DELIVERABLE_COLUMNS);
     return java.util.Collections.unmodifiableMap(needed);
@@ -193,6 +200,7 @@ final class SummaryData {
     Dataset<Row> speakers = reports.get(SpeakerEmphasisReport.NAME);
     Dataset<Row> deliverables = reports.get(DeliverablesReport.NAME);
     Dataset<Row> contexts = reports.get(KeywordContextsReport.NAME);
+    Dataset<Row> gaps = reports.get(LexiconGapsReport.NAME);
 
     Concurrently.run("page", () -> {
       if (visits != null) {
@@ -235,6 +243,16 @@ final class SummaryData {
         d.contexts = d.collect(KeywordContextsReport.NAME, contexts.select(columns(CONTEXT_COLUMNS))
             .orderBy(java.util.Arrays.stream(KeywordContextsReport.REPORT.orderColumns()).map(c -> col(c))
                 .toArray(org.apache.spark.sql.Column[]::new)));
+      }
+    }, () -> {
+      if (gaps != null) {
+        d.gaps = d.collect(LexiconGapsReport.NAME, gaps.select(columns(GAP_COLUMNS))
+            .withColumn("place", org.apache.spark.sql.functions.row_number().over(
+                org.apache.spark.sql.expressions.Window.partitionBy(col("reason"), col("language"), col("sector"))
+                    .orderBy(col("score").desc(), col("candidate"))))
+            .where(col("place").leq(GAPS_PER_SECTOR)).drop("place")
+            .orderBy(col("sector").asc_nulls_last(), col("reason"), col("language"), col("score").desc(),
+                col("candidate")));
       }
     }, () -> {
       if (deliverables != null) {

@@ -417,6 +417,19 @@ class AnalysisJobIT extends SparkTestBase {
 
   /** A command run in-process uses the session already running and leaves it running for the next test. */
   @Test
+  void lexiconGapsProposeBareSpaceFromTheListOfSectorsAndFlagItAsLeftOutOnPurpose() {
+    List<Row> space = report("lexicon_gaps").where("candidate = 'space'").collectAsList();
+    assertEquals(1, space.size(), space.toString());
+    Row r = space.get(0);
+    assertEquals("enumeration", r.getAs("reason"));
+    assertEquals("space", r.getAs("sector"), "the sector of 'space industry', whose word it is");
+    assertEquals(true, r.getAs("rejected_by_note"), "the lexicon's note leaves bare 'space' out on purpose");
+    assertTrue(r.<String>getAs("evidence").contains("healthcare, IT, space and tourism sectors"), r.toString());
+    assertEquals(0, report("lexicon_gaps").where("reason = 'association' and count < 3").count(),
+        "an association needs three sentences");
+  }
+
+  @Test
   void kwicPrintsAConcordanceFromTheReportDirectoryAndWritesItAsCsv() throws Exception {
     Path csv = tmp.resolve("kwic.csv");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

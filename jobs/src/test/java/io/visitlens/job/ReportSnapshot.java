@@ -52,6 +52,7 @@ public final class ReportSnapshot {
       Map.entry("term_frequencies", List.of("scope", "scope_id", "language", "ngram", "term")),
       Map.entry("term_keyness", List.of("language", "ngram", "term")),
       Map.entry("keyword_contexts", List.of("kind", "language", "ngram", "term", "visit_id", "place")),
+      Map.entry("lexicon_gaps", List.of("reason", "language", "sector", "candidate")),
       Map.entry("statements", List.of("doc_id", "begin", "speaker")),
       Map.entry("speaker_emphasis", List.of("speaker", "sector")),
       Map.entry("deliverables", List.of("doc_id", "begin", "kind")));

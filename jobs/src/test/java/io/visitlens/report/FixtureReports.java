@@ -25,7 +25,7 @@ public final class FixtureReports {
 
   public static final List<String> ALL = List.of("documents", "visits", "rejected_documents", "sector_mentions",
       "sector_summary", "topic_cooccurrence", "cooccurrence_change", "emphasis_comparison", "term_keyness",
-      "keyword_contexts", "statements", "speaker_emphasis", "deliverables");
+      "keyword_contexts", "lexicon_gaps", "statements", "speaker_emphasis", "deliverables");
 
   private final SparkSession spark;
   private final Path dir;
@@ -71,6 +71,16 @@ public final class FixtureReports {
       case "cooccurrence_change" -> write(report, CHANGE, change());
       case "term_keyness" -> write(report, KEYNESS, keyness());
       case "sector_mentions" -> write(report, MENTIONS, mentions());
+      case "lexicon_gaps" -> write(report, LexiconGapsReport.REPORT.schema(), List.of(
+          RowFactory.create("association", "en", "energy", "pipeline", 1, 4L, 3L, 6.2, false, "003",
+              "Energy flows through the new pipeline."),
+          RowFactory.create("association", "en", "energy", "grid", 1, 3L, 2L, 4.0, false, "001",
+              "The grid was discussed."),
+          RowFactory.create("association", "en", "energy", "storage", 1, 3L, 3L, 3.1, false, "002", "Storage next."),
+          RowFactory.create("association", "en", "energy", "smart meters", 2, 3L, 1L, 1.5, false, "002",
+              "Smart meters too."),
+          RowFactory.create("enumeration", "en", "space", "space", 1, 1L, 1L, 1.0, true, "002",
+              "Work in IT, space and tourism.")));
       case "keyword_contexts" -> write(report, KeywordContextsReport.REPORT.schema(), List.of(
           RowFactory.create("sector", "en", null, "energy", B, 1, "001", 0, 0, 6, "", "Energy", "was first on the"),
           RowFactory.create("term", "en", 1, "astana", B, 1, "001", 1, 40, 46, "The talks in", "Astana", "went well ."),

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class HtmlSummaryTest extends SparkTestBase {
   static final List<String> SECTIONS = List.of("visits", "coverage", "headline", "shares", "emphasis", "cooccurrence", "terms",
-      "contexts", "speakers", "deliverables", "documents", "quality");
+      "contexts", "gaps", "speakers", "deliverables", "documents", "quality");
 
   @TempDir
   static Path tmp;
@@ -153,6 +153,8 @@ class HtmlSummaryTest extends SparkTestBase {
                 "0", "0.010", "0.020"))),
         view.terms(), new PageView.Contexts(view.contexts().source(), List.of(new PageView.SectorContexts(hostile,
             hostileId, List.of(new PageView.ContextLine(visit, hostile, hostile, hostile, hostile))))),
+        new PageView.Gaps(view.gaps().source(), 3, List.of(new PageView.GapRow(hostile, hostile, hostile, hostile,
+            "1", "1", "1.0", true, hostile, hostile))),
         new PageView.Speakers(view.speakers().source(), visit, view.b(), List.of(
             new PageView.SpeakerBlock(hostile, hostile, hostile, "1", "2", List.of(
                 new PageView.SpeakerRow(hostile, "10.0%", "20.0%", "+10.0 pp", "+1.00", hostile))))),
@@ -167,6 +169,7 @@ class HtmlSummaryTest extends SparkTestBase {
     assertEquals(0, doc.select("[onmouseover]").size());
     assertEquals(hostileId, doc.selectFirst("#contexts details.kwic").id(), "an anchor stays one attribute value");
     assertEquals(hostile, doc.selectFirst("#contexts details.kwic mark").text());
+    assertEquals(hostile, doc.selectFirst("#gaps tbody strong").text());
     assertEquals("VisitLens: " + hostile + " → Vučić in Astana", doc.title());
     assertTrue(doc.selectFirst("header .sub").text().startsWith("Comparing visit A, " + hostile + ", with visit B"));
     Element heatmap = doc.selectFirst("#heatmaps .chart");
@@ -213,6 +216,17 @@ class HtmlSummaryTest extends SparkTestBase {
     List<String> links = page.select("#headline a[href=#kwic-energy], #emphasis a[href=#kwic-energy]").eachText();
     assertTrue(page.select("#headline .finding li").stream().noneMatch(li -> li.text().startsWith("energy"))
         || links.contains("in context"), "a finding about energy links to its contexts: " + links);
+  }
+
+  @Test
+  void lexiconGapsListTheFirstCandidatesOfEachSectorWithTheirEvidence() {
+    List<String> rows = page.select("#gaps tbody tr").eachText();
+    assertEquals(List.of(
+        "energy pipeline en association 4 3 6.2 Energy flows through the new pipeline. 003",
+        "energy grid en association 3 2 4.0 The grid was discussed. 001",
+        "energy storage en association 3 3 3.1 Storage next. 002",
+        "space space en left out on purpose enumeration 1 1 1.0 Work in IT, space and tourism. 002"), rows,
+        "three per sector and reason (a fourth energy candidate is left out), sectors in order, the note's flag");
   }
 
   @Test
@@ -352,7 +366,7 @@ class HtmlSummaryTest extends SparkTestBase {
     }
     for (String[] s : new String[][] {{"headline", "emphasis_comparison"}, {"shares", "sector_summary"},
         {"emphasis", "emphasis_comparison"}, {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"},
-        {"contexts", "keyword_contexts"}, {"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
+        {"contexts", "keyword_contexts"}, {"gaps", "lexicon_gaps"}, {"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
       assertEquals("The " + s[1] + " report is not available in this run, so this section is empty.",
           doc.getElementById(s[0]).selectFirst(".unavailable").text(), s[0]);
     }
@@ -362,7 +376,7 @@ class HtmlSummaryTest extends SparkTestBase {
 
     Document bare = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark,
         new FixtureReports(spark, tmp.resolve("nothing")).hadoopDir())));
-    assertEquals(13, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
+    assertEquals(14, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
   }
 
   @Test
