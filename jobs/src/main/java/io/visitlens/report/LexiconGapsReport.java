@@ -8,7 +8,6 @@ import static io.visitlens.report.Report.STRING;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -17,6 +16,7 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -82,13 +82,18 @@ public final class LexiconGapsReport {
       "doc_freq", LONG, "score", DOUBLE, "rejected_by_note", BOOLEAN, "evidence_doc_id", STRING, "evidence", STRING),
       LexiconGapsReport::plan, "reason", "language", "sector", "score desc", "candidate");
 
-  /** One sentence's candidate: with each of its sectors ("*" for the sentence itself), or in an enumeration. */
-  static final StructType OCCURRENCES = new StructType()
+  /**
+   * One partition's count of a candidate with a sector ("*" for its sentences whatever their sectors), or in
+   * enumerations: its sentences, its articles, and its first sentence (doc_id, sentence_id).
+   */
+  static final StructType PARTIAL = new StructType()
       .add("reason", DataTypes.StringType, false)
       .add("language", DataTypes.StringType, false)
       .add("sector", DataTypes.StringType, true)
       .add("candidate", DataTypes.StringType, false)
       .add("ngram", DataTypes.IntegerType, false)
+      .add("count", DataTypes.LongType, false)
+      .add("doc_freq", DataTypes.LongType, false)
       .add("doc_id", DataTypes.StringType, false)
       .add("sentence_id", DataTypes.IntegerType, false);
 
@@ -137,16 +142,16 @@ public final class LexiconGapsReport {
         }
       }
     }
-    FlatMapFunction<Row, Row> find = new Candidates(phrases, sectorOfWord);
+    MapPartitionsFunction<Row, Row> find = new Candidates(phrases, sectorOfWord);
     Dataset<Row> occurrences = sentences.where(size(col("match_begin")).gt(0))
         .select(col("doc_id"), col("sentence_id"), col("language"), col("token_begin"), col("token_end"),
             col("terms"), col("is_stop"), col("match_begin"), col("match_end"), col("match_sector"), col("tokens"))
-        .flatMap(find, Encoders.row(OCCURRENCES));
-
-    Column evidence = min(struct(col("doc_id"), col("sentence_id"))).as("first");
+        .mapPartitions(find, Encoders.row(PARTIAL));
+    // each partition's counts added up: a document's sentences are in one partition, so its articles add up too
     Dataset<Row> counted = occurrences
         .groupBy(col("reason"), col("language"), col("sector"), col("candidate"), col("ngram"))
-        .agg(count(lit(1)).as("count"), countDistinct(col("doc_id")).as("doc_freq"), evidence);
+        .agg(sum(col("count")).as("count"), sum(col("doc_freq")).as("doc_freq"),
+            min(struct(col("doc_id"), col("sentence_id"))).as("first"));
     // the 2×2 table of each candidate and sector, among the language's sentences with a sector mention: t (the
     // candidate's sentences, its "*" row), nₛ (the sector's sentences), n (all of them)
     Dataset<Row> sectorSentences = sentences.where(size(col("match_begin")).gt(0))
@@ -203,8 +208,35 @@ public final class LexiconGapsReport {
     return 2 * sum;
   }
 
-  /** A sentence's candidates: each with each of its sectors and "*", and those of its enumerations. */
-  private static final class Candidates implements FlatMapFunction<Row, Row> {
+  /** What a partition adds up per candidate, sector and reason. */
+  private record Key(String reason, String language, String sector, String candidate, int ngram) {}
+
+  private static final class Tally {
+    long count;
+    long docs;
+    String lastDoc;
+    String firstDoc;
+    int firstSentence;
+
+    void add(String docId, int sentenceId) {
+      count++;
+      if (!docId.equals(lastDoc)) {
+        docs++;
+        lastDoc = docId;
+      }
+      int c = firstDoc == null ? -1 : docId.compareTo(firstDoc);
+      if (c < 0 || c == 0 && sentenceId < firstSentence) {
+        firstDoc = docId;
+        firstSentence = sentenceId;
+      }
+    }
+  }
+
+  /**
+   * The candidates of a partition's sentences, counted in the partition: each with each of its sentence's sectors and
+   * "*", and those of its enumerations; one row per candidate, sector and reason.
+   */
+  private static final class Candidates implements MapPartitionsFunction<Row, Row> {
     private final Map<String, Set<String>> phrases;
     private final Map<String, Map<String, String>> sectorOfWord;
 
@@ -214,9 +246,24 @@ public final class LexiconGapsReport {
     }
 
     @Override
-    public java.util.Iterator<Row> call(Row s) {
-      String docId = s.getString(0);
-      int sentenceId = s.getInt(1);
+    public java.util.Iterator<Row> call(java.util.Iterator<Row> rows) {
+      Map<Key, Tally> tallies = new HashMap<>();
+      while (rows.hasNext()) {
+        Row s = rows.next();
+        String docId = s.getString(0);
+        int sentenceId = s.getInt(1);
+        for (Key k : sentence(s)) {
+          tallies.computeIfAbsent(k, x -> new Tally()).add(docId, sentenceId);
+        }
+      }
+      List<Row> out = new ArrayList<>(tallies.size());
+      tallies.forEach((k, t) -> out.add(RowFactory.create(k.reason(), k.language(), k.sector(), k.candidate(),
+          k.ngram(), t.count, t.docs, t.firstDoc, t.firstSentence)));
+      return out.iterator();
+    }
+
+    /** One sentence's candidates, each once per sector and reason. */
+    private List<Key> sentence(Row s) {
       String language = s.getString(2);
       List<Integer> tokenBegin = s.getList(3);
       List<Integer> tokenEnd = s.getList(4);
@@ -251,11 +298,11 @@ public final class LexiconGapsReport {
           }
         }
       }
-      List<Row> out = new ArrayList<>();
+      List<Key> out = new ArrayList<>();
       candidates.forEach((c, order) -> {
-        out.add(RowFactory.create(ASSOCIATION, language, ANY, c, order, docId, sentenceId));
+        out.add(new Key(ASSOCIATION, language, ANY, c, order));
         for (String sector : sectors) {
-          out.add(RowFactory.create(ASSOCIATION, language, sector, c, order, docId, sentenceId));
+          out.add(new Key(ASSOCIATION, language, sector, c, order));
         }
       });
       // enumerations: items (runs of term tokens or tokens of a match, such as "IT") separated by ",", "and", "or"
@@ -304,9 +351,9 @@ public final class LexiconGapsReport {
           continue;
         }
         String sector = sectorOfWord.getOrDefault(language, Map.of()).get(c);
-        out.add(RowFactory.create(ENUMERATION, language, sector, c, it[1] - it[0], docId, sentenceId));
+        out.add(new Key(ENUMERATION, language, sector, c, it[1] - it[0]));
       }
-      return out.iterator();
+      return out;
     }
 
     private static boolean anyCovered(boolean[] covered, int[] item) {
