@@ -35,6 +35,20 @@ public abstract class SparkTestBase {
   }
 
   /** A row of values, for expected-row lists. */
+  /**
+   * Articles ({@code doc_id}, {@code visit_id}, {@code language}, {@code text} rows) cut into paragraphs and annotated
+   * by the real text core with {@code lexicon}: the annotated corpus as the job makes it.
+   */
+  protected static Dataset<Row> annotatedArticles(io.visitlens.config.SectorLexicon lexicon, Row... articles) {
+    org.apache.spark.sql.types.StructType docs = new org.apache.spark.sql.types.StructType()
+        .add("doc_id", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("visit_id", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("language", org.apache.spark.sql.types.DataTypes.StringType)
+        .add("text", org.apache.spark.sql.types.DataTypes.StringType);
+    return io.visitlens.transform.Annotations.annotate(io.visitlens.nlp.TextCore.create(lexicon),
+        io.visitlens.transform.Paragraphs.explodeParagraphs(spark.createDataFrame(List.of(articles), docs)));
+  }
+
   protected static Row row(Object... values) {
     return RowFactory.create(values);
   }

@@ -73,6 +73,10 @@ public final class Kwic {
    *     has no word
    */
   public static Dataset<Row> contexts(SparkSession spark, Options o) {
+    return contexts(spark, o, queryTerms(o.query(), o.language()));
+  }
+
+  private static Dataset<Row> contexts(SparkSession spark, Options o, List<String> terms) {
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     if (!HadoopFiles.exists(conf, new org.apache.hadoop.fs.Path(o.dir(), ReportDirectory.MARKER).toString())) {
       throw ConfigException.of("DIR", o.dir() + ": not a VisitLens report directory (no " + ReportDirectory.MARKER
@@ -83,7 +87,6 @@ public final class Kwic {
     if (!HadoopFiles.exists(conf, corpus)) {
       throw ConfigException.of("DIR", o.dir() + ": has no parquet/" + Analysis.ANNOTATED_CORPUS);
     }
-    List<String> terms = queryTerms(o.query(), o.language());
     if (terms.isEmpty()) {
       throw ConfigException.of("TERM", "\"" + o.query() + "\" has no word to look for");
     }
@@ -116,7 +119,8 @@ public final class Kwic {
 
   /** Prints the concordance (and writes {@code --out}); returns the number of contexts shown. */
   public static long run(SparkSession spark, Options o, PrintStream print) throws IOException {
-    Dataset<Row> rows = contexts(spark, o);
+    List<String> terms = queryTerms(o.query(), o.language());
+    Dataset<Row> rows = contexts(spark, o, terms);
     if (o.limit() > 0) {
       rows = rows.limit(o.limit());
     }
@@ -145,7 +149,7 @@ public final class Kwic {
       }
     }
     print.printf(Locale.ROOT, "%d context%s of \"%s\" (%s)%s%s%n", shown, shown == 1 ? "" : "s", o.query(),
-        String.join(" ", queryTerms(o.query(), o.language())), o.visit() == null ? "" : " in " + o.visit(),
+        String.join(" ", terms), o.visit() == null ? "" : " in " + o.visit(),
         o.limit() > 0 && shown == o.limit() ? "; --limit " + o.limit() + " reached, --limit 0 shows all" : "");
     if (o.out() != null) {
       print.println("written to " + o.out());

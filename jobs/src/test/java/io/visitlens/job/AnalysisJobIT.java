@@ -60,6 +60,27 @@ class AnalysisJobIT extends SparkTestBase {
         out.toString());
   }
 
+  /** What the command line printed and returned. */
+  record Cli(int code, String out, String err) {}
+
+  /** Runs the command line in this JVM (sharing its session), capturing standard output and error. */
+  static Cli cli(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream savedOut = System.out;
+    PrintStream savedErr = System.err;
+    int code;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      code = VisitLens.execute(args);
+    } finally {
+      System.setOut(savedOut);
+      System.setErr(savedErr);
+    }
+    return new Cli(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
   Dataset<Row> report(String name) {
     return spark.read().parquet(out.resolve("parquet").resolve(name).toString());
   }
@@ -432,18 +453,10 @@ class AnalysisJobIT extends SparkTestBase {
   @Test
   void kwicPrintsAConcordanceFromTheReportDirectoryAndWritesItAsCsv() throws Exception {
     Path csv = tmp.resolve("kwic.csv");
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    PrintStream saved = System.out;
-    int code;
-    try {
-      System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-      code = VisitLens.execute("kwic", "Energy", out.toString(), "--visit", "astana-2026", "--limit", "0",
-          "--context", "3", "--out", csv.toString());
-    } finally {
-      System.setOut(saved);
-    }
-    assertEquals(0, code);
-    List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+    Cli kwic = cli("kwic", "Energy", out.toString(), "--visit", "astana-2026", "--limit", "0", "--context", "3",
+        "--out", csv.toString());
+    assertEquals(0, kwic.code(), kwic.err());
+    List<String> lines = kwic.out().lines().toList();
     List<String> contexts = lines.stream().filter(l -> l.contains(" | ")).toList();
     assertTrue(contexts.size() >= 1, String.join("\n", lines));
     assertTrue(lines.contains("written to " + csv), lines.toString());
@@ -464,41 +477,27 @@ class AnalysisJobIT extends SparkTestBase {
       assertTrue(r.get("match").equalsIgnoreCase("energy"), r.toString());
     }
 
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream savedErr = System.err;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = VisitLens.execute("kwic", "energy", tmp.resolve("not-reports").toString());
-    } finally {
-      System.setErr(savedErr);
-    }
-    assertEquals(VisitLens.EXIT_REFUSED, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("not a VisitLens report directory"), err.toString());
+    Cli refused = cli("kwic", "energy", tmp.resolve("not-reports").toString());
+    assertEquals(VisitLens.EXIT_REFUSED, refused.code());
+    assertTrue(refused.err().contains("not a VisitLens report directory"), refused.err());
   }
 
   @Test
   void noSpeechLeavesOutTheThreeSpeechReportsAndThePageSaysWhy() throws Exception {
     Path reports = tmp.resolve("no-speech");
-    PrintStream saved = System.out;
-    int code;
-    try {
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      code = VisitLens.execute("run", "--corpus", REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
-          "--visits", REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
-          "--lexicon", REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), "--out", reports.toString(),
-          "--no-speech", "--bootstrap", "0", "--permutations", "0");
-    } finally {
-      System.setOut(saved);
-    }
-    assertEquals(0, code, "the run succeeds");
+    Cli run = cli("run", "--corpus", REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
+        "--visits", REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
+        "--lexicon", REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), "--out", reports.toString(),
+        "--no-speech", "--bootstrap", "0", "--permutations", "0");
+    assertEquals(0, run.code(), "the run succeeds: " + run.err());
     for (String name : List.of("statements", "deliverables", "speaker_emphasis")) {
       assertFalse(Files.exists(reports.resolve("parquet").resolve(name)), name + " is not written");
       assertFalse(Files.exists(reports.resolve("csv").resolve(name + ".csv")), name + " is not written");
     }
     assertTrue(Files.isDirectory(reports.resolve("parquet").resolve("sector_summary")), "the other reports are");
-    JsonNode run = new ObjectMapper().readTree(reports.resolve("run.json").toFile());
-    assertTrue(run.at("/timings_ms/speech").isMissingNode(), "no speech step: " + run.at("/timings_ms"));
-    assertTrue(run.at("/row_counts/statements").isMissingNode(), run.at("/row_counts").toString());
+    JsonNode manifest = new ObjectMapper().readTree(reports.resolve("run.json").toFile());
+    assertTrue(manifest.at("/timings_ms/speech").isMissingNode(), "no speech step: " + manifest.at("/timings_ms"));
+    assertTrue(manifest.at("/row_counts/statements").isMissingNode(), manifest.at("/row_counts").toString());
     org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(reports.resolve("index.html").toFile(), "UTF-8");
     for (String[] s : new String[][] {{"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
       org.jsoup.nodes.Element note = page.getElementById(s[0]).selectFirst(".unavailable");

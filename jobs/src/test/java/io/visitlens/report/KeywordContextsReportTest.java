@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
 import io.visitlens.config.SectorLexicon;
-import io.visitlens.nlp.TextCore;
-import io.visitlens.transform.Annotations;
-import io.visitlens.transform.Paragraphs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -35,15 +30,12 @@ class KeywordContextsReportTest extends SparkTestBase {
     startSpark();
     SectorLexicon lexicon = SectorLexicon.parse(String.join("\n", "sector,phrase,kind,cap_code,lang,notes",
         "energy,energy,word,8,en,", "trade,trade,word,18,en,", ""), "lexicon.csv");
-    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
-        .add("language", DataTypes.StringType).add("text", DataTypes.StringType);
-    corpus = Annotations.annotate(TextCore.create(lexicon), Paragraphs.explodeParagraphs(spark.createDataFrame(
-        List.of(
+    corpus = annotatedArticles(lexicon,
             row("d1", "v1", "en", "Energy talks.\n\nThe energy minister spoke about energy -- and trade, at length."),
             row("d2", "v1", "en", "Mr. Smith's energy was\nremarkable.\n\nTrade grew."),
             row("d3", "v2", "en", "Trade, trade and more trade. Energy too."),
             row("d4", "v2", "en", "Trade deals."),
-            row("d5", null, "en", "Energy energy energy trade.")), docs))).cache();
+            row("d5", null, "en", "Energy energy energy trade.")).cache();
   }
 
   static List<List<Object>> contexts(Dataset<Row> rows, String kind, String term, String visit) {

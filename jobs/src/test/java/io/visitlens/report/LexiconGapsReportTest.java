@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.visitlens.SparkTestBase;
 import io.visitlens.config.SectorLexicon;
-import io.visitlens.nlp.TextCore;
-import io.visitlens.transform.Annotations;
-import io.visitlens.transform.Paragraphs;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -41,14 +36,11 @@ class LexiconGapsReportTest extends SparkTestBase {
   @BeforeAll
   static void annotate() {
     startSpark();
-    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
-        .add("language", DataTypes.StringType).add("text", DataTypes.StringType);
-    Dataset<Row> corpus = Annotations.annotate(TextCore.create(LEXICON), Paragraphs.explodeParagraphs(
-        spark.createDataFrame(List.of(
+    Dataset<Row> corpus = annotatedArticles(LEXICON,
             row("d1", "v1", "en", "Serbia was offered to work jointly in healthcare, IT, space and tourism sectors."),
             row("d2", "v1", "en", "Energy pipelines matter. The energy pipelines are long. Trade grew."),
             row("d3", "v2", "en", "New energy pipelines were built. Trade rose again, and trade fell. Trade is trade."),
-            row("d4", "v2", "en", "Oil and gas and energy pipelines, they said.")), docs)));
+            row("d4", "v2", "en", "Oil and gas and energy pipelines, they said."));
     gaps = LexiconGapsReport.build(corpus, LEXICON).cache();
     byReasonAndCandidate = gaps.collectAsList().stream().collect(Collectors.toMap(
         r -> r.getAs("reason") + "/" + r.getAs("sector") + "/" + r.getAs("candidate"), r -> r, (a, b) -> a));

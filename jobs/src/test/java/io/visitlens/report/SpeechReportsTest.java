@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.visitlens.SparkTestBase;
 import io.visitlens.config.SectorLexicon;
 import io.visitlens.config.Visit;
-import io.visitlens.nlp.TextCore;
 import io.visitlens.stats.Keyness;
-import io.visitlens.transform.Annotations;
-import io.visitlens.transform.Paragraphs;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,14 +31,11 @@ class SpeechReportsTest extends SparkTestBase {
     startSpark();
     SectorLexicon lexicon = SectorLexicon.parse(String.join("\n", "sector,phrase,kind,cap_code,lang,notes",
         "energy,energy,word,8,en,", "trade,trade,word,18,en,", ""), "lexicon.csv");
-    StructType docs = new StructType().add("doc_id", DataTypes.StringType).add("visit_id", DataTypes.StringType)
-        .add("language", DataTypes.StringType).add("text", DataTypes.StringType);
-    Dataset<Row> corpus = Annotations.annotate(TextCore.create(lexicon), Paragraphs.explodeParagraphs(
-        spark.createDataFrame(List.of(
+    Dataset<Row> corpus = annotatedArticles(lexicon,
             row("a1", "v1", "en", "Energy and energy again, said the Kazakh leader. Vučić stressed trade.\n\n"
                 + "The presidents signed ten documents on energy."),
             row("a2", "v2", "en", "Tokayev noted that energy matters. The two sides will sign a roadmap."),
-            row("a3", "v2", "sr-Latn", "Vučić je rekao da je energija važna.")), docs)));
+            row("a3", "v2", "sr-Latn", "Vučić je rekao da je energija važna."));
     speech = SpeechReports.pass(corpus, List.of(V1, V2)).cache();
   }
 
