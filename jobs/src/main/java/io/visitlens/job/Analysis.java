@@ -41,7 +41,6 @@ import io.visitlens.transform.VisitAttributor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -259,8 +258,10 @@ public final class Analysis {
       steps.begin("contexts");
       // keyword_contexts: a few occurrences, in context, of each top keyness term in the two compared visits and of
       // each sector in each visit; each partition keeps its best few, so the kept result is small.
-      Dataset<Row> keywordContexts = keep(kept, KeywordContextsReport.build(sentences, top, Set.of(visitA, visitB),
-          KeywordContextsReport.PER_TERM_AND_VISIT, Concordance.CONTEXT_TOKENS));
+      // (one visit when the catalogue has one: A and B are then the same)
+      Dataset<Row> keywordContexts = keep(kept, KeywordContextsReport.build(sentences, top,
+          new java.util.TreeSet<>(List.of(visitA, visitB)), KeywordContextsReport.PER_TERM_AND_VISIT,
+          Concordance.CONTEXT_TOKENS));
       long nContexts = keywordContexts.count();
       steps.done("contexts", "%d contexts of %d terms and the sectors", nContexts,
           top.stream().mapToInt(g -> g.terms().size()).sum());
