@@ -184,8 +184,7 @@ public final class LexiconGapsReport {
     Dataset<Row> texts = sentences.select(col("doc_id").as("evidence_doc_id"),
         col("sentence_id").as("evidence_sentence_id"), col("sentence").as("evidence"));
     // a few hundred rows: the evidence sentences fetched by a broadcast join, sorted in one task
-    return texts.join(broadcast(picked), new String[] {"evidence_doc_id", "evidence_sentence_id"})
-        .select(java.util.Arrays.stream(REPORT.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new))
+    return REPORT.select(texts.join(broadcast(picked), new String[] {"evidence_doc_id", "evidence_sentence_id"}))
         .repartition(1)
         .sortWithinPartitions(col("reason"), col("language"), col("sector").asc_nulls_first(), col("score").desc(),
             col("candidate"));

@@ -55,6 +55,12 @@ public record Report(String name, List<String> order, StructType schema,
     return ReportWriter.Plan.inOrder(name, rows);
   }
 
+  /** {@code rows} with this report's columns, in their order (the others dropped). */
+  public Dataset<Row> select(Dataset<Row> rows) {
+    return rows.select(Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new));
+  }
+
   /** The sort order as the writer takes it. */
   public String[] orderColumns() {
     return order.toArray(new String[0]);

@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -91,8 +90,7 @@ public final class SpeechReports {
   }
 
   private static Dataset<Row> select(Dataset<Row> speech, String item, Report report) {
-    return speech.where(col("item").equalTo(item))
-        .select(java.util.Arrays.stream(report.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    return report.select(speech.where(col("item").equalTo(item)));
   }
 
   /** An article's sentences gathered; its statements and deliverables found when it ends. */

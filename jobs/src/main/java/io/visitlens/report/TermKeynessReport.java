@@ -52,7 +52,7 @@ public final class TermKeynessReport {
   public static Dataset<Row> withIntervals(Dataset<Row> keyness, Dataset<Row> intervals) {
     Dataset<Row> joined = keyness.join(org.apache.spark.sql.functions.broadcast(intervals),
         new String[] {"language", "ngram", "term"}, "left");
-    return joined.select(java.util.Arrays.stream(REPORT.schema().fieldNames()).map(c -> col(c)).toArray(Column[]::new));
+    return REPORT.select(joined);
   }
 
   // Keyness statistics of io.visitlens.stats.Keyness as UDFs; counts are longs, the prior doubles.
