@@ -13,6 +13,10 @@ CREATE OR REPLACE VIEW sector_summary AS SELECT * FROM read_parquet('parquet/sec
 CREATE OR REPLACE VIEW topic_cooccurrence AS SELECT * FROM read_parquet('parquet/topic_cooccurrence/*.parquet');
 CREATE OR REPLACE VIEW cooccurrence_change AS SELECT * FROM read_parquet('parquet/cooccurrence_change/*.parquet');
 CREATE OR REPLACE VIEW emphasis_comparison AS SELECT * FROM read_parquet('parquet/emphasis_comparison/*.parquet');
+CREATE OR REPLACE VIEW topic_model AS SELECT * FROM read_parquet('parquet/topic_model/*.parquet');
+CREATE OR REPLACE VIEW topics AS SELECT * FROM read_parquet('parquet/topics/*.parquet');
+CREATE OR REPLACE VIEW topic_shares AS SELECT * FROM read_parquet('parquet/topic_shares/*.parquet');
+CREATE OR REPLACE VIEW topic_sectors AS SELECT * FROM read_parquet('parquet/topic_sectors/*.parquet');
 CREATE OR REPLACE VIEW statements AS SELECT * FROM read_parquet('parquet/statements/*.parquet');
 CREATE OR REPLACE VIEW speaker_emphasis AS SELECT * FROM read_parquet('parquet/speaker_emphasis/*.parquet');
 CREATE OR REPLACE VIEW deliverables AS SELECT * FROM read_parquet('parquet/deliverables/*.parquet');

@@ -97,13 +97,46 @@ public final class CorpusGenerator {
   /** The unique detail of an original paragraph: article and paragraph number. */
   private static final String DETAIL = "The agreement on %s was registered as document %d, annex %d.";
 
-  /** What to generate. Paths are local files. */
-  public record Options(int docs, Path out, long seed, Path seedsCorpus, Path visits, Path lexicon) {
+  /**
+   * What to generate. Paths are local files. {@code themes} &gt; 0 gives each article a theme, one of the lexicon's
+   * first {@code themes} sectors ({@link #themes}), drawn uniformly: {@value #THEME_PERCENT}% of the article's
+   * lexicon phrases are then the theme's (the rest any sector's), so a topic model has known topics to find. With 0
+   * (the default) the phrases are any sector's and the corpus is the same as before themes existed.
+   */
+  public record Options(int docs, Path out, long seed, Path seedsCorpus, Path visits, Path lexicon, int themes) {
     public Options {
       if (docs < 0) {
         throw new IllegalArgumentException("docs must be 0 or more, got " + docs);
       }
+      if (themes < 0) {
+        throw new IllegalArgumentException("themes must be 0 or more, got " + themes);
+      }
     }
+
+    /** Without themes. */
+    public Options(int docs, Path out, long seed, Path seedsCorpus, Path visits, Path lexicon) {
+      this(docs, out, seed, seedsCorpus, visits, lexicon, 0);
+    }
+  }
+
+  /** The share of a themed article's lexicon phrases that are its theme's, in percent. */
+  public static final int THEME_PERCENT = 80;
+
+  /**
+   * The themes of {@link Options#themes} {@code n}: the lexicon's first n sectors, in its order, each with its
+   * English phrases.
+   */
+  public static Map<String, List<String>> themes(SectorLexicon lexicon, int n) {
+    SectorLexicon english = lexicon.onlyLanguage(SectorLexicon.ENGLISH);
+    if (n > english.sectors().size()) {
+      throw new IllegalArgumentException(n + " themes, but the lexicon has " + english.sectors().size() + " sectors");
+    }
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String sector : english.sectors().subList(0, n)) {
+      out.put(sector, english.entries().stream().filter(e -> e.sector().equals(sector))
+          .map(SectorLexicon.Entry::phrase).toList());
+    }
+    return out;
   }
 
   /** What was generated. */
@@ -124,7 +157,14 @@ public final class CorpusGenerator {
   private final Map<String, Integer> poolNext = new LinkedHashMap<>();
   private final int tolerance = JobOptions.DEFAULT_WINDOW_DAYS;
 
-  private CorpusGenerator(long seed, List<Visit> visits, List<String> phrases, Map<String, List<String>> seeds) {
+  /** The phrases of each theme ({@link #themes}); empty without themes. */
+  private final List<List<String>> themePhrases;
+  /** The theme of the article being written, or -1. */
+  private int theme = -1;
+
+  private CorpusGenerator(long seed, List<Visit> visits, List<String> phrases, Map<String, List<String>> seeds,
+      List<List<String>> themePhrases) {
+    this.themePhrases = themePhrases;
     this.random = new Random(seed);
     this.visits = visits;
     this.phrases = phrases;
@@ -143,7 +183,8 @@ public final class CorpusGenerator {
     if (seeds.get(OTHER).isEmpty()) {
       throw new IllegalArgumentException(options.seedsCorpus() + ": no seed paragraphs (.txt articles) found");
     }
-    return new CorpusGenerator(options.seed(), catalog.visits(), phrases, seeds).write(options.docs(), options.out());
+    return new CorpusGenerator(options.seed(), catalog.visits(), phrases, seeds,
+        List.copyOf(themes(lexicon, options.themes()).values())).write(options.docs(), options.out());
   }
 
   private Result write(int docs, Path out) throws IOException {
@@ -160,6 +201,8 @@ public final class CorpusGenerator {
     visits.forEach(v -> inWindow.put(v.visitId(), 0));
     try (BufferedWriter w = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
       for (int i = 0; i < docs; i++) {
+        // Drawn only with themes, so that a corpus without them is the same as before themes existed.
+        theme = themePhrases.isEmpty() ? -1 : random.nextInt(themePhrases.size());
         int kind = random.nextInt(100);
         Visit visit = visits.get(random.nextInt(visits.size()));
         LocalDate date;
@@ -272,6 +315,10 @@ public final class CorpusGenerator {
   }
 
   private String phrase() {
+    if (theme >= 0 && random.nextInt(100) < THEME_PERCENT) {
+      List<String> own = themePhrases.get(theme);
+      return own.get(random.nextInt(own.size()));
+    }
     return phrases.get(random.nextInt(phrases.size()));
   }
 

@@ -30,6 +30,10 @@ import java.io.Serializable;
  * @param permutations  labellings of the permutation test of {@code cooccurrence_change}; 0 for none
  * @param speech        find the statements and deliverables ({@code statements}, {@code deliverables},
  *                      {@code speaker_emphasis}); false leaves the three reports out of the run
+ * @param topics        the number of LDA topics: {@link #AUTO_TOPICS} for the rule of
+ *                      {@link io.visitlens.report.TopicModel#defaultTopics}, 0 for no topic model
+ * @param topicsMinDocuments the fewest documents with a vocabulary term the topic model is fitted on; below it the
+ *                      topic reports are empty and {@code topic_model} says why
  */
 public record JobOptions(
     String corpus,
@@ -51,7 +55,9 @@ public record JobOptions(
     long seed,
     double confidence,
     int permutations,
-    boolean speech) implements Serializable {
+    boolean speech,
+    int topics,
+    int topicsMinDocuments) implements Serializable {
 
   public static final String DEFAULT_CORPUS = "seeds/corpus";
   public static final String DEFAULT_VISITS = "seeds/visits.csv";
@@ -68,6 +74,10 @@ public record JobOptions(
   public static final double DEFAULT_PRIOR_SCALE = Keyness.DEFAULT_PRIOR_SCALE;
   /** The largest {@code --max-document-mb}: one article is one row, and a Java string holds at most 2 G chars. */
   public static final int MAX_MAX_DOCUMENT_MB = 512;
+  /** The {@code --topics} value that asks for the number of topics chosen by the corpus size (the default). */
+  public static final int AUTO_TOPICS = -1;
+  /** The default {@code --topics-min-docs}. */
+  public static final int DEFAULT_TOPICS_MIN_DOCUMENTS = 200;
 
   /** The defaults of the CLI, for tests and callers that change a few fields. */
   public static JobOptions defaults() {
@@ -75,7 +85,8 @@ public record JobOptions(
         null,
         false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, DEFAULT_PRIOR_SCALE, false,
         DEFAULT_MAX_DOCUMENT_MB, ArticleBootstrap.DEFAULT_REPLICATES, ArticleBootstrap.DEFAULT_SEED,
-        ArticleBootstrap.DEFAULT_CONFIDENCE, CooccurrencePermutation.DEFAULT_PERMUTATIONS, true);
+        ArticleBootstrap.DEFAULT_CONFIDENCE, CooccurrencePermutation.DEFAULT_PERMUTATIONS, true, AUTO_TOPICS,
+        DEFAULT_TOPICS_MIN_DOCUMENTS);
   }
 
   /** The defaults with the four locations replaced and no aliases, for tests and embedding callers. */
@@ -83,34 +94,45 @@ public record JobOptions(
     JobOptions d = defaults();
     return new JobOptions(corpus, d.format(), visits, lexicon, null, out, null, null, d.keepDuplicates(), d.windowDays(),
         d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb(), d.bootstrap(), d.seed(),
-        d.confidence(), d.permutations(), d.speech());
+        d.confidence(), d.permutations(), d.speech(), d.topics(), d.topicsMinDocuments());
   }
 
   /** The same options with another aliases file (null or {@code none}: no aliases). */
   public JobOptions withAliases(String file) {
     return new JobOptions(corpus, format, visits, lexicon, file, out, compareA, compareB, keepDuplicates, windowDays,
-        minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence, permutations, speech);
+        minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence, permutations, speech, topics,
+        topicsMinDocuments);
   }
 
   /** The same options with another bootstrap: {@code replicates} (0 for none) and {@code seed}. */
   public JobOptions withBootstrap(int replicates, long seed) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, replicates, seed, confidence,
-        permutations, speech);
+        permutations, speech, topics, topicsMinDocuments);
   }
 
   /** The same options with another number of permutations per window (0 for no test). */
   public JobOptions withPermutations(int labellings) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
-        labellings, speech);
+        labellings, speech, topics, topicsMinDocuments);
   }
 
   /** The same options with the speech pass on or off ({@code --no-speech}). */
   public JobOptions withSpeech(boolean on) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
-        permutations, on);
+        permutations, on, topics, topicsMinDocuments);
+  }
+
+  /**
+   * The same options with another topic model: {@code k} topics ({@link #AUTO_TOPICS} for the rule, 0 for none),
+   * fitted on at least {@code minDocuments} documents.
+   */
+  public JobOptions withTopics(int k, int minDocuments) {
+    return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
+        windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
+        permutations, speech, k, minDocuments);
   }
 
   /** Whether a file of aliases is to be read. */

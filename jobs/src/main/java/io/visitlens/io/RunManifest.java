@@ -66,6 +66,8 @@ public final class RunManifest {
     params.put("confidence", o.confidence());
     params.put("permutations", o.permutations());
     params.put("speech", o.speech());
+    params.put("topics", o.topics() == io.visitlens.config.JobOptions.AUTO_TOPICS ? "auto" : o.topics());
+    params.put("topics_min_docs", o.topicsMinDocuments());
     root.put("parameters", params);
 
     Map<String, Object> versions = new LinkedHashMap<>();

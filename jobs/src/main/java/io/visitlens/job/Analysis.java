@@ -31,6 +31,7 @@ import io.visitlens.report.LexiconGapsReport;
 import io.visitlens.transform.Concordance;
 import io.visitlens.report.TermKeynessReport;
 import io.visitlens.report.TermReports;
+import io.visitlens.report.TopicModel;
 import io.visitlens.transform.Annotations;
 import io.visitlens.transform.DocumentLanguage;
 import io.visitlens.transform.Paragraphs;
@@ -272,6 +273,16 @@ public final class Analysis {
       Dataset<Row> lexiconGaps = keep(kept, LexiconGapsReport.build(sentences, inputs.lexicon()));
       steps.done("gaps", "%d candidates the lexicon may miss", lexiconGaps.count());
 
+      steps.begin("topics");
+      // topics: Spark ML's LDA on the documents' unigram and bigram counts (a vocabulary read from the per-visit
+      // counts), or nothing with --topics 0 or too few documents; four small local relations come back.
+      TopicModel.Result topics = TopicModel.run(spark, sentences, perVisit, nAnnotatedDocuments,
+          inputs.lexicon().sectors(), visitA, visitB, new TopicModel.Settings(options.topics(),
+              options.topicsMinDocuments(), options.seed(), options.bootstrap(), options.confidence(),
+              spark.sparkContext().defaultParallelism()));
+      steps.done("topics", "topic model %s: %d topics on %d documents", topics.fit().status(), topics.fit().k(),
+          topics.fit().documents());
+
       steps.begin("resampling");
       // Every resampling in one pass over the compared visits' articles (each a small record, sent to a few tasks):
       // the comparison's bootstrap, cooccurrence_change's permutation test and the top terms' intervals. Only the
@@ -303,7 +314,7 @@ public final class Analysis {
           inputs.comparison().get(0), inputs.comparison().get(1), sentences, documentsReport, rejectedReport,
           nAnnotatedDocuments, documentsByLanguage, sectorCounts, sectorSummary, Terms.documentRows(termPass), perVisit,
           vocabulary, bootstrap, resampled.cooccurrenceChange(), keyness, resampled.termIntervals(), speech,
-          speakerEmphasis, keywordContexts, lexiconGaps);
+          speakerEmphasis, keywordContexts, lexiconGaps, topics);
       Map<String, ReportWriter.Plan> plans = new LinkedHashMap<>();
       for (Report report : Reports.ALL) {
         ReportWriter.Plan plan = report.plan(products);

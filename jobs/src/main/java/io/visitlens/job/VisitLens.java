@@ -239,6 +239,15 @@ public final class VisitLens {
         + "deliverables and speaker_emphasis reports are left out of the run (and their page sections say so).")
     boolean noSpeech;
 
+    @Option(names = "--topics", paramLabel = "K", description = "Topics of the LDA topic model (topics, topic_shares, "
+        + "topic_sectors); 0 for none. Default: chosen from the corpus size, round(sqrt(D / 50)) between 2 and 25 "
+        + "for D documents.")
+    Integer topics;
+
+    @Option(names = "--topics-min-docs", paramLabel = "N", description = "Fewest documents the topic model is fitted "
+        + "on; with fewer, the topic reports are empty and topic_model says why (default: ${DEFAULT-VALUE}).")
+    int topicsMinDocs = JobOptions.DEFAULT_TOPICS_MIN_DOCUMENTS;
+
     @Override
     public Integer call() {
       JobOptions options = options();
@@ -268,6 +277,13 @@ public final class VisitLens {
       if (!(confidence > 0 && confidence < 1)) {
         throw ConfigException.of("--confidence", "must be between 0 and 1, got " + confidence);
       }
+      if (topics != null && (topics < 0 || topics > io.visitlens.report.TopicModel.MAX_TOPICS)) {
+        throw ConfigException.of("--topics", "must be from 0 (no topic model) to "
+            + io.visitlens.report.TopicModel.MAX_TOPICS + ", got " + topics);
+      }
+      if (topicsMinDocs < 2) {
+        throw ConfigException.of("--topics-min-docs", "must be 2 or more, got " + topicsMinDocs);
+      }
       io.visitlens.io.CorpusReader.Format.parse(format);
       if (maxDocumentMb < 1 || maxDocumentMb > JobOptions.MAX_MAX_DOCUMENT_MB) {
         throw ConfigException.of("--max-document-mb", "must be from 1 to " + JobOptions.MAX_MAX_DOCUMENT_MB
@@ -276,7 +292,7 @@ public final class VisitLens {
       return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed,
-          confidence, permutations, !noSpeech);
+          confidence, permutations, !noSpeech, topics == null ? JobOptions.AUTO_TOPICS : topics, topicsMinDocs);
     }
   }
 
@@ -307,6 +323,11 @@ public final class VisitLens {
     @Option(names = "--out", paramLabel = "FILE.jsonl", required = true, description = "The JSON Lines file to write.")
     String out;
 
+    @Option(names = "--themes", paramLabel = "N", description = "Give each article one of N themes, the lexicon's "
+        + "first N sectors: 80% of its lexicon phrases are then its theme's, so a topic model has known topics to "
+        + "find; 0 for none (default: ${DEFAULT-VALUE}).")
+    int themes;
+
     @Mixin
     GeneratorInputs inputs = new GeneratorInputs();
 
@@ -316,7 +337,7 @@ public final class VisitLens {
         throw ConfigException.of("--docs", "must be 0 or more");
       }
       CorpusGenerator.Result r = CorpusGenerator.run(new CorpusGenerator.Options(docs, Path.of(out), inputs.seed,
-          Path.of(inputs.seedsCorpus), Path.of(inputs.visits), Path.of(inputs.lexicon)));
+          Path.of(inputs.seedsCorpus), Path.of(inputs.visits), Path.of(inputs.lexicon), themes));
       System.out.printf(java.util.Locale.ROOT, "visitlens: generated %s: %d articles, %.1f MB%n", r.file(),
           r.articles(), r.megabytes());
       return 0;

@@ -33,10 +33,12 @@ import org.apache.spark.sql.SparkSession;
  * @param speakerEmphasis the {@code speaker_emphasis} rows, a local relation
  * @param keywordContexts the {@code keyword_contexts} rows, kept ({@link KeywordContextsReport#build})
  * @param lexiconGaps    the {@code lexicon_gaps} rows, kept ({@link LexiconGapsReport#build})
+ * @param topicModel     the topic model's four reports, local relations ({@link TopicModel#run})
  */
 public record Products(SparkSession spark, JobOptions options, VisitCatalog catalog, SectorLexicon lexicon,
     String visitA, String visitB, Dataset<Row> sentences, Dataset<Row> documents, Dataset<Row> rejected,
     long nDocuments, Map<String, Long> documentsByLanguage, SectorReports.CorpusCounts sectorCounts, Dataset<Row> sectorSummary, Dataset<Row> termCounts,
     Dataset<Row> perVisitTerms, long vocabulary, EmphasisBootstrap.Result emphasisBootstrap,
     Dataset<Row> cooccurrenceChange, Dataset<Row> keyness, Dataset<Row> keynessIntervals, Dataset<Row> speech,
-    Dataset<Row> speakerEmphasis, Dataset<Row> keywordContexts, Dataset<Row> lexiconGaps) {}
+    Dataset<Row> speakerEmphasis, Dataset<Row> keywordContexts, Dataset<Row> lexiconGaps,
+    TopicModel.Result topicModel) {}

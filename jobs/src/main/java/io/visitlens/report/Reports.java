@@ -23,6 +23,10 @@ public final class Reports {
       TopicCooccurrenceReport.REPORT,
       CooccurrenceChangeReport.REPORT,
       EmphasisComparisonReport.REPORT,
+      TopicModelReport.REPORT,
+      TopicsReport.REPORT,
+      TopicSharesReport.REPORT,
+      TopicSectorsReport.REPORT,
       StatementsReport.REPORT,
       SpeakerEmphasisReport.REPORT,
       DeliverablesReport.REPORT);

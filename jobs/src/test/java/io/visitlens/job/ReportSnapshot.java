@@ -53,6 +53,10 @@ public final class ReportSnapshot {
       Map.entry("term_keyness", List.of("language", "ngram", "term")),
       Map.entry("keyword_contexts", List.of("kind", "language", "ngram", "term", "visit_id", "place")),
       Map.entry("lexicon_gaps", List.of("reason", "language", "sector", "candidate")),
+      Map.entry("topic_model", List.of("status")),
+      Map.entry("topics", List.of("topic", "rank")),
+      Map.entry("topic_shares", List.of("visit_id", "topic")),
+      Map.entry("topic_sectors", List.of("topic", "rank")),
       Map.entry("statements", List.of("doc_id", "begin", "speaker")),
       Map.entry("speaker_emphasis", List.of("speaker", "sector")),
       Map.entry("deliverables", List.of("doc_id", "begin", "kind")));

@@ -25,7 +25,8 @@ public final class FixtureReports {
 
   public static final List<String> ALL = List.of("documents", "visits", "rejected_documents", "sector_mentions",
       "sector_summary", "topic_cooccurrence", "cooccurrence_change", "emphasis_comparison", "term_keyness",
-      "keyword_contexts", "lexicon_gaps", "statements", "speaker_emphasis", "deliverables");
+      "keyword_contexts", "lexicon_gaps", "topic_model", "topics", "topic_shares", "topic_sectors", "statements",
+      "speaker_emphasis", "deliverables");
 
   private final SparkSession spark;
   private final Path dir;
@@ -81,6 +82,27 @@ public final class FixtureReports {
               "Smart meters too."),
           RowFactory.create("enumeration", "en", "space", "space", 1, 1L, 1L, 1.0, true, "002",
               "Work in IT, space and tourism.")));
+      case "topic_model" -> write(report, TopicModelReport.REPORT.schema(), List.of(
+          RowFactory.create("fitted", null, 2, 40L, 200, 120, 3, 0.5, 2, 15, 1.0, 4.0, 5L)));
+      case "topics" -> write(report, TopicsReport.REPORT.schema(), List.of(
+          RowFactory.create(0, "pipeline · gas · oil", 1, "pipeline", 1, 0.08),
+          RowFactory.create(0, "pipeline · gas · oil", 2, "gas", 1, 0.06),
+          RowFactory.create(0, "pipeline · gas · oil", 3, "oil", 1, 0.05),
+          RowFactory.create(1, HOSTILE_TERM + " · wheat · grain", 1, HOSTILE_TERM, 1, 0.07),
+          RowFactory.create(1, HOSTILE_TERM + " · wheat · grain", 2, "wheat", 1, 0.06),
+          RowFactory.create(1, HOSTILE_TERM + " · wheat · grain", 3, "grain", 1, 0.04)));
+      case "topic_shares" -> write(report, TopicSharesReport.REPORT.schema(), List.of(
+          RowFactory.create(A, 0, "pipeline · gas · oil", 20L, 0.7, 0.6, 0.8, "a", null, null, null, null, null, 0.95),
+          RowFactory.create(A, 1, HOSTILE_TERM + " · wheat · grain", 20L, 0.3, 0.2, 0.4, "a", null, null, null, null,
+              null, 0.95),
+          RowFactory.create(B, 0, "pipeline · gas · oil", 18L, 0.4, 0.3, 0.5, "b", A, -30.0, -45.0, -15.0, 0.002, 0.95),
+          RowFactory.create(B, 1, HOSTILE_TERM + " · wheat · grain", 18L, 0.6, 0.5, 0.7, "b", A, 30.0, 15.0, 45.0,
+              0.002, 0.95)));
+      case "topic_sectors" -> write(report, TopicSectorsReport.REPORT.schema(), List.of(
+          RowFactory.create(0, "pipeline · gas · oil", 1, "energy", 0.9, 0.5, 1.8, 20L, 12.5),
+          RowFactory.create(0, "pipeline · gas · oil", 2, HOSTILE_SECTOR, 0.2, 0.25, 0.8, 10L, 2.8),
+          RowFactory.create(1, HOSTILE_TERM + " · wheat · grain", 1, HOSTILE_SECTOR, 0.45, 0.25, 1.8, 10L, 7.2),
+          RowFactory.create(1, HOSTILE_TERM + " · wheat · grain", 2, "energy", 0.1, 0.5, 0.2, 20L, 1.6)));
       case "keyword_contexts" -> write(report, KeywordContextsReport.REPORT.schema(), List.of(
           RowFactory.create("sector", "en", null, "energy", B, 1, "001", 0, 0, 6, "", "Energy", "was first on the"),
           RowFactory.create("term", "en", 1, "astana", B, 1, "001", 1, 40, 46, "The talks in", "Astana", "went well ."),
