@@ -33,8 +33,8 @@ import java.util.function.Function;
  */
 record PageView(Visit a, Visit b, String zCritical, Header header, VisitList visits, Coverage coverage,
     Headline headline,
-    Shares shares, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Contexts contexts, Gaps gaps,
-    Speakers speakers,
+    Shares shares, Topics topics, Emphasis emphasis, Cooccurrence cooccurrence, Terms terms, Contexts contexts,
+    Gaps gaps, Speakers speakers,
     Ledger ledger,
     Documents documents, Quality quality, Footer footer, String data, Assets assets) {
 
@@ -129,6 +129,24 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
   record Contexts(Source source, List<SectorContexts> sectors) {}
 
   record SectorContexts(String sector, String anchor, List<ContextLine> lines) {}
+
+  /**
+   * The data-driven topics ({@code topic_model}, {@code topics}, {@code topic_shares}, {@code topic_sectors}):
+   * {@code status} as {@code topic_model} says it ({@code fitted}, {@code skipped}, {@code off}, or empty when the
+   * report is not there), and one row per topic.
+   */
+  record Topics(Source source, String status, String k, String documents, String minDocuments, List<TopicRow> rows) {
+    boolean fitted() {
+      return TopicModel.FITTED.equals(status);
+    }
+  }
+
+  /**
+   * A topic: its number, its top terms, the sector of highest lift and that lift, each compared visit's mean share
+   * with its interval, and the change with its interval (null without one).
+   */
+  record TopicRow(String topic, String terms, String sector, String lift, String shareA, String rangeA,
+      String shareB, String rangeB, String delta, Interval interval) {}
 
   /** The lexicon gap candidates shown ({@code lexicon_gaps}), and how many each sector may show. */
   record Gaps(Source source, int perSector, List<GapRow> rows) {}
@@ -280,7 +298,7 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
       Visit a = pairA == null ? null : visit(pairA);
       Visit b = pairA == null ? null : visit(pairB);
       return new PageView(a, b, String.valueOf(Keyness.Z_CRITICAL), header(), visits(), coverage(), headline(),
-          shares(),
+          shares(), topics(),
           emphasis(), cooccurrence(), terms(), contexts(), gaps(), speakers(a, b), ledger(), documents(), quality(), footer,
           json(), assets);
     }
@@ -542,6 +560,50 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
             });
       }
       return anchors;
+    }
+
+    private Topics topics() {
+      Map<String, Object> m = data.topicModel;
+      Map<Object, List<String>> terms = new java.util.TreeMap<>();
+      data.topicTerms.forEach(t -> terms.computeIfAbsent(t.get("topic"), x -> new ArrayList<>()).add(str(t.get("term"))));
+      Map<Object, Map<String, Object>> sectors = new LinkedHashMap<>();
+      data.topicSectors.forEach(r -> sectors.put(r.get("topic"), r));
+      Map<Object, Map<String, Object>> shareA = new LinkedHashMap<>();
+      Map<Object, Map<String, Object>> shareB = new LinkedHashMap<>();
+      data.topicShares.forEach(r -> ("a".equals(r.get("comparison_role")) ? shareA : shareB).put(r.get("topic"), r));
+      List<TopicRow> rows = new ArrayList<>();
+      terms.forEach((topic, words) -> {
+        Map<String, Object> sector = sectors.getOrDefault(topic, Map.of());
+        Map<String, Object> a = shareA.getOrDefault(topic, Map.of());
+        Map<String, Object> b = shareB.getOrDefault(topic, Map.of());
+        rows.add(new TopicRow(str(topic), String.join(", ", words), str(sector.get("sector")),
+            sector.get("lift") instanceof Number x ? String.format(java.util.Locale.ROOT, "%.1f×", x.doubleValue())
+                : "",
+            percent(a.get("share")), shareRange(a), percent(b.get("share")), shareRange(b), pp(b.get("delta_pp")),
+            topicInterval(b)));
+      });
+      return new Topics(source(TopicModelReport.NAME), m == null ? "" : str(m.get("status")),
+          m == null ? "" : str(m.get("k")), m == null ? "" : integer(m.get("documents")),
+          m == null ? "" : integer(m.get("min_documents")), rows);
+    }
+
+    /** A share's interval, "12.0–15.5%", or empty without one. */
+    private static String shareRange(Map<String, Object> r) {
+      if (!(r.get("share_ci_low") instanceof Number low) || !(r.get("share_ci_high") instanceof Number high)) {
+        return "";
+      }
+      return String.format(java.util.Locale.ROOT, "%.1f–%.1f%%", low.doubleValue() * 100, high.doubleValue() * 100);
+    }
+
+    /** The interval of a topic's change of share, or null without one. */
+    private static Interval topicInterval(Map<String, Object> r) {
+      if (!(r.get("delta_pp_ci_low") instanceof Number low) || !(r.get("delta_pp_ci_high") instanceof Number high)) {
+        return null;
+      }
+      String level = r.get("confidence") instanceof Number c
+          ? String.format(java.util.Locale.ROOT, "%.0f%% ", c.doubleValue() * 100) : "";
+      String range = sign(low.doubleValue(), 1) + " to " + sign(high.doubleValue(), 1) + " pp";
+      return new Interval(level + "CI " + range, range, low.doubleValue() > 0 || high.doubleValue() < 0);
     }
 
     private Gaps gaps() {

@@ -120,6 +120,14 @@ final class SummaryData {
   /** lexicon_gaps: the first few of each reason, language and sector, in the report's order. */
   List<Map<String, Object>> gaps = List.of();
   long deliverablesTotal;
+  /** topic_model's row, or null. */
+  Map<String, Object> topicModel;
+  /** topics: the first {@link #TOPIC_TERMS} terms of each topic, by topic and rank. */
+  List<Map<String, Object>> topicTerms = List.of();
+  /** topic_shares: the compared visits' rows, by topic and role. */
+  List<Map<String, Object>> topicShares = List.of();
+  /** topic_sectors: each topic's sector of highest lift. */
+  List<Map<String, Object>> topicSectors = List.of();
 
   /** Deliverables listed on the page at most. */
   static final int MAX_DELIVERABLES = 200;
@@ -134,6 +142,13 @@ final class SummaryData {
       "doc_id", "left", "match", "right");
   static final List<String> GAP_COLUMNS = List.of("reason", "language", "sector", "candidate", "ngram", "count",
       "doc_freq", "score", "rejected_by_note", "evidence_doc_id", "evidence");
+  static final List<String> TOPIC_MODEL_COLUMNS = List.of("status", "k", "documents", "min_documents");
+  static final List<String> TOPIC_COLUMNS = List.of("topic", "rank", "term");
+  static final List<String> TOPIC_SHARE_COLUMNS = List.of("visit_id", "topic", "documents", "share", "share_ci_low",
+      "share_ci_high", "comparison_role", "delta_pp", "delta_pp_ci_low", "delta_pp_ci_high", "confidence");
+  static final List<String> TOPIC_SECTOR_COLUMNS = List.of("topic", "rank", "sector", "lift");
+  /** The terms the page quotes of each topic. */
+  static final int TOPIC_TERMS = 6;
   /** The lexicon gap candidates the page lists per reason, language and sector. */
   static final int GAPS_PER_SECTOR = 3;
   static final Map<String, List<String>> NEEDED = orderedNeeds();
@@ -150,6 +165,10 @@ final class SummaryData {
     needed.put(TermKeynessReport.NAME, KEYNESS_COLUMNS);
     needed.put(KeywordContextsReport.NAME, CONTEXT_COLUMNS);
     needed.put(LexiconGapsReport.NAME, GAP_COLUMNS);
+    needed.put(TopicModelReport.NAME, TOPIC_MODEL_COLUMNS);
+    needed.put(TopicsReport.NAME, TOPIC_COLUMNS);
+    needed.put(TopicSharesReport.NAME, TOPIC_SHARE_COLUMNS);
+    needed.put(TopicSectorsReport.NAME, TOPIC_SECTOR_COLUMNS);
     needed.put(SpeakerEmphasisReport.NAME, SPEAKER_COLUMNS);
     needed.put(DeliverablesReport.NAME, DELIVERABLE_COLUMNS);
     return java.util.Collections.unmodifiableMap(needed);
@@ -201,6 +220,10 @@ final class SummaryData {
     Dataset<Row> deliverables = reports.get(DeliverablesReport.NAME);
     Dataset<Row> contexts = reports.get(KeywordContextsReport.NAME);
     Dataset<Row> gaps = reports.get(LexiconGapsReport.NAME);
+    Dataset<Row> topicModel = reports.get(TopicModelReport.NAME);
+    Dataset<Row> topics = reports.get(TopicsReport.NAME);
+    Dataset<Row> topicShares = reports.get(TopicSharesReport.NAME);
+    Dataset<Row> topicSectors = reports.get(TopicSectorsReport.NAME);
 
     Concurrently.run("page", () -> {
       if (visits != null) {
@@ -253,6 +276,23 @@ final class SummaryData {
             .where(col("place").leq(GAPS_PER_SECTOR)).drop("place")
             .orderBy(col("sector").asc_nulls_last(), col("reason"), col("language"), col("score").desc(),
                 col("candidate")));
+      }
+    }, () -> {
+      if (topicModel != null) {
+        List<Map<String, Object>> model = maps(topicModel.select(columns(TOPIC_MODEL_COLUMNS)).limit(1));
+        d.topicModel = model.isEmpty() ? null : model.get(0);
+      }
+      if (topics != null) {
+        d.topicTerms = d.collect(TopicsReport.NAME, topics.select(columns(TOPIC_COLUMNS))
+            .where(col("rank").leq(TOPIC_TERMS)).orderBy(col("topic"), col("rank")));
+      }
+      if (topicShares != null) {
+        d.topicShares = d.collect(TopicSharesReport.NAME, topicShares.select(columns(TOPIC_SHARE_COLUMNS))
+            .where(col("comparison_role").isNotNull()).orderBy(col("topic"), col("comparison_role")));
+      }
+      if (topicSectors != null) {
+        d.topicSectors = d.collect(TopicSectorsReport.NAME, topicSectors.select(columns(TOPIC_SECTOR_COLUMNS))
+            .where(col("rank").equalTo(1)).orderBy(col("topic")));
       }
     }, () -> {
       if (deliverables != null) {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HtmlSummaryTest extends SparkTestBase {
-  static final List<String> SECTIONS = List.of("visits", "coverage", "headline", "shares", "emphasis", "cooccurrence", "terms",
+  static final List<String> SECTIONS = List.of("visits", "coverage", "headline", "shares", "topics", "emphasis", "cooccurrence", "terms",
       "contexts", "gaps", "speakers", "deliverables", "documents", "quality");
 
   @TempDir
@@ -147,7 +147,10 @@ class HtmlSummaryTest extends SparkTestBase {
         new PageView.Coverage(view.coverage().source(), List.of(hostile),
             List.of(new PageView.CoverageRow(visit, List.of("1"), "1")),
             List.of(new PageView.CoverageRow(visit, List.of("1"), "1"))),
-        view.headline(), view.shares(), view.emphasis(), new PageView.Cooccurrence(c.source(), false,
+        view.headline(), view.shares(), new PageView.Topics(view.topics().source(), "fitted", "1", "1", "1",
+            List.of(new PageView.TopicRow(hostile, hostile, hostile, hostile, hostile, hostile, hostile, hostile,
+                hostile, new PageView.Interval(hostile, hostile, true)))),
+        view.emphasis(), new PageView.Cooccurrence(c.source(), false,
             List.of(hostile), List.of(new PageView.Heatmap(visit)), false, c.hidden(), c.hiddenScopes(),
             c.changeSource(), List.of(new PageView.ChangeRow(hostile, hostile, hostile, "+1.00", "−1.00", "−2.00", "1",
                 "0", "0.010", "0.020"))),
@@ -357,6 +360,37 @@ class HtmlSummaryTest extends SparkTestBase {
   }
 
   @Test
+  void theTopicsSectionListsEachTopicWithTheComparedVisitsSharesAndTheChange() {
+    Document doc = Jsoup.parse(html);
+    Element topics = doc.getElementById("topics");
+    List<String> rows = topics.select("tbody tr").eachText();
+    assertEquals(List.of(
+        "0 pipeline, gas, oil energy 1.8× 70.0% 60.0–80.0% 40.0% 30.0–50.0% −30.0 pp 95% CI −45.0 to −15.0 pp",
+        "1 " + FixtureReports.HOSTILE_TERM + ", wheat, grain " + FixtureReports.HOSTILE_SECTOR
+            + " 1.8× 30.0% 20.0–40.0% 60.0% 50.0–70.0% +30.0 pp 95% CI +15.0 to +45.0 pp"), rows);
+    assertEquals(2, topics.select("tbody strong").size(), "both changes are clear of zero");
+    assertTrue(topics.text().contains("2 topics fitted by LDA on 40 documents"), topics.text());
+    assertTrue(topics.select("script, img, b").isEmpty(), "hostile terms are text: " + topics.html());
+  }
+
+  @Test
+  void aTopicModelNotFittedSaysWhyFromItsRow() {
+    FixtureReports fixture = new FixtureReports(spark, tmp.resolve("topics-skipped")).only("visits");
+    fixture.write("topic_model", TopicModelReport.REPORT.schema(), List.of(
+        RowFactory.create("skipped", null, 0, 5L, 200, 0, 3, 0.5, 2, null, null, null, 5L)));
+    Document doc = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark, fixture.hadoopDir())));
+    assertEquals("No topic model in this run: the corpus has 5 documents, fewer than the 200 a topic model needs "
+        + "(--topics-min-docs). Topics fitted on so few articles would be noise; the sector shares above are the lens "
+        + "for a corpus this small.", doc.getElementById("topics").selectFirst("p").text());
+    FixtureReports off = new FixtureReports(spark, tmp.resolve("topics-off")).only("visits");
+    off.write("topic_model", TopicModelReport.REPORT.schema(), List.of(
+        RowFactory.create("off", null, 0, 0L, 200, 0, 3, 0.5, 2, null, null, null, 5L)));
+    doc = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark, off.hadoopDir())));
+    assertEquals("No topic model in this run: it was turned off with --topics 0.",
+        doc.getElementById("topics").selectFirst("p").text());
+  }
+
+  @Test
   void everyComingReportThatIsAbsentSaysSoInItsSections() throws Exception {
     FixtureReports early = new FixtureReports(spark, tmp.resolve("early")).only("documents", "visits",
         "rejected_documents");
@@ -365,7 +399,7 @@ class HtmlSummaryTest extends SparkTestBase {
       assertNotNull(doc.getElementById(id), id);
     }
     for (String[] s : new String[][] {{"headline", "emphasis_comparison"}, {"shares", "sector_summary"},
-        {"emphasis", "emphasis_comparison"}, {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"},
+        {"topics", "topic_model"}, {"emphasis", "emphasis_comparison"}, {"cooccurrence", "topic_cooccurrence"}, {"terms", "term_keyness"},
         {"contexts", "keyword_contexts"}, {"gaps", "lexicon_gaps"}, {"speakers", "speaker_emphasis"}, {"deliverables", "deliverables"}}) {
       assertEquals("The " + s[1] + " report is not available in this run, so this section is empty.",
           doc.getElementById(s[0]).selectFirst(".unavailable").text(), s[0]);
@@ -376,7 +410,7 @@ class HtmlSummaryTest extends SparkTestBase {
 
     Document bare = Jsoup.parse(HtmlSummary.render(SummaryData.read(spark,
         new FixtureReports(spark, tmp.resolve("nothing")).hadoopDir())));
-    assertEquals(14, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
+    assertEquals(15, bare.select(".unavailable").size(), "every report-backed section, data quality twice");
   }
 
   @Test
