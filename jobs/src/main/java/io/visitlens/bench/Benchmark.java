@@ -94,9 +94,18 @@ public final class Benchmark {
    *                    --permutations 0}, to measure what the resampling costs
    * @param speech      whether the analysis finds statements and deliverables as by default; false runs it with
    *                    {@code --no-speech}, to measure what they cost
+   * @param topics      the analysis's {@code --topics}: {@link JobOptions#AUTO_TOPICS} by default, 0 to measure what the
+   *                    topic model costs
    */
   public record Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
-      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech) {
+      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech, int topics) {
+    /** With the default topic model. */
+    public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
+        Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech) {
+      this(docs, work, seed, contenders, results, seedsCorpus, visits, lexicon, warmupDocs, resampling, speech,
+          JobOptions.AUTO_TOPICS);
+    }
+
     /** With the analysis's default resampling. */
     public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
         Path seedsCorpus, Path visits, Path lexicon, int warmupDocs) {
@@ -281,7 +290,8 @@ public final class Benchmark {
         case ANALYSIS -> {
           JobOptions job = JobOptions.of(input, options.visits().toString(), options.lexicon().toString(), output);
           JobOptions resampled = options.resampling() ? job : job.withBootstrap(0, job.seed()).withPermutations(0);
-          AnalysisJob.run(spark, resampled.withSpeech(options.speech()));
+          AnalysisJob.run(spark, resampled.withSpeech(options.speech())
+              .withTopics(options.topics(), JobOptions.DEFAULT_TOPICS_MIN_DOCUMENTS));
         }
         case NAIVE -> {
           spark.sparkContext().setJobDescription("bench naive");

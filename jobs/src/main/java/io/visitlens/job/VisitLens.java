@@ -386,6 +386,10 @@ public final class VisitLens {
         + "speaker_emphasis), to measure what they cost.")
     boolean noSpeech;
 
+    @Option(names = "--topics", paramLabel = "K", description = "Run the analysis with --topics K; 0 to measure what "
+        + "the topic model costs (default: the analysis's rule).")
+    Integer topics;
+
     @Mixin
     GeneratorInputs inputs = new GeneratorInputs();
 
@@ -399,6 +403,10 @@ public final class VisitLens {
     }
 
     Benchmark.Options options() {
+      if (topics != null && (topics < 0 || topics > io.visitlens.report.TopicModel.MAX_TOPICS)) {
+        throw ConfigException.of("--topics", "must be from 0 (no topic model) to "
+            + io.visitlens.report.TopicModel.MAX_TOPICS + ", got " + topics);
+      }
       if (docs.isEmpty() || docs.stream().anyMatch(d -> d < 1)) {
         throw ConfigException.of("--docs", "takes one or more sizes of at least 1 article");
       }
@@ -425,7 +433,8 @@ public final class VisitLens {
       Path workDir = Path.of(work);
       return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
-          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech);
+          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech,
+          topics == null ? JobOptions.AUTO_TOPICS : topics);
     }
   }
 
