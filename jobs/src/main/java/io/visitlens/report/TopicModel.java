@@ -177,9 +177,9 @@ public final class TopicModel {
     List<String> vocabulary = vocabulary(perVisitTerms, nDocuments);
     Dataset<Row> vectors = null;
     Dataset<Row> theta = null;
+    Broadcast<Map<String, Integer>> index = JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .broadcast(indexOf(vocabulary));
     try {
-      Broadcast<Map<String, Integer>> index = JavaSparkContext.fromSparkContext(spark.sparkContext())
-          .broadcast(indexOf(vocabulary));
       List<String> sectorList = List.copyOf(sectors);
       int size = vocabulary.size();
       vectors = sentences
@@ -220,6 +220,7 @@ public final class TopicModel {
               TopicSharesReport.REPORT.schema()),
           spark.createDataFrame(sectorRows(sums, labels, sectorList), TopicSectorsReport.REPORT.schema()));
     } finally {
+      index.destroy();
       if (theta != null) {
         theta.unpersist();
       }

@@ -483,13 +483,33 @@ class AnalysisJobIT extends SparkTestBase {
   }
 
   @Test
+  void fiveArticlesAreTooFewForTopicsAndTheReportsAndPageSaySo() throws Exception {
+    Row model = report("topic_model").first();
+    assertEquals("skipped", model.getAs("status"));
+    assertEquals(5L, (long) model.getAs("documents"));
+    assertEquals(JobOptions.DEFAULT_TOPICS_MIN_DOCUMENTS, (int) model.getAs("min_documents"));
+    for (String name : List.of("topics", "topic_shares", "topic_sectors")) {
+      assertEquals(0, report(name).count(), name + " is written, empty");
+      assertTrue(Files.exists(out.resolve("csv").resolve(name + ".csv")), name + ".csv with its header");
+    }
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(out.resolve("index.html").toFile(), "UTF-8");
+    assertTrue(page.getElementById("topics").text().contains("the corpus has 5 documents, fewer than the 200"),
+        page.getElementById("topics").text());
+    JsonNode manifest = new ObjectMapper().readTree(out.resolve("run.json").toFile());
+    assertEquals("auto", manifest.at("/parameters/topics").asText());
+    assertTrue(manifest.at("/timings_ms/topics").isNumber(), manifest.at("/timings_ms").toString());
+  }
+
+  @Test
   void noSpeechLeavesOutTheThreeSpeechReportsAndThePageSaysWhy() throws Exception {
     Path reports = tmp.resolve("no-speech");
     Cli run = cli("run", "--corpus", REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
         "--visits", REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
         "--lexicon", REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), "--out", reports.toString(),
-        "--no-speech", "--bootstrap", "0", "--permutations", "0");
+        "--no-speech", "--bootstrap", "0", "--permutations", "0", "--topics", "0");
     assertEquals(0, run.code(), "the run succeeds: " + run.err());
+    assertEquals("off", spark.read().parquet(reports.resolve("parquet").resolve("topic_model").toString()).first()
+        .getAs("status"), "--topics 0 turns the topic model off");
     for (String name : List.of("statements", "deliverables", "speaker_emphasis")) {
       assertFalse(Files.exists(reports.resolve("parquet").resolve(name)), name + " is not written");
       assertFalse(Files.exists(reports.resolve("csv").resolve(name + ".csv")), name + " is not written");

@@ -60,6 +60,9 @@ class VisitLensTest {
         Arguments.of(List.of("--compare", "belgrade-2024"), "--compare: takes two different visit ids"),
         Arguments.of(List.of("--compare", "belgrade-2024,nowhere"), "--compare: no visit 'nowhere' in the catalogue"),
         Arguments.of(List.of("--format", "docx"), "--format: 'docx' is not one of auto, txt, jsonl, csv, parquet"),
+        Arguments.of(List.of("--topics", "-1"), "--topics: must be from 0 (no topic model) to 200, got -1"),
+        Arguments.of(List.of("--topics", "201"), "--topics: must be from 0 (no topic model) to 200, got 201"),
+        Arguments.of(List.of("--topics-min-docs", "1"), "--topics-min-docs: must be 2 or more, got 1"),
         Arguments.of(List.of("--bogus"), "Unknown option: '--bogus'"));
   }
 
