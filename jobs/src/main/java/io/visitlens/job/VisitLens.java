@@ -277,10 +277,7 @@ public final class VisitLens {
       if (!(confidence > 0 && confidence < 1)) {
         throw ConfigException.of("--confidence", "must be between 0 and 1, got " + confidence);
       }
-      if (topics != null && (topics < 0 || topics > io.visitlens.report.TopicModel.MAX_TOPICS)) {
-        throw ConfigException.of("--topics", "must be from 0 (no topic model) to "
-            + io.visitlens.report.TopicModel.MAX_TOPICS + ", got " + topics);
-      }
+      int k = topics(topics);
       if (topicsMinDocs < 2) {
         throw ConfigException.of("--topics-min-docs", "must be 2 or more, got " + topicsMinDocs);
       }
@@ -292,8 +289,20 @@ public final class VisitLens {
       return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed,
-          confidence, permutations, !noSpeech, topics == null ? JobOptions.AUTO_TOPICS : topics, topicsMinDocs);
+          confidence, permutations, !noSpeech, k, topicsMinDocs);
     }
+  }
+
+  /** {@code --topics} as the analysis takes it ({@link JobOptions#AUTO_TOPICS} when not given), checked. */
+  static int topics(Integer topics) {
+    if (topics == null) {
+      return JobOptions.AUTO_TOPICS;
+    }
+    if (topics < 0 || topics > io.visitlens.report.TopicModel.MAX_TOPICS) {
+      throw ConfigException.of("--topics", "must be from 0 (no topic model) to "
+          + io.visitlens.report.TopicModel.MAX_TOPICS + ", got " + topics);
+    }
+    return topics;
   }
 
   /** The generator's inputs, shared by {@code generate} and {@code bench}. */
@@ -403,10 +412,7 @@ public final class VisitLens {
     }
 
     Benchmark.Options options() {
-      if (topics != null && (topics < 0 || topics > io.visitlens.report.TopicModel.MAX_TOPICS)) {
-        throw ConfigException.of("--topics", "must be from 0 (no topic model) to "
-            + io.visitlens.report.TopicModel.MAX_TOPICS + ", got " + topics);
-      }
+      int k = topics(topics);
       if (docs.isEmpty() || docs.stream().anyMatch(d -> d < 1)) {
         throw ConfigException.of("--docs", "takes one or more sizes of at least 1 article");
       }
@@ -433,8 +439,7 @@ public final class VisitLens {
       Path workDir = Path.of(work);
       return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
-          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech,
-          topics == null ? JobOptions.AUTO_TOPICS : topics);
+          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech, k);
     }
   }
 

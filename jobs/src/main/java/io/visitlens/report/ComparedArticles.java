@@ -100,19 +100,26 @@ public final class ComparedArticles {
         .map(r -> Article.listed(r.getString(0), r.getString(1).equals(visitB), r.isNullAt(2) ? null : r.getString(2)));
     int tasks = settings.tasks();
     Task task = new Task(sectorList, groups, keys, settings);
-    List<TaskResult> results = fromCorpus.union(fromDocuments)
-        .flatMapToPair(a -> {
-          List<Tuple2<Integer, Article>> copies = new ArrayList<>(tasks);
+    List<TaskResult> results = toEveryTask(fromCorpus.union(fromDocuments), tasks)
+        .mapPartitionsWithIndex((t, articles) -> List.of(task.run(t, articles)).iterator(), false)
+        .collect();
+    return assemble(corpus.sparkSession(), new ArrayList<>(results), sectorList, groups, settings, visitA, visitB);
+  }
+
+  /**
+   * Every record in each of {@code tasks} partitions, by one shuffle: each task then holds them all, and computes its
+   * share of the resampling from them.
+   */
+  static <T> JavaRDD<T> toEveryTask(JavaRDD<T> records, int tasks) {
+    return records.flatMapToPair(r -> {
+          List<Tuple2<Integer, T>> copies = new ArrayList<>(tasks);
           for (int t = 0; t < tasks; t++) {
-            copies.add(new Tuple2<>(t, a));
+            copies.add(new Tuple2<>(t, r));
           }
           return copies.iterator();
         })
         .partitionBy(new HashPartitioner(tasks))
-        .values()
-        .mapPartitionsWithIndex((t, articles) -> List.of(task.run(t, articles)).iterator(), false)
-        .collect();
-    return assemble(corpus.sparkSession(), new ArrayList<>(results), sectorList, groups, settings, visitA, visitB);
+        .values();
   }
 
   /** The chosen terms as keys: (order, term) → a number, the same in every task. */

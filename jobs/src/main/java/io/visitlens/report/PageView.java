@@ -580,7 +580,7 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
             sector.get("lift") instanceof Number x ? String.format(java.util.Locale.ROOT, "%.1f×", x.doubleValue())
                 : "",
             percent(a.get("share")), shareRange(a), percent(b.get("share")), shareRange(b), pp(b.get("delta_pp")),
-            topicInterval(b)));
+            interval(b, a.get("documents"), b.get("documents"))));
       });
       return new Topics(source(TopicModelReport.NAME), m == null ? "" : str(m.get("status")),
           m == null ? "" : str(m.get("k")), m == null ? "" : integer(m.get("documents")),
@@ -593,17 +593,6 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
         return "";
       }
       return String.format(java.util.Locale.ROOT, "%.1f–%.1f%%", low.doubleValue() * 100, high.doubleValue() * 100);
-    }
-
-    /** The interval of a topic's change of share, or null without one. */
-    private static Interval topicInterval(Map<String, Object> r) {
-      if (!(r.get("delta_pp_ci_low") instanceof Number low) || !(r.get("delta_pp_ci_high") instanceof Number high)) {
-        return null;
-      }
-      String level = r.get("confidence") instanceof Number c
-          ? String.format(java.util.Locale.ROOT, "%.0f%% ", c.doubleValue() * 100) : "";
-      String range = sign(low.doubleValue(), 1) + " to " + sign(high.doubleValue(), 1) + " pp";
-      return new Interval(level + "CI " + range, range, low.doubleValue() > 0 || high.doubleValue() < 0);
     }
 
     private Gaps gaps() {
@@ -624,14 +613,21 @@ record PageView(Visit a, Visit b, String zCritical, Header header, VisitList vis
 
     /** The row's interval of the change, in words, or null without one. */
     private static Interval interval(Map<String, Object> r) {
+      return interval(r, r.get("n_articles_a"), r.get("n_articles_b"));
+    }
+
+    /**
+     * The interval of the change of a row with {@code delta_pp_ci_low}, {@code delta_pp_ci_high} and
+     * {@code confidence}, in words with the articles of A and of B, or null without one.
+     */
+    private static Interval interval(Map<String, Object> r, Object articlesA, Object articlesB) {
       if (!(r.get("delta_pp_ci_low") instanceof Number low) || !(r.get("delta_pp_ci_high") instanceof Number high)) {
         return null;
       }
       String level = r.get("confidence") instanceof Number c
           ? String.format(java.util.Locale.ROOT, "%.0f%% ", c.doubleValue() * 100) : "";
       String range = sign(low.doubleValue(), 1) + " to " + sign(high.doubleValue(), 1) + " pp";
-      String text = level + "CI " + range + ", " + integer(r.get("n_articles_a")) + " vs "
-          + integer(r.get("n_articles_b")) + " articles";
+      String text = level + "CI " + range + ", " + integer(articlesA) + " vs " + integer(articlesB) + " articles";
       return new Interval(text, range, low.doubleValue() > 0 || high.doubleValue() < 0);
     }
 

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.clustering.LDA;
@@ -35,7 +35,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import scala.Tuple2;
 
 /**
  * The data-driven topics: Spark ML's {@link LDA} (online variational Bayes, Hoffman, Blei &amp; Bach 2010) fitted on
@@ -464,7 +463,7 @@ public final class TopicModel {
     int tasks = settings.tasks();
     int replicates = settings.replicates();
     long seed = settings.seed() ^ BOOTSTRAP_SALT;
-    List<ArticleBootstrap.Replicate[]> parts = theta.where(col("visit_id").isin(visitA, visitB))
+    JavaRDD<Unit> units = theta.where(col("visit_id").isin(visitA, visitB))
         .select(col("visit_id"), col("doc_id"), col("theta")).javaRDD()
         .map(r -> {
           List<Double> th = r.getList(2);
@@ -473,20 +472,12 @@ public final class TopicModel {
             a[t] = th.get(t);
           }
           return new Unit(r.getString(0).equals(visitB), r.getString(1), a);
-        })
-        .flatMapToPair(u -> {
-          List<Tuple2<Integer, Unit>> copies = new ArrayList<>(tasks);
-          for (int t = 0; t < tasks; t++) {
-            copies.add(new Tuple2<>(t, u));
-          }
-          return copies.iterator();
-        })
-        .partitionBy(new HashPartitioner(tasks))
-        .values()
-        .mapPartitionsWithIndex((t, units) -> {
+        });
+    List<ArticleBootstrap.Replicate[]> parts = ComparedArticles.toEveryTask(units, tasks)
+        .mapPartitionsWithIndex((t, copies) -> {
           List<Unit> a = new ArrayList<>();
           List<Unit> b = new ArrayList<>();
-          units.forEachRemaining(u -> (u.isB() ? b : a).add(u));
+          copies.forEachRemaining(u -> (u.isB() ? b : a).add(u));
           java.util.Comparator<Unit> byDoc = java.util.Comparator.comparing(Unit::docId);
           a.sort(byDoc);
           b.sort(byDoc);

@@ -365,9 +365,10 @@ class HtmlSummaryTest extends SparkTestBase {
     Element topics = doc.getElementById("topics");
     List<String> rows = topics.select("tbody tr").eachText();
     assertEquals(List.of(
-        "0 pipeline, gas, oil energy 1.8× 70.0% 60.0–80.0% 40.0% 30.0–50.0% −30.0 pp 95% CI −45.0 to −15.0 pp",
+        "0 pipeline, gas, oil energy 1.8× 70.0% 60.0–80.0% 40.0% 30.0–50.0% −30.0 pp 95% CI −45.0 to −15.0 pp, "
+            + "20 vs 18 articles",
         "1 " + FixtureReports.HOSTILE_TERM + ", wheat, grain " + FixtureReports.HOSTILE_SECTOR
-            + " 1.8× 30.0% 20.0–40.0% 60.0% 50.0–70.0% +30.0 pp 95% CI +15.0 to +45.0 pp"), rows);
+            + " 1.8× 30.0% 20.0–40.0% 60.0% 50.0–70.0% +30.0 pp 95% CI +15.0 to +45.0 pp, 20 vs 18 articles"), rows);
     assertEquals(2, topics.select("tbody strong").size(), "both changes are clear of zero");
     assertTrue(topics.text().contains("2 topics fitted by LDA on 40 documents"), topics.text());
     assertTrue(topics.select("script, img, b").isEmpty(), "hostile terms are text: " + topics.html());
