@@ -211,7 +211,8 @@ public final class TopicModel {
       List<List<Object[]>> top = topTerms(model, vocabulary);
       List<String> labels = top.stream().map(TopicModel::label).toList();
       Sums sums = sums(theta, k, sectorList.size());
-      List<ArticleBootstrap.Replicate> replicates = settings.replicates() == 0 ? List.of()
+      // No interval when the catalogue's one visit is compared with itself (A = B): there is no second sample.
+      List<ArticleBootstrap.Replicate> replicates = settings.replicates() == 0 || visitA.equals(visitB) ? List.of()
           : replicates(theta, visitA, visitB, k, settings);
       return new Result(fit, spark.createDataFrame(List.of(modelRow(fit)), TopicModelReport.REPORT.schema()),
           spark.createDataFrame(topicRows(top, labels), TopicsReport.REPORT.schema()),

@@ -210,6 +210,20 @@ class TopicModelTest extends SparkTestBase {
   }
 
   @Test
+  void aVisitComparedWithItselfGetsItsSharesWithoutAnInterval() {
+    TopicModel.Result one = TopicModel.run(spark, sentences, perVisit, nDocuments, List.of("energy", "fisheries"),
+        "v1", "v1", new TopicModel.Settings(2, 200, 11L, 50, 0.95, 2));
+    List<Row> v1 = one.shares().where("visit_id = 'v1'").collectAsList();
+    assertEquals(2, v1.size());
+    for (Row r : v1) {
+      assertEquals("a", r.getAs("comparison_role"), r.toString());
+      assertNull(r.getAs("share_ci_low"), "no second sample, no interval: " + r);
+      assertNull(r.getAs("delta_pp"), r.toString());
+    }
+    assertEquals(1.0, v1.stream().mapToDouble(r -> r.getAs("share")).sum(), 1e-6);
+  }
+
+  @Test
   void topicsZeroTurnsTheModelOff() {
     TopicModel.Result off = TopicModel.run(spark, sentences, perVisit, nDocuments, List.of("energy", "fisheries"),
         "v1", "v2", new TopicModel.Settings(0, 200, 11L, 10, 0.95, 2));
