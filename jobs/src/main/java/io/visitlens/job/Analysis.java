@@ -270,7 +270,7 @@ public final class Analysis {
       steps.begin("gaps");
       // lexicon_gaps: the n-grams of the sentences with a sector mention that the lexicon does not match, scored by
       // their association with each sector and found in lists of sectors; a few per sector, kept.
-      Dataset<Row> lexiconGaps = keep(kept, LexiconGapsReport.build(sentences, inputs.lexicon()));
+      Dataset<Row> lexiconGaps = keep(kept, LexiconGapsReport.build(sentences, inputs.lexicon(), sectorCounts));
       steps.done("gaps", "%d candidates the lexicon may miss", lexiconGaps.count());
 
       steps.begin("topics");

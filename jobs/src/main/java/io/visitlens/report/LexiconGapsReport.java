@@ -7,12 +7,9 @@ import static io.visitlens.report.Report.LONG;
 import static io.visitlens.report.Report.STRING;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
@@ -26,7 +23,6 @@ import io.visitlens.transform.Terms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,6 +124,15 @@ public final class LexiconGapsReport {
 
   /** The report's rows, in its order, from the annotated corpus and the lexicon. */
   public static Dataset<Row> build(Dataset<Row> sentences, SectorLexicon lexicon) {
+    return build(sentences, lexicon, SectorReports.countCorpus(sentences));
+  }
+
+  /**
+   * The report's rows, in its order, from the annotated corpus, the lexicon and the corpus's sector counts (of the
+   * same sentences), which give each language's sentences with a sector mention, per sector and in all.
+   */
+  public static Dataset<Row> build(Dataset<Row> sentences, SectorLexicon lexicon,
+      SectorReports.CorpusCounts counts) {
     Map<String, Set<String>> phrases = new HashMap<>();
     Map<String, Map<String, String>> sectorOfWord = new HashMap<>();
     for (SectorLexicon.Entry e : lexicon.entries()) {
@@ -154,11 +159,22 @@ public final class LexiconGapsReport {
             min(struct(col("doc_id"), col("sentence_id"))).as("first"));
     // the 2×2 table of each candidate and sector, among the language's sentences with a sector mention: t (the
     // candidate's sentences, its "*" row), nₛ (the sector's sentences), n (all of them)
-    Dataset<Row> sectorSentences = sentences.where(size(col("match_begin")).gt(0))
-        .select(col("language"), explode(array_distinct(col("match_sector"))).as("sector"))
-        .groupBy(col("language"), col("sector")).agg(count(lit(1)).as("n_s"));
-    Dataset<Row> all = sentences.where(size(col("match_begin")).gt(0)).groupBy(col("language"))
-        .agg(count(lit(1)).as("n"));
+    // (counted by the sector pass: no scan of the corpus of their own)
+    List<Row> perSector = new ArrayList<>();
+    List<Row> perLanguage = new ArrayList<>();
+    counts.sentencesByLanguage().forEach((key, n) -> {
+      if (key.get(1) == null) {
+        perLanguage.add(RowFactory.create(key.get(0), n));
+      } else {
+        perSector.add(RowFactory.create(key.get(0), key.get(1), n));
+      }
+    });
+    org.apache.spark.sql.SparkSession spark = sentences.sparkSession();
+    Dataset<Row> sectorSentences = spark.createDataFrame(perSector, new StructType()
+        .add("language", DataTypes.StringType, true).add("sector", DataTypes.StringType, false)
+        .add("n_s", DataTypes.LongType, false));
+    Dataset<Row> all = spark.createDataFrame(perLanguage, new StructType()
+        .add("language", DataTypes.StringType, true).add("n", DataTypes.LongType, false));
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) LexiconGapsReport::g2, DataTypes.DoubleType);
     Column association = col("reason").equalTo(ASSOCIATION);
     Dataset<Row> scored = counted
@@ -207,8 +223,8 @@ public final class LexiconGapsReport {
     return 2 * sum;
   }
 
-  /** What a partition adds up per candidate, sector and reason. */
-  private record Key(String reason, String language, String sector, String candidate, int ngram) {}
+  /** A candidate of a partition, per reason and language; its tallies are per sector ({@link Candidates}). */
+  private record Key(String reason, String language, String candidate, int ngram) {}
 
   private static final class Tally {
     long count;
@@ -233,7 +249,8 @@ public final class LexiconGapsReport {
 
   /**
    * The candidates of a partition's sentences, counted in the partition: each with each of its sentence's sectors and
-   * "*", and those of its enumerations; one row per candidate, sector and reason.
+   * "*", and those of its enumerations; one row per candidate, sector and reason. A candidate is looked up once per
+   * sentence; its sectors' tallies are an array indexed by the partition's sector numbers.
    */
   private static final class Candidates implements MapPartitionsFunction<Row, Row> {
     private final Map<String, Set<String>> phrases;
@@ -246,113 +263,172 @@ public final class LexiconGapsReport {
 
     @Override
     public java.util.Iterator<Row> call(java.util.Iterator<Row> rows) {
-      Map<Key, Tally> tallies = new HashMap<>();
+      Partition partition = new Partition();
       while (rows.hasNext()) {
-        Row s = rows.next();
-        String docId = s.getString(0);
-        int sentenceId = s.getInt(1);
-        for (Key k : sentence(s)) {
-          tallies.computeIfAbsent(k, x -> new Tally()).add(docId, sentenceId);
-        }
+        partition.sentence(rows.next());
       }
-      List<Row> out = new ArrayList<>(tallies.size());
-      tallies.forEach((k, t) -> out.add(RowFactory.create(k.reason(), k.language(), k.sector(), k.candidate(),
-          k.ngram(), t.count, t.docs, t.firstDoc, t.firstSentence)));
+      List<Row> out = new ArrayList<>(partition.tallies.size() * 2);
+      partition.tallies.forEach((k, bySector) -> {
+        for (int i = 0; i < bySector.length; i++) {
+          Tally t = bySector[i];
+          if (t != null) {
+            out.add(RowFactory.create(k.reason(), k.language(), partition.sectors.get(i), k.candidate(), k.ngram(),
+                t.count, t.docs, t.firstDoc, t.firstSentence));
+          }
+        }
+      });
       return out.iterator();
     }
 
-    /** One sentence's candidates, each once per sector and reason. */
-    private List<Key> sentence(Row s) {
-      String language = s.getString(2);
-      List<Integer> tokenBegin = s.getList(3);
-      List<Integer> tokenEnd = s.getList(4);
-      List<String> terms = s.getList(5);
-      List<Boolean> stops = s.getList(6);
-      List<Integer> matchBegin = s.getList(7);
-      List<Integer> matchEnd = s.getList(8);
-      List<String> matchSector = s.getList(9);
-      int n = terms.size();
-      boolean[] covered = new boolean[n];
-      for (int i = 0; i < n; i++) {
-        for (int m = 0; m < matchBegin.size() && !covered[i]; m++) {
-          covered[i] = tokenBegin.get(i) < matchEnd.get(m) && tokenEnd.get(i) > matchBegin.get(m);
+    /** One partition's tallies: candidate → its tallies by sector number ({@link #sectors}: "*" first). */
+    private final class Partition {
+      final Map<Key, Tally[]> tallies = new HashMap<>();
+      final List<String> sectors = new ArrayList<>(List.of(ANY));
+      private final Map<String, Integer> sectorNumbers = new HashMap<>(Map.of(ANY, 0));
+      private int noSector = -1;
+
+      private int number(String sector) {
+        if (sector == null) {
+          if (noSector < 0) {
+            noSector = sectors.size();
+            sectors.add(null);
+          }
+          return noSector;
         }
+        return sectorNumbers.computeIfAbsent(sector, x -> {
+          sectors.add(x);
+          return sectors.size() - 1;
+        });
       }
-      Set<String> known = phrases.getOrDefault(language, Set.of());
-      Set<String> sectors = new LinkedHashSet<>(matchSector);
-      int[] run = Terms.termRuns(terms, stops);
-      Map<String, Integer> candidates = new java.util.TreeMap<>();
-      for (int i = 0; i < n; i++) {
-        StringBuilder term = new StringBuilder();
-        for (int order = 1; order <= Math.min(Terms.MAX_ORDER, run[i]); order++) {
-          if (covered[i + order - 1]) {
-            break;
-          }
-          if (order > 1) {
-            term.append(' ');
-          }
-          term.append(terms.get(i + order - 1));
-          if (!known.contains(term.toString())) {
-            candidates.putIfAbsent(term.toString(), order);
-          }
+
+      private void add(Key key, int sector, String docId, int sentenceId) {
+        Tally[] bySector = tallies.get(key);
+        if (bySector == null) {
+          bySector = new Tally[Math.max(sectors.size(), sector + 1)];
+          tallies.put(key, bySector);
+        } else if (bySector.length <= sector) {
+          bySector = java.util.Arrays.copyOf(bySector, sectors.size());
+          tallies.put(key, bySector);
         }
+        Tally t = bySector[sector];
+        if (t == null) {
+          t = bySector[sector] = new Tally();
+        }
+        t.add(docId, sentenceId);
       }
-      List<Key> out = new ArrayList<>();
-      candidates.forEach((c, order) -> {
-        out.add(new Key(ASSOCIATION, language, ANY, c, order));
-        for (String sector : sectors) {
-          out.add(new Key(ASSOCIATION, language, sector, c, order));
+
+      /** One sentence's candidates, each once per sector and reason. */
+      void sentence(Row s) {
+        String docId = s.getString(0);
+        int sentenceId = s.getInt(1);
+        String language = s.getString(2);
+        List<Integer> tokenBegin = s.getList(3);
+        List<Integer> tokenEnd = s.getList(4);
+        List<String> terms = s.getList(5);
+        List<Boolean> stops = s.getList(6);
+        List<Integer> matchBegin = s.getList(7);
+        List<Integer> matchEnd = s.getList(8);
+        List<String> matchSector = s.getList(9);
+        int n = terms.size();
+        int[] mb = new int[matchBegin.size()];
+        int[] me = new int[mb.length];
+        for (int m = 0; m < mb.length; m++) {
+          mb[m] = matchBegin.get(m);
+          me[m] = matchEnd.get(m);
         }
-      });
-      // enumerations: items (runs of term tokens or tokens of a match, such as "IT") separated by ",", "and", "or"
-      List<String> tokens = s.getList(10);
-      int[] item = new int[n + 1];
-      for (int k = n - 1; k >= 0; k--) {
-        item[k] = run[k] > 0 || covered[k] ? item[k + 1] + 1 : 0;
-      }
-      List<int[]> items = new ArrayList<>();
-      int i = 0;
-      while (i < n) {
-        if (item[i] == 0) {
-          i++;
-          continue;
-        }
-        List<int[]> list = new ArrayList<>();
-        list.add(new int[] {i, i + item[i]});
-        int j = i + item[i];
-        while (true) {
-          int k = j;
-          boolean separated = false;
-          while (k < n && item[k] == 0 && isSeparator(terms.get(k), tokens.get(k))) {
-            separated = true;
-            k++;
+        boolean[] covered = new boolean[n];
+        for (int i = 0; i < n; i++) {
+          int tb = tokenBegin.get(i);
+          int te = tokenEnd.get(i);
+          for (int m = 0; m < mb.length && !covered[i]; m++) {
+            covered[i] = tb < me[m] && te > mb[m];
           }
-          if (!separated || k >= n || item[k] == 0) {
-            break;
-          }
-          list.add(new int[] {k, k + item[k]});
-          j = k + item[k];
         }
-        if (list.size() >= 2 && list.stream().allMatch(it -> it[1] - it[0] <= Terms.MAX_ORDER)
-            && list.stream().anyMatch(it -> anyCovered(covered, it))) {
-          for (int[] it : list) {
-            if (!anyCovered(covered, it) && run[it[0]] >= it[1] - it[0]) { // unmatched, all term tokens
-              items.add(it);
+        Set<String> known = phrases.getOrDefault(language, Set.of());
+        // the sentence's sectors by number, "*" first, each once
+        int[] numbers = new int[matchSector.size() + 1];
+        int nSectors = 0;
+        numbers[nSectors++] = 0;
+        for (String sector : matchSector) {
+          int number = number(sector);
+          boolean seen = false;
+          for (int k = 0; k < nSectors && !seen; k++) {
+            seen = numbers[k] == number;
+          }
+          if (!seen) {
+            numbers[nSectors++] = number;
+          }
+        }
+        int[] run = Terms.termRuns(terms, stops);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+          StringBuilder term = new StringBuilder();
+          for (int order = 1; order <= Math.min(Terms.MAX_ORDER, run[i]); order++) {
+            if (covered[i + order - 1]) {
+              break;
+            }
+            if (order > 1) {
+              term.append(' ');
+            }
+            term.append(terms.get(i + order - 1));
+            String c = term.toString();
+            if (!known.contains(c) && seen.add(c)) {
+              Key key = new Key(ASSOCIATION, language, c, order);
+              for (int k = 0; k < nSectors; k++) {
+                add(key, numbers[k], docId, sentenceId);
+              }
             }
           }
         }
-        i = j;
-      }
-      Set<String> seen = new HashSet<>();
-      for (int[] it : items) {
-        String c = String.join(" ", terms.subList(it[0], it[1]));
-        if (known.contains(c) || !seen.add(c)) {
-          continue;
+        // enumerations: items (runs of term tokens or tokens of a match, such as "IT") separated by ",", "and", "or"
+        List<String> tokens = s.getList(10);
+        int[] item = new int[n + 1];
+        for (int k = n - 1; k >= 0; k--) {
+          item[k] = run[k] > 0 || covered[k] ? item[k + 1] + 1 : 0;
         }
-        String sector = sectorOfWord.getOrDefault(language, Map.of()).get(c);
-        out.add(new Key(ENUMERATION, language, sector, c, it[1] - it[0]));
+        List<int[]> items = new ArrayList<>();
+        int i = 0;
+        while (i < n) {
+          if (item[i] == 0) {
+            i++;
+            continue;
+          }
+          List<int[]> list = new ArrayList<>();
+          list.add(new int[] {i, i + item[i]});
+          int j = i + item[i];
+          while (true) {
+            int k = j;
+            boolean separated = false;
+            while (k < n && item[k] == 0 && isSeparator(terms.get(k), tokens.get(k))) {
+              separated = true;
+              k++;
+            }
+            if (!separated || k >= n || item[k] == 0) {
+              break;
+            }
+            list.add(new int[] {k, k + item[k]});
+            j = k + item[k];
+          }
+          if (list.size() >= 2 && list.stream().allMatch(it -> it[1] - it[0] <= Terms.MAX_ORDER)
+              && list.stream().anyMatch(it -> anyCovered(covered, it))) {
+            for (int[] it : list) {
+              if (!anyCovered(covered, it) && run[it[0]] >= it[1] - it[0]) { // unmatched, all term tokens
+                items.add(it);
+              }
+            }
+          }
+          i = j;
+        }
+        Set<String> listed = new HashSet<>();
+        for (int[] it : items) {
+          String c = String.join(" ", terms.subList(it[0], it[1]));
+          if (known.contains(c) || !listed.add(c)) {
+            continue;
+          }
+          String sector = sectorOfWord.getOrDefault(language, Map.of()).get(c);
+          add(new Key(ENUMERATION, language, c, it[1] - it[0]), number(sector), docId, sentenceId);
+        }
       }
-      return out;
     }
 
     private static boolean anyCovered(boolean[] covered, int[] item) {

@@ -57,8 +57,11 @@ public final class SectorReports {
    *
    * @param windowSets            rows of {@link #WINDOW_SET_COUNT_SCHEMA}, or null
    * @param byVisitLanguageSector [visit_id (null for none), language, sector] → {mentions, documents}
+   * @param sentencesByLanguage   [language, sector] → sentences with a mention of the sector, and [language, null]
+   *                              → sentences with a mention of any sector (every visit, and none, pooled)
    */
-  public record CorpusCounts(List<Row> windowSets, Map<List<String>, long[]> byVisitLanguageSector) {
+  public record CorpusCounts(List<Row> windowSets, Map<List<String>, long[]> byVisitLanguageSector,
+      Map<List<String>, Long> sentencesByLanguage) {
     /**
      * [visit_id (null for none), sector] → {mentions, documents}, every language pooled (a document has one
      * language, so its documents add up too).
@@ -84,6 +87,11 @@ public final class SectorReports {
   /** The rows of {@link #matchCounts} that count a sector's mentions, and its documents; sectors = [the sector]. */
   static final String MENTION_COUNT = "#mentions";
   static final String DOCUMENT_COUNT = "#documents";
+  /**
+   * The rows of {@link #matchCounts} that count, per language, the sentences with a mention of a sector (sectors =
+   * [the sector]) or of any (sectors = []); visit_id null.
+   */
+  static final String SENTENCE_COUNT = "#sentences";
 
   /** {@link CorpusCounts} of an annotated corpus whose documents are each together in one partition. */
   public static CorpusCounts countCorpus(Dataset<Row> corpus) {
@@ -92,21 +100,26 @@ public final class SectorReports {
     List<Row> sets = new ArrayList<>();
     if (rows.size() > MAX_DRIVER_SETS) {
       sets = null;
-      rows = boundedCollect(counted.where(col("window").isin(MENTION_COUNT, DOCUMENT_COUNT)),
+      rows = boundedCollect(counted.where(col("window").isin(MENTION_COUNT, DOCUMENT_COUNT, SENTENCE_COUNT)),
           "sector mentions by visit");
     }
     Map<List<String>, long[]> byVisitLanguageSector = new HashMap<>();
+    Map<List<String>, Long> sentencesByLanguage = new HashMap<>();
     for (Row r : rows) {
       String kind = r.getString(1);
       boolean mentions = kind.equals(MENTION_COUNT);
-      if (mentions || kind.equals(DOCUMENT_COUNT)) {
+      if (kind.equals(SENTENCE_COUNT)) {
+        List<String> sectors = r.getList(2);
+        sentencesByLanguage.merge(Arrays.asList(r.getString(4), sectors.isEmpty() ? null : sectors.get(0)),
+            r.getLong(3), Long::sum);
+      } else if (mentions || kind.equals(DOCUMENT_COUNT)) {
         byVisitLanguageSector.computeIfAbsent(Arrays.asList(r.getString(0), r.getString(4),
             r.<String>getList(2).get(0)), k -> new long[2])[mentions ? 0 : 1] += r.getLong(3);
       } else if (sets != null) {
         sets.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3)));
       }
     }
-    return new CorpusCounts(sets, byVisitLanguageSector);
+    return new CorpusCounts(sets, byVisitLanguageSector, sentencesByLanguage);
   }
 
   /** The columns of {@link #windowSetCounts}. */
@@ -172,6 +185,11 @@ public final class SectorReports {
         }
         add("sentence", sentenceSet);
         documentSet.addAll(sentenceSet);
+        for (String sector : sentenceSet) {
+          counts.computeIfAbsent(Arrays.asList(null, SENTENCE_COUNT, List.of(sector), language),
+              k -> new long[1])[0]++;
+        }
+        counts.computeIfAbsent(Arrays.asList(null, SENTENCE_COUNT, List.of(), language), k -> new long[1])[0]++;
       }
     }
 
