@@ -15,6 +15,24 @@ class SessionSizingTest extends SparkTestBase {
   void putBack() {
     spark.conf().unset(COMPRESSED);
     spark.conf().unset(AnalysisJob.CODEGEN_FACTORY_MODE);
+    spark.conf().unset(AnalysisJob.WHOLE_STAGE_CODEGEN);
+  }
+
+  @Test
+  void wholeStageCodeIsOffForTheRunAndThenAsItWas() {
+    String before = AnalysisJob.withoutWholeStageCodegen(spark);
+    assertEquals(null, before, "not set in this session before");
+    assertEquals("false", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN), "during the run");
+    AnalysisJob.restore(spark, AnalysisJob.WHOLE_STAGE_CODEGEN, before);
+    assertEquals(false, spark.conf().contains(AnalysisJob.WHOLE_STAGE_CODEGEN), "unset again after it");
+    assertEquals("true", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN, "true"), "Spark's default after it");
+
+    spark.conf().set(AnalysisJob.WHOLE_STAGE_CODEGEN, "true");
+    before = AnalysisJob.withoutWholeStageCodegen(spark);
+    assertEquals("true", before, "the session's own value");
+    assertEquals("false", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN), "during the run");
+    AnalysisJob.restore(spark, AnalysisJob.WHOLE_STAGE_CODEGEN, before);
+    assertEquals("true", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN), "the session's own value after it");
   }
 
   @Test
