@@ -7,6 +7,9 @@ import static io.visitlens.report.Report.LONG;
 import static io.visitlens.report.Report.STRING;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -159,30 +162,30 @@ public final class LexiconGapsReport {
             min(struct(col("doc_id"), col("sentence_id"))).as("first"));
     // the 2×2 table of each candidate and sector, among the language's sentences with a sector mention: t (the
     // candidate's sentences, its "*" row), nₛ (the sector's sentences), n (all of them)
-    // (counted by the sector pass: no scan of the corpus of their own)
-    List<Row> perSector = new ArrayList<>();
-    List<Row> perLanguage = new ArrayList<>();
+    // (counted by the sector pass: no scan of the corpus of their own), looked up in two map literals, so that
+    // no job broadcasts them
+    List<Column> perSector = new ArrayList<>();
+    List<Column> perLanguage = new ArrayList<>();
     counts.sentencesByLanguage().forEach((key, n) -> {
+      if (key.get(0) == null) {
+        return; // a sentence without a language: the join it replaces never matched it either
+      }
       if (key.get(1) == null) {
-        perLanguage.add(RowFactory.create(key.get(0), n));
+        perLanguage.add(lit(key.get(0)));
+        perLanguage.add(lit(n));
       } else {
-        perSector.add(RowFactory.create(key.get(0), key.get(1), n));
+        perSector.add(lit(key.get(0) + '\u0000' + key.get(1)));
+        perSector.add(lit(n));
       }
     });
-    org.apache.spark.sql.SparkSession spark = sentences.sparkSession();
-    Dataset<Row> sectorSentences = spark.createDataFrame(perSector, new StructType()
-        .add("language", DataTypes.StringType, true).add("sector", DataTypes.StringType, false)
-        .add("n_s", DataTypes.LongType, false));
-    Dataset<Row> all = spark.createDataFrame(perLanguage, new StructType()
-        .add("language", DataTypes.StringType, true).add("n", DataTypes.LongType, false));
     UserDefinedFunction g2 = udf((UDF4<Long, Long, Long, Long, Double>) LexiconGapsReport::g2, DataTypes.DoubleType);
     Column association = col("reason").equalTo(ASSOCIATION);
     Dataset<Row> scored = counted
         .withColumn("t", max(when(col("sector").equalTo(ANY), col("count"))).over(
             Window.partitionBy(col("reason"), col("language"), col("candidate"), col("ngram"))))
         .where(col("sector").isNull().or(col("sector").notEqual(ANY)))
-        .join(broadcast(sectorSentences), new String[] {"language", "sector"}, "left")
-        .join(broadcast(all), new String[] {"language"}, "left")
+        .withColumn("n_s", lookUp(perSector, concat(col("language"), lit("\u0000"), col("sector"))))
+        .withColumn("n", lookUp(perLanguage, col("language")))
         .where(association.unary_$bang().or(col("count").geq(MIN_COUNT)
             // over-represented: a / n_s > (t − a) / (n − n_s)
             .and(col("count").multiply(col("n").minus(col("n_s")))
@@ -204,6 +207,12 @@ public final class LexiconGapsReport {
         .repartition(1)
         .sortWithinPartitions(col("reason"), col("language"), col("sector").asc_nulls_first(), col("score").desc(),
             col("candidate"));
+  }
+
+  /** The long value of {@code key} in a map literal of alternate keys and values, null when absent (or null). */
+  private static Column lookUp(List<Column> keysAndValues, Column key) {
+    return keysAndValues.isEmpty() ? lit(null).cast(DataTypes.LongType)
+        : element_at(map(keysAndValues.toArray(Column[]::new)), key);
   }
 
   /**
