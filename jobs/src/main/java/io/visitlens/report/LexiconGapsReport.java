@@ -26,6 +26,7 @@ import io.visitlens.transform.Terms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -232,8 +233,8 @@ public final class LexiconGapsReport {
     return 2 * sum;
   }
 
-  /** A candidate of a partition, per reason and language; its tallies are per sector ({@link Candidates}). */
-  private record Key(String reason, String language, String candidate, int ngram) {}
+  /** What a partition adds up per candidate, sector and reason. */
+  private record Key(String reason, String language, String sector, String candidate, int ngram) {}
 
   private static final class Tally {
     long count;
@@ -258,8 +259,7 @@ public final class LexiconGapsReport {
 
   /**
    * The candidates of a partition's sentences, counted in the partition: each with each of its sentence's sectors and
-   * "*", and those of its enumerations; one row per candidate, sector and reason. A candidate is looked up once per
-   * sentence; its sectors' tallies are an array indexed by the partition's sector numbers.
+   * "*", and those of its enumerations; one row per candidate, sector and reason.
    */
   private static final class Candidates implements MapPartitionsFunction<Row, Row> {
     private final Map<String, Set<String>> phrases;
@@ -272,172 +272,113 @@ public final class LexiconGapsReport {
 
     @Override
     public java.util.Iterator<Row> call(java.util.Iterator<Row> rows) {
-      Partition partition = new Partition();
+      Map<Key, Tally> tallies = new HashMap<>();
       while (rows.hasNext()) {
-        partition.sentence(rows.next());
-      }
-      List<Row> out = new ArrayList<>(partition.tallies.size() * 2);
-      partition.tallies.forEach((k, bySector) -> {
-        for (int i = 0; i < bySector.length; i++) {
-          Tally t = bySector[i];
-          if (t != null) {
-            out.add(RowFactory.create(k.reason(), k.language(), partition.sectors.get(i), k.candidate(), k.ngram(),
-                t.count, t.docs, t.firstDoc, t.firstSentence));
-          }
+        Row s = rows.next();
+        String docId = s.getString(0);
+        int sentenceId = s.getInt(1);
+        for (Key k : sentence(s)) {
+          tallies.computeIfAbsent(k, x -> new Tally()).add(docId, sentenceId);
         }
-      });
+      }
+      List<Row> out = new ArrayList<>(tallies.size());
+      tallies.forEach((k, t) -> out.add(RowFactory.create(k.reason(), k.language(), k.sector(), k.candidate(),
+          k.ngram(), t.count, t.docs, t.firstDoc, t.firstSentence)));
       return out.iterator();
     }
 
-    /** One partition's tallies: candidate → its tallies by sector number ({@link #sectors}: "*" first). */
-    private final class Partition {
-      final Map<Key, Tally[]> tallies = new HashMap<>();
-      final List<String> sectors = new ArrayList<>(List.of(ANY));
-      private final Map<String, Integer> sectorNumbers = new HashMap<>(Map.of(ANY, 0));
-      private int noSector = -1;
-
-      private int number(String sector) {
-        if (sector == null) {
-          if (noSector < 0) {
-            noSector = sectors.size();
-            sectors.add(null);
-          }
-          return noSector;
-        }
-        return sectorNumbers.computeIfAbsent(sector, x -> {
-          sectors.add(x);
-          return sectors.size() - 1;
-        });
-      }
-
-      private void add(Key key, int sector, String docId, int sentenceId) {
-        Tally[] bySector = tallies.get(key);
-        if (bySector == null) {
-          bySector = new Tally[Math.max(sectors.size(), sector + 1)];
-          tallies.put(key, bySector);
-        } else if (bySector.length <= sector) {
-          bySector = java.util.Arrays.copyOf(bySector, sectors.size());
-          tallies.put(key, bySector);
-        }
-        Tally t = bySector[sector];
-        if (t == null) {
-          t = bySector[sector] = new Tally();
-        }
-        t.add(docId, sentenceId);
-      }
-
-      /** One sentence's candidates, each once per sector and reason. */
-      void sentence(Row s) {
-        String docId = s.getString(0);
-        int sentenceId = s.getInt(1);
-        String language = s.getString(2);
-        List<Integer> tokenBegin = s.getList(3);
-        List<Integer> tokenEnd = s.getList(4);
-        List<String> terms = s.getList(5);
-        List<Boolean> stops = s.getList(6);
-        List<Integer> matchBegin = s.getList(7);
-        List<Integer> matchEnd = s.getList(8);
-        List<String> matchSector = s.getList(9);
-        int n = terms.size();
-        int[] mb = new int[matchBegin.size()];
-        int[] me = new int[mb.length];
-        for (int m = 0; m < mb.length; m++) {
-          mb[m] = matchBegin.get(m);
-          me[m] = matchEnd.get(m);
-        }
-        boolean[] covered = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          int tb = tokenBegin.get(i);
-          int te = tokenEnd.get(i);
-          for (int m = 0; m < mb.length && !covered[i]; m++) {
-            covered[i] = tb < me[m] && te > mb[m];
-          }
-        }
-        Set<String> known = phrases.getOrDefault(language, Set.of());
-        // the sentence's sectors by number, "*" first, each once
-        int[] numbers = new int[matchSector.size() + 1];
-        int nSectors = 0;
-        numbers[nSectors++] = 0;
-        for (String sector : matchSector) {
-          int number = number(sector);
-          boolean seen = false;
-          for (int k = 0; k < nSectors && !seen; k++) {
-            seen = numbers[k] == number;
-          }
-          if (!seen) {
-            numbers[nSectors++] = number;
-          }
-        }
-        int[] run = Terms.termRuns(terms, stops);
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < n; i++) {
-          StringBuilder term = new StringBuilder();
-          for (int order = 1; order <= Math.min(Terms.MAX_ORDER, run[i]); order++) {
-            if (covered[i + order - 1]) {
-              break;
-            }
-            if (order > 1) {
-              term.append(' ');
-            }
-            term.append(terms.get(i + order - 1));
-            String c = term.toString();
-            if (!known.contains(c) && seen.add(c)) {
-              Key key = new Key(ASSOCIATION, language, c, order);
-              for (int k = 0; k < nSectors; k++) {
-                add(key, numbers[k], docId, sentenceId);
-              }
-            }
-          }
-        }
-        // enumerations: items (runs of term tokens or tokens of a match, such as "IT") separated by ",", "and", "or"
-        List<String> tokens = s.getList(10);
-        int[] item = new int[n + 1];
-        for (int k = n - 1; k >= 0; k--) {
-          item[k] = run[k] > 0 || covered[k] ? item[k + 1] + 1 : 0;
-        }
-        List<int[]> items = new ArrayList<>();
-        int i = 0;
-        while (i < n) {
-          if (item[i] == 0) {
-            i++;
-            continue;
-          }
-          List<int[]> list = new ArrayList<>();
-          list.add(new int[] {i, i + item[i]});
-          int j = i + item[i];
-          while (true) {
-            int k = j;
-            boolean separated = false;
-            while (k < n && item[k] == 0 && isSeparator(terms.get(k), tokens.get(k))) {
-              separated = true;
-              k++;
-            }
-            if (!separated || k >= n || item[k] == 0) {
-              break;
-            }
-            list.add(new int[] {k, k + item[k]});
-            j = k + item[k];
-          }
-          if (list.size() >= 2 && list.stream().allMatch(it -> it[1] - it[0] <= Terms.MAX_ORDER)
-              && list.stream().anyMatch(it -> anyCovered(covered, it))) {
-            for (int[] it : list) {
-              if (!anyCovered(covered, it) && run[it[0]] >= it[1] - it[0]) { // unmatched, all term tokens
-                items.add(it);
-              }
-            }
-          }
-          i = j;
-        }
-        Set<String> listed = new HashSet<>();
-        for (int[] it : items) {
-          String c = String.join(" ", terms.subList(it[0], it[1]));
-          if (known.contains(c) || !listed.add(c)) {
-            continue;
-          }
-          String sector = sectorOfWord.getOrDefault(language, Map.of()).get(c);
-          add(new Key(ENUMERATION, language, c, it[1] - it[0]), number(sector), docId, sentenceId);
+    /** One sentence's candidates, each once per sector and reason. */
+    private List<Key> sentence(Row s) {
+      String language = s.getString(2);
+      List<Integer> tokenBegin = s.getList(3);
+      List<Integer> tokenEnd = s.getList(4);
+      List<String> terms = s.getList(5);
+      List<Boolean> stops = s.getList(6);
+      List<Integer> matchBegin = s.getList(7);
+      List<Integer> matchEnd = s.getList(8);
+      List<String> matchSector = s.getList(9);
+      int n = terms.size();
+      boolean[] covered = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        for (int m = 0; m < matchBegin.size() && !covered[i]; m++) {
+          covered[i] = tokenBegin.get(i) < matchEnd.get(m) && tokenEnd.get(i) > matchBegin.get(m);
         }
       }
+      Set<String> known = phrases.getOrDefault(language, Set.of());
+      Set<String> sectors = new LinkedHashSet<>(matchSector);
+      int[] run = Terms.termRuns(terms, stops);
+      Map<String, Integer> candidates = new java.util.TreeMap<>();
+      for (int i = 0; i < n; i++) {
+        StringBuilder term = new StringBuilder();
+        for (int order = 1; order <= Math.min(Terms.MAX_ORDER, run[i]); order++) {
+          if (covered[i + order - 1]) {
+            break;
+          }
+          if (order > 1) {
+            term.append(' ');
+          }
+          term.append(terms.get(i + order - 1));
+          if (!known.contains(term.toString())) {
+            candidates.putIfAbsent(term.toString(), order);
+          }
+        }
+      }
+      List<Key> out = new ArrayList<>();
+      candidates.forEach((c, order) -> {
+        out.add(new Key(ASSOCIATION, language, ANY, c, order));
+        for (String sector : sectors) {
+          out.add(new Key(ASSOCIATION, language, sector, c, order));
+        }
+      });
+      // enumerations: items (runs of term tokens or tokens of a match, such as "IT") separated by ",", "and", "or"
+      List<String> tokens = s.getList(10);
+      int[] item = new int[n + 1];
+      for (int k = n - 1; k >= 0; k--) {
+        item[k] = run[k] > 0 || covered[k] ? item[k + 1] + 1 : 0;
+      }
+      List<int[]> items = new ArrayList<>();
+      int i = 0;
+      while (i < n) {
+        if (item[i] == 0) {
+          i++;
+          continue;
+        }
+        List<int[]> list = new ArrayList<>();
+        list.add(new int[] {i, i + item[i]});
+        int j = i + item[i];
+        while (true) {
+          int k = j;
+          boolean separated = false;
+          while (k < n && item[k] == 0 && isSeparator(terms.get(k), tokens.get(k))) {
+            separated = true;
+            k++;
+          }
+          if (!separated || k >= n || item[k] == 0) {
+            break;
+          }
+          list.add(new int[] {k, k + item[k]});
+          j = k + item[k];
+        }
+        if (list.size() >= 2 && list.stream().allMatch(it -> it[1] - it[0] <= Terms.MAX_ORDER)
+            && list.stream().anyMatch(it -> anyCovered(covered, it))) {
+          for (int[] it : list) {
+            if (!anyCovered(covered, it) && run[it[0]] >= it[1] - it[0]) { // unmatched, all term tokens
+              items.add(it);
+            }
+          }
+        }
+        i = j;
+      }
+      Set<String> seen = new HashSet<>();
+      for (int[] it : items) {
+        String c = String.join(" ", terms.subList(it[0], it[1]));
+        if (known.contains(c) || !seen.add(c)) {
+          continue;
+        }
+        String sector = sectorOfWord.getOrDefault(language, Map.of()).get(c);
+        out.add(new Key(ENUMERATION, language, sector, c, it[1] - it[0]));
+      }
+      return out;
     }
 
     private static boolean anyCovered(boolean[] covered, int[] item) {
