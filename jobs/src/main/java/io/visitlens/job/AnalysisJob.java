@@ -277,7 +277,7 @@ public final class AnalysisJob {
    * generated stage classes (Janino, then C1 and C2), while the work of this job's stages is mostly its own passes
    * over the annotated corpus, not Spark's operators. Without whole-stage code (Spark still generates each
    * expression's code): 10,000 articles in the bench 46.5 and 39.2 s against 49.9 and 43.6 s (two alternated
-   * rounds), 100,000 articles 308.7 s against 338.1 s.
+   * rounds); at 100,000 articles within the noise (308.7 and 339.2 s against 338.1 s).
    */
   static String withoutWholeStageCodegen(SparkSession spark) {
     if (spark.sparkContext().getConf().contains(WHOLE_STAGE_CODEGEN)) {
