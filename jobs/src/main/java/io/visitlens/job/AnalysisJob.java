@@ -266,9 +266,6 @@ public final class AnalysisJob {
 
   static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
 
-  /** The session's value of a setting before the run changed it, or null when it was not set. */
-  private static final String UNSET = null;
-
   /**
    * Turns Spark's whole-stage code generation off for the run, unless {@code --conf} sets
    * {@code spark.sql.codegen.wholeStage}, and returns the session's value before (null: unset), which the run puts
@@ -283,7 +280,7 @@ public final class AnalysisJob {
     if (spark.sparkContext().getConf().contains(WHOLE_STAGE_CODEGEN)) {
       return spark.conf().get(WHOLE_STAGE_CODEGEN);
     }
-    String before = spark.conf().contains(WHOLE_STAGE_CODEGEN) ? spark.conf().get(WHOLE_STAGE_CODEGEN) : UNSET;
+    String before = spark.conf().contains(WHOLE_STAGE_CODEGEN) ? spark.conf().get(WHOLE_STAGE_CODEGEN) : null;
     spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
     return before;
   }
