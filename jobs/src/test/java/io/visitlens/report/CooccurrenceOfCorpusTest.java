@@ -119,6 +119,27 @@ class CooccurrenceOfCorpusTest extends SparkTestBase {
         () -> "only sentence and document windows: " + setRows(counts.windowSets()));
   }
 
+  @Test
+  void theOnePassCountsEachLanguagesSentencesWithAMentionPerSectorAndInAll() {
+    Map<List<String>, Long> actual = SectorReports.countCorpus(corpus).sentencesByLanguage();
+    // the same from the mentions: distinct sentences per language and sector, and per language
+    Map<List<String>, Long> expected = new HashMap<>();
+    for (Row r : mentions.groupBy(col("language"), col("sector"))
+        .agg(countDistinct(col("doc_id"), col("sentence_id"))).collectAsList()) {
+      expected.put(Arrays.asList(r.getString(0), r.getString(1)), r.getLong(2));
+    }
+    for (Row r : mentions.groupBy(col("language")).agg(countDistinct(col("doc_id"), col("sentence_id")))
+        .collectAsList()) {
+      expected.put(Arrays.asList(r.getString(0), null), r.getLong(1));
+    }
+    assertEquals(expected, actual, "sentences with a mention by [language, sector] and by [language, null]");
+    // trade: a1's first sentence and its "Trade in information technology.", a2's first, a3's last two; a3's
+    // "Trade, trade and green energy." once, though it mentions trade twice
+    assertEquals(5L, actual.get(Arrays.asList("en", "trade")), () -> actual.toString());
+    assertTrue(actual.get(Arrays.asList("en", null)) >= actual.get(Arrays.asList("en", "energy")) + 1,
+        () -> "every sentence with a mention, more than those with energy: " + actual);
+  }
+
   static List<String> setRows(List<Row> sets) {
     return sets.stream().map(r -> r.getString(0) + "|" + r.getString(1) + "|" + r.getList(2) + "|" + r.getLong(3))
         .sorted().toList();
