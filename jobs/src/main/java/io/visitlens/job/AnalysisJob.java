@@ -269,7 +269,8 @@ public final class AnalysisJob {
   /**
    * Turns Spark's whole-stage code generation off for the run, unless {@code --conf} sets
    * {@code spark.sql.codegen.wholeStage}, and returns the session's value before (null: unset), which the run puts
-   * back when it ends (the bench's other contenders, a notebook's later queries, run with their own). On 2 cores
+   * back when it ends (the bench's other contenders, a notebook's later queries, get whole-stage code as they would
+   * alone; the job's other session settings stay in the session, as they always have). On 2 cores
    * the JIT compilers took 54 of a cold 10,000-article run's 126 CPU-seconds, much of it compiling each query's
    * generated stage classes (Janino, then C1 and C2), while the work of this job's stages is mostly its own passes
    * over the annotated corpus, not Spark's operators. Without whole-stage code (Spark still generates each
