@@ -52,22 +52,43 @@ public final class AnalysisJob {
    * the corpus, plan every report ({@link Analysis}), write each, render the page, publish.
    */
   public static Result run(SparkSession spark, JobOptions options) {
-    Configuration conf = spark.sparkContext().hadoopConfiguration();
-    configure(spark, conf);
-    Steps steps = new Steps(spark);
-
-    Analysis.Inputs inputs = checkInputs(conf, options);
-    loadLanguageProfilesMeanwhile(spark);
-    long corpusBytes = corpusBytes(conf, options.corpus());
-    sizeShuffles(spark, corpusBytes);
-    chooseCacheCompression(spark, corpusBytes);
-    chooseExpressionEvaluation(spark, corpusBytes);
-    String wholeStage = withoutWholeStageCodegen(spark);
+    Map<String, String> before = sessionSettings(spark);
     try {
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      configure(spark, conf);
+      Steps steps = new Steps(spark);
+
+      Analysis.Inputs inputs = checkInputs(conf, options);
+      loadLanguageProfilesMeanwhile(spark);
+      long corpusBytes = corpusBytes(conf, options.corpus());
+      sizeShuffles(spark, corpusBytes);
+      chooseCacheCompression(spark, corpusBytes);
+      chooseExpressionEvaluation(spark, corpusBytes);
+      withoutWholeStageCodegen(spark);
       return run(spark, options, conf, steps, inputs);
     } finally {
-      restore(spark, WHOLE_STAGE_CODEGEN, wholeStage);
+      before.forEach((key, value) -> restore(spark, key, value));
     }
+  }
+
+  /**
+   * Every session setting a run sets for itself ({@link #configure}, {@link #sizeShuffles},
+   * {@link #chooseCacheCompression}, {@link #chooseExpressionEvaluation}, {@link #withoutWholeStageCodegen}): each is
+   * put back as it was when the run ends, failed or not, so that a notebook's later queries and the bench's other
+   * contenders run in the session as they would without it. (The Hadoop settings {@link #configure} sets, no
+   * {@code _SUCCESS} files and no Parquet summary files, are the same for every run and stay.)
+   */
+  static final List<String> RUN_SETTINGS = List.of("spark.sql.parquet.outputTimestampType",
+      "spark.sql.session.timeZone", "spark.sql.codegen.hugeMethodLimit", "spark.sql.shuffle.partitions",
+      "spark.sql.inMemoryColumnarStorage.compressed", "spark.sql.codegen.factoryMode", "spark.sql.codegen.wholeStage");
+
+  /** The session's own value of each of {@link #RUN_SETTINGS} (null: not set, Spark's default applies). */
+  static Map<String, String> sessionSettings(SparkSession spark) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String key : RUN_SETTINGS) {
+      values.put(key, spark.conf().contains(key) ? spark.conf().get(key) : null);
+    }
+    return values;
   }
 
   private static Result run(SparkSession spark, JobOptions options, Configuration conf, Steps steps,
@@ -270,9 +291,9 @@ public final class AnalysisJob {
 
   /**
    * Turns Spark's whole-stage code generation off for the run, unless {@code --conf} sets
-   * {@code spark.sql.codegen.wholeStage}, and returns the session's value before (null: unset), which the run puts
-   * back when it ends (the bench's other contenders, a notebook's later queries, get whole-stage code as they would
-   * alone; the job's other session settings stay in the session, as they always have). On 2 cores
+   * {@code spark.sql.codegen.wholeStage}, and returns the session's value before (null: unset); the run puts it back
+   * when it ends, with the others of {@link #RUN_SETTINGS} (the bench's other contenders, a notebook's later queries,
+   * get whole-stage code as they would alone). On 2 cores
    * the JIT compilers took 54 of a cold 10,000-article run's 126 CPU-seconds, much of it compiling each query's
    * generated stage classes (Janino, then C1 and C2), while the work of this job's stages is mostly its own passes
    * over the annotated corpus, not Spark's operators. Without whole-stage code (Spark still generates each

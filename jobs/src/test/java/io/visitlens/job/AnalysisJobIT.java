@@ -47,11 +47,31 @@ class AnalysisJobIT extends SparkTestBase {
   static Path out;
   static AnalysisJob.Result result;
 
+  /** The session settings the run sets for itself, as they were just before the run and just after it. */
+  static Map<String, String> settingsBefore;
+  static Map<String, String> settingsAfter;
+
   @BeforeAll
   static void runOnSeeds() {
     startSpark();
     out = tmp.resolve("reports");
-    result = AnalysisJob.run(spark, seedOptions(out));
+    // as in a notebook user's session: a time zone of its own, which the run sets to UTC for itself
+    spark.conf().set("spark.sql.session.timeZone", "Europe/Belgrade");
+    try {
+      settingsBefore = AnalysisJob.sessionSettings(spark);
+      result = AnalysisJob.run(spark, seedOptions(out));
+      settingsAfter = AnalysisJob.sessionSettings(spark);
+    } finally {
+      spark.conf().set("spark.sql.session.timeZone", "UTC");
+    }
+  }
+
+  @Test
+  void theRunPutsEverySessionSettingItSetsBackAsItWas() {
+    assertEquals("Europe/Belgrade", settingsBefore.get("spark.sql.session.timeZone"), "the test's own zone");
+    assertEquals(null, settingsBefore.get(AnalysisJob.WHOLE_STAGE_CODEGEN), "unset before (the run sets it)");
+    assertEquals(AnalysisJob.RUN_SETTINGS, List.copyOf(settingsAfter.keySet()), "every setting the run sets");
+    assertEquals(settingsBefore, settingsAfter, "the session's settings before the run and after it");
   }
 
   static JobOptions seedOptions(Path out) {
