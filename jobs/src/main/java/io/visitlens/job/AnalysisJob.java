@@ -291,22 +291,19 @@ public final class AnalysisJob {
 
   /**
    * Turns Spark's whole-stage code generation off for the run, unless {@code --conf} sets
-   * {@code spark.sql.codegen.wholeStage}, and returns the session's value before (null: unset); the run puts it back
-   * when it ends, with the others of {@link #RUN_SETTINGS} (the bench's other contenders, a notebook's later queries,
-   * get whole-stage code as they would alone). On 2 cores
+   * {@code spark.sql.codegen.wholeStage}; the run puts the session's own value back when it ends, with the others of
+   * {@link #RUN_SETTINGS} (the bench's other contenders, a notebook's later queries, get whole-stage code as they
+   * would alone). On 2 cores
    * the JIT compilers took 54 of a cold 10,000-article run's 126 CPU-seconds, much of it compiling each query's
    * generated stage classes (Janino, then C1 and C2), while the work of this job's stages is mostly its own passes
    * over the annotated corpus, not Spark's operators. Without whole-stage code (Spark still generates each
    * expression's code): 10,000 articles in the bench 46.5 and 39.2 s against 49.9 and 43.6 s (two alternated
    * rounds); at 100,000 articles within the noise (308.7 and 339.2 s against 338.1 s).
    */
-  static String withoutWholeStageCodegen(SparkSession spark) {
-    if (spark.sparkContext().getConf().contains(WHOLE_STAGE_CODEGEN)) {
-      return spark.conf().get(WHOLE_STAGE_CODEGEN);
+  static void withoutWholeStageCodegen(SparkSession spark) {
+    if (!spark.sparkContext().getConf().contains(WHOLE_STAGE_CODEGEN)) {
+      spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
     }
-    String before = spark.conf().contains(WHOLE_STAGE_CODEGEN) ? spark.conf().get(WHOLE_STAGE_CODEGEN) : null;
-    spark.conf().set(WHOLE_STAGE_CODEGEN, "false");
-    return before;
   }
 
   /** Puts a session setting back as it was ({@code before} null: unset). */

@@ -20,18 +20,20 @@ class SessionSizingTest extends SparkTestBase {
 
   @Test
   void wholeStageCodeIsOffForTheRunAndThenAsItWas() {
-    String before = AnalysisJob.withoutWholeStageCodegen(spark);
-    assertEquals(null, before, "not set in this session before");
+    java.util.Map<String, String> before = AnalysisJob.sessionSettings(spark);
+    assertEquals(null, before.get(AnalysisJob.WHOLE_STAGE_CODEGEN), "not set in this session before");
+    AnalysisJob.withoutWholeStageCodegen(spark);
     assertEquals("false", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN), "during the run");
-    AnalysisJob.restore(spark, AnalysisJob.WHOLE_STAGE_CODEGEN, before);
+    before.forEach((key, value) -> AnalysisJob.restore(spark, key, value));
     assertEquals(false, spark.conf().contains(AnalysisJob.WHOLE_STAGE_CODEGEN), "unset again after it");
     assertEquals("true", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN, "true"), "Spark's default after it");
 
     spark.conf().set(AnalysisJob.WHOLE_STAGE_CODEGEN, "true");
-    before = AnalysisJob.withoutWholeStageCodegen(spark);
-    assertEquals("true", before, "the session's own value");
+    before = AnalysisJob.sessionSettings(spark);
+    assertEquals("true", before.get(AnalysisJob.WHOLE_STAGE_CODEGEN), "the session's own value");
+    AnalysisJob.withoutWholeStageCodegen(spark);
     assertEquals("false", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN), "during the run");
-    AnalysisJob.restore(spark, AnalysisJob.WHOLE_STAGE_CODEGEN, before);
+    before.forEach((key, value) -> AnalysisJob.restore(spark, key, value));
     assertEquals("true", spark.conf().get(AnalysisJob.WHOLE_STAGE_CODEGEN), "the session's own value after it");
   }
 
