@@ -333,7 +333,7 @@ public final class VisitLens {
     String out;
 
     @Option(names = "--themes", paramLabel = "N", description = "Give each article one of N themes, the lexicon's "
-        + "first N sectors: 80% of its lexicon phrases are then its theme's, so a topic model has known topics to "
+        + "first N sectors: 80%% of its lexicon phrases are then its theme's, so a topic model has known topics to "
         + "find; 0 for none (default: ${DEFAULT-VALUE}).")
     int themes;
 

@@ -48,6 +48,27 @@ class VisitLensTest {
     return args;
   }
 
+  /**
+   * Every subcommand's help formats: picocli formats each description with {@link String#format}, and a lone
+   * {@code %} (as in "80% of") makes it print a warning and the raw text instead.
+   */
+  @Test
+  void everySubcommandsHelpFormatsWithoutAWarning() {
+    List<String> commands = new ArrayList<>(new picocli.CommandLine(new VisitLens()).getSubcommands().keySet());
+    assertTrue(commands.contains("generate"), "subcommands: " + commands);
+    PrintStream saved = System.out;
+    try {
+      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+      for (String command : commands) {
+        Outcome o = execute(command, "--help");
+        assertEquals(0, o.code(), command + " --help: " + o.err());
+        assertFalse(o.err().contains("WARN"), command + " --help wrote a warning: " + o.err());
+      }
+    } finally {
+      System.setOut(saved);
+    }
+  }
+
   /** Each row: the flags, a text the message must contain. */
   static Stream<Arguments> badFlags() {
     return Stream.of(
