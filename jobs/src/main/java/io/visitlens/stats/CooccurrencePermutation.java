@@ -137,6 +137,10 @@ public final class CooccurrencePermutation {
     all.addAll(b);
     Counts counts = new Counts(all, sectors, pairs);
     int n = all.size();
+    int[] windows = new int[n];
+    for (int k = 0; k < n; k++) {
+      windows[k] = all.get(k).windows();
+    }
     int nA = a.size();
     long[] groupA = new long[counts.features];
     long[] total = new long[counts.features];
@@ -154,6 +158,7 @@ public final class CooccurrencePermutation {
     long[] hits = new long[pairs.size()];
     int[] chosen = exact ? combination(n, nA, from) : null;
     int[] order = new int[n];
+    boolean[] inA = new boolean[n];
     for (int k = from; k < to; k++) {
       Arrays.fill(groupA, 0);
       windowsA = 0;
@@ -173,8 +178,15 @@ public final class CooccurrencePermutation {
           int t = order[i];
           order[i] = order[j];
           order[j] = t;
-          counts.add(order[i], groupA);
-          windowsA += all.get(order[i]).windows();
+          inA[order[i]] = true;
+        }
+        // The sample's sums added in article order, not in the order drawn: the same integers, read in memory order.
+        for (int i = 0; i < n; i++) {
+          if (inA[i]) {
+            inA[i] = false;
+            counts.add(i, groupA);
+            windowsA += windows[i];
+          }
         }
       }
       double[] d = counts.deltas(groupA, windowsA, total, totalWindows);
