@@ -22,8 +22,10 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.ml.clustering.LDA;
-import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.mllib.clustering.LDA;
+import org.apache.spark.mllib.clustering.LocalLDAModel;
+import org.apache.spark.mllib.clustering.OnlineLDAOptimizer;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -35,10 +37,12 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
- * The data-driven topics: Spark ML's {@link LDA} (online variational Bayes, Hoffman, Blei &amp; Bach 2010) fitted on
- * the documents' counts of unigrams and bigrams, and what the four topic reports are built from.
+ * The data-driven topics: Spark's {@link LDA} (online variational Bayes, Hoffman, Blei &amp; Bach 2010; the MLlib
+ * optimizer Spark ML's LDA estimator runs) fitted on the documents' counts of unigrams and bigrams, and what the four
+ * topic reports are built from.
  *
  * <p><b>The terms.</b> A document's terms are the n-grams of orders 1 and 2 that {@code term_frequencies} counts
  * (consecutive term tokens: stop words, numbers and punctuation never inside one), counted over its counted
@@ -48,7 +52,8 @@ import org.apache.spark.storage.StorageLevel;
  * It is read from the per-visit term counts the job already has, so it costs no pass over the text.
  *
  * <p><b>The fit.</b> One pass over the annotated corpus (no shuffle: a document's sentences are together) makes each
- * document with a vocabulary term a sparse count vector. With fewer such documents than {@code --topics-min-docs}
+ * document with a vocabulary term a sparse count vector, kept in memory as objects (spilling to disk if need be) for
+ * the optimizer's iterations and the proportions. With fewer such documents than {@code --topics-min-docs}
  * nothing is fitted: the reports are empty and {@code topic_model} says so. Otherwise K is {@code --topics}, or
  * {@link #defaultTopics}(D) for D documents; the online optimizer runs {@link #MAX_ITERATIONS} mini-batches of
  * about {@link #MINI_BATCH} documents each ({@code subsamplingRate} = min(1, {@link #MINI_BATCH} / D)), with the
@@ -92,6 +97,14 @@ public final class TopicModel {
   public static final int MINI_BATCH = 1_000;
   /** τ₀ of the online optimizer's learning rate ρ_t = (τ₀ + t)^−κ. */
   public static final double LEARNING_OFFSET = 4;
+  /** κ of the learning rate: Spark ML's default. */
+  static final double LEARNING_DECAY = 0.51;
+  /**
+   * The seed of each document's initial γ when its proportions are inferred: the one Spark ML's
+   * {@code LocalLDAModel.transform} uses (the model's default seed, its class name's hash, which its constructor gives
+   * the underlying model), so the reports are what the Spark ML estimator and model gave.
+   */
+  static final long TRANSFORM_SEED = "org.apache.spark.ml.clustering.LocalLDAModel".hashCode();
   /** Documents per partition of the model's input ({@link #partitions}). */
   public static final int DOCUMENTS_PER_PARTITION = 5_000;
   /** Mixed into {@code --seed} for the topic shares' bootstrap, so its draws are not the comparison's. */
@@ -174,20 +187,23 @@ public final class TopicModel {
           settings.seed()));
     }
     List<String> vocabulary = vocabulary(perVisitTerms, nDocuments);
-    Dataset<Row> vectors = null;
-    Dataset<Row> theta = null;
+    JavaRDD<Document> documentsRdd = null;
+    JavaRDD<Theta> theta = null;
     Broadcast<Map<String, Integer>> index = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(indexOf(vocabulary));
     try {
       List<String> sectorList = List.copyOf(sectors);
       int size = vocabulary.size();
-      vectors = sentences
+      // Each document's counts as an object, kept deserialised: the optimizer samples every mini-batch from them,
+      // and each of its iterations would otherwise convert every kept row into a vector again.
+      documentsRdd = sentences
           .select(col("doc_id"), col("visit_id"), col("terms"), col("is_stop"), col("match_sector"))
           .mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>) rows ->
               new Vectorise(rows, index.value(), size, sectorList), Encoders.row(VECTORS))
           .repartition(partitions(nDocuments), col("doc_id")).sortWithinPartitions(col("doc_id"))
+          .javaRDD().map(Document::of)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      long documents = vectors.count();
+      long documents = documentsRdd.count();
       if (documents < settings.minDocuments() || size == 0) {
         LOG.warn("topics: not fitted: {} documents have a term of the topic vocabulary ({} terms in at least {} "
                 + "documents), fewer than the {} a topic model needs (--topics-min-docs); the topic reports are empty",
@@ -197,12 +213,22 @@ public final class TopicModel {
       }
       int k = settings.topics() > 0 ? settings.topics() : defaultTopics(documents);
       double rate = Math.min(1.0, (double) MINI_BATCH / documents);
-      LDAModel model = new LDA().setK(k).setMaxIter(MAX_ITERATIONS).setSeed(settings.seed()).setOptimizer("online")
-          .setSubsamplingRate(rate).setLearningOffset(LEARNING_OFFSET)
-          .setFeaturesCol("features").setTopicDistributionCol("topic_distribution").fit(vectors);
-      theta = model.transform(vectors)
-          .select(col("doc_id"), col("visit_id"), col("sectors"),
-              org.apache.spark.ml.functions.vector_to_array(col("topic_distribution"), "float64").as("theta"))
+      // What Spark ML's LDA estimator does with the online optimizer, but on documents kept as objects: the estimator
+      // takes a Dataset and converts every kept row into a vector again in each iteration. Its defaults, set here:
+      // α = β = 1/K (-1), κ = 0.51, α learnt. Every document has id 0: the optimizer ignores the ids, and
+      // topicDistributions seeds each document's initial γ with the model's seed plus its id, so with TRANSFORM_SEED
+      // the proportions are exactly those Spark ML's LDAModel.transform gives.
+      JavaPairRDD<Long, org.apache.spark.mllib.linalg.Vector> counts =
+          documentsRdd.mapToPair(d -> new Tuple2<>(0L, d.counts()));
+      LocalLDAModel model = (LocalLDAModel) new LDA().setK(k).setMaxIterations(MAX_ITERATIONS)
+          .setSeed(settings.seed()).setDocConcentration(-1).setTopicConcentration(-1)
+          .setOptimizer(new OnlineLDAOptimizer().setTau0(LEARNING_OFFSET).setKappa(LEARNING_DECAY)
+              .setMiniBatchFraction(rate).setOptimizeDocConcentration(true))
+          .run(counts);
+      model.setSeed(TRANSFORM_SEED);
+      // topicDistributions maps the documents in order, so its output lines up with them partition by partition.
+      theta = documentsRdd.zip(model.topicDistributions(counts).values())
+          .map(p -> new Theta(p._1().docId(), p._1().visitId(), p._1().sectors(), p._2().toArray()))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Fit fit = new Fit(FITTED, settings.topics(), k, documents, settings.minDocuments(), size, rate,
           settings.seed());
@@ -222,13 +248,27 @@ public final class TopicModel {
     } finally {
       index.destroy();
       if (theta != null) {
-        theta.unpersist();
+        theta.unpersist(false);
       }
-      if (vectors != null) {
-        vectors.unpersist();
+      if (documentsRdd != null) {
+        documentsRdd.unpersist(false);
       }
     }
   }
+
+  /** A document of the model's input: its id, its visit (null for none), its sectors' indices and its counts. */
+  record Document(String docId, String visitId, int[] sectors, org.apache.spark.mllib.linalg.Vector counts)
+      implements Serializable {
+    static Document of(Row r) {
+      List<Integer> sectors = r.getList(3);
+      return new Document(r.getString(0), r.isNullAt(1) ? null : r.getString(1),
+          sectors.stream().mapToInt(Integer::intValue).toArray(),
+          org.apache.spark.mllib.linalg.Vectors.fromML((Vector) r.get(2)));
+    }
+  }
+
+  /** A document's topic proportions θ, with its id, visit and sectors. */
+  record Theta(String docId, String visitId, int[] sectors, double[] theta) implements Serializable {}
 
   private static Result empty(SparkSession spark, Fit fit) {
     return new Result(fit, spark.createDataFrame(List.of(modelRow(fit)), TopicModelReport.REPORT.schema()),
@@ -323,18 +363,16 @@ public final class TopicModel {
   }
 
   /** Each topic's top terms, {term, weight} by weight descending (LDA's order), in topic order. */
-  private static List<List<Object[]>> topTerms(LDAModel model, List<String> vocabulary) {
-    TreeMap<Integer, List<Object[]>> byTopic = new TreeMap<>();
-    for (Row r : model.describeTopics(TOP_TERMS).collectAsList()) {
-      List<Integer> indices = r.getList(1);
-      List<Double> weights = r.getList(2);
+  private static List<List<Object[]>> topTerms(LocalLDAModel model, List<String> vocabulary) {
+    List<List<Object[]>> out = new ArrayList<>();
+    for (Tuple2<int[], double[]> topic : model.describeTopics(TOP_TERMS)) {
       List<Object[]> terms = new ArrayList<>();
-      for (int i = 0; i < indices.size(); i++) {
-        terms.add(new Object[] {vocabulary.get(indices.get(i)), weights.get(i)});
+      for (int i = 0; i < topic._1().length; i++) {
+        terms.add(new Object[] {vocabulary.get(topic._1()[i]), topic._2()[i]});
       }
-      byTopic.put(r.getInt(0), terms);
+      out.add(terms);
     }
-    return new ArrayList<>(byTopic.values());
+    return out;
   }
 
   /** A topic's label: its first three terms, joined by " · ". */
@@ -393,7 +431,7 @@ public final class TopicModel {
       this.sectorDocuments = new long[nSectors];
     }
 
-    void add(String visit, double[] th, List<Integer> sectors) {
+    void add(String visit, double[] th, int[] sectors) {
       documents++;
       double[] v = byVisit.computeIfAbsent(visit == null ? "" : visit, x -> new double[k + 1]);
       for (int t = 0; t < k; t++) {
@@ -431,21 +469,12 @@ public final class TopicModel {
   }
 
   /** Each partition's sums, merged on the driver in partition order (the same order every run). */
-  private static Sums sums(Dataset<Row> theta, int k, int nSectors) {
-    List<Sums> parts = theta.select(col("visit_id"), col("theta"), col("sectors")).javaRDD()
-        .mapPartitions(rows -> {
-          Sums s = new Sums(k, nSectors);
-          while (rows.hasNext()) {
-            Row r = rows.next();
-            List<Double> th = r.getList(1);
-            double[] a = new double[k];
-            for (int t = 0; t < k; t++) {
-              a[t] = th.get(t);
-            }
-            s.add(r.isNullAt(0) ? null : r.getString(0), a, r.getList(2));
-          }
-          return List.of(s).iterator();
-        }).collect();
+  private static Sums sums(JavaRDD<Theta> theta, int k, int nSectors) {
+    List<Sums> parts = theta.mapPartitions(documents -> {
+      Sums s = new Sums(k, nSectors);
+      documents.forEachRemaining(d -> s.add(d.visitId(), d.theta(), d.sectors()));
+      return List.of(s).iterator();
+    }).collect();
     Sums total = new Sums(k, nSectors);
     parts.forEach(total::merge);
     return total;
@@ -459,21 +488,13 @@ public final class TopicModel {
    * replacement and n_B of B's (each visit's documents in {@code doc_id} order) from a generator seeded by
    * {@link ArticleBootstrap#replicateSeed}(seed ⊕ salt, r); the replicates are shared between the tasks.
    */
-  private static List<ArticleBootstrap.Replicate> replicates(Dataset<Row> theta, String visitA, String visitB, int k,
-      Settings settings) {
+  private static List<ArticleBootstrap.Replicate> replicates(JavaRDD<Theta> theta, String visitA, String visitB,
+      int k, Settings settings) {
     int tasks = settings.tasks();
     int replicates = settings.replicates();
     long seed = settings.seed() ^ BOOTSTRAP_SALT;
-    JavaRDD<Unit> units = theta.where(col("visit_id").isin(visitA, visitB))
-        .select(col("visit_id"), col("doc_id"), col("theta")).javaRDD()
-        .map(r -> {
-          List<Double> th = r.getList(2);
-          double[] a = new double[th.size()];
-          for (int t = 0; t < a.length; t++) {
-            a[t] = th.get(t);
-          }
-          return new Unit(r.getString(0).equals(visitB), r.getString(1), a);
-        });
+    JavaRDD<Unit> units = theta.filter(d -> visitA.equals(d.visitId()) || visitB.equals(d.visitId()))
+        .map(d -> new Unit(d.visitId().equals(visitB), d.docId(), d.theta()));
     List<ArticleBootstrap.Replicate[]> parts = ComparedArticles.toEveryTask(units, tasks)
         .mapPartitionsWithIndex((t, copies) -> {
           List<Unit> a = new ArrayList<>();
@@ -482,12 +503,14 @@ public final class TopicModel {
           java.util.Comparator<Unit> byDoc = java.util.Comparator.comparing(Unit::docId);
           a.sort(byDoc);
           b.sort(byDoc);
+          double[] thetaA = flat(a, k);
+          double[] thetaB = flat(b, k);
           int from = (int) ((long) replicates * t / tasks);
           int to = (int) ((long) replicates * (t + 1) / tasks);
           ArticleBootstrap.Replicate[] out = new ArticleBootstrap.Replicate[to - from];
           for (int r = from; r < to; r++) {
             SplittableRandom random = new SplittableRandom(ArticleBootstrap.replicateSeed(seed, r));
-            out[r - from] = new ArticleBootstrap.Replicate(drawnMean(a, k, random), drawnMean(b, k, random));
+            out[r - from] = new ArticleBootstrap.Replicate(drawnMean(thetaA, k, random), drawnMean(thetaB, k, random));
           }
           return List.<ArticleBootstrap.Replicate[]>of(out).iterator();
         }, true)
@@ -497,14 +520,27 @@ public final class TopicModel {
     return out;
   }
 
-  /** The mean θ of n documents drawn with replacement from the n given (zeros when there are none). */
-  static double[] drawnMean(List<Unit> units, int k, SplittableRandom random) {
+  /** The documents' θ one after the other, K numbers each, in the documents' order. */
+  static double[] flat(List<Unit> units, int k) {
+    double[] out = new double[units.size() * k];
+    for (int i = 0; i < units.size(); i++) {
+      System.arraycopy(units.get(i).theta(), 0, out, i * k, k);
+    }
+    return out;
+  }
+
+  /**
+   * The mean θ of n documents drawn with replacement from the n whose θ are {@code theta} ({@link #flat}; zeros when
+   * there are none). One array, not an array per document: the draws jump about n documents, and each now reads K
+   * consecutive numbers instead of following a reference first.
+   */
+  static double[] drawnMean(double[] theta, int k, SplittableRandom random) {
     double[] mean = new double[k];
-    int n = units.size();
+    int n = theta.length / k;
     for (int i = 0; i < n; i++) {
-      double[] th = units.get(random.nextInt(n)).theta();
+      int at = random.nextInt(n) * k;
       for (int t = 0; t < k; t++) {
-        mean[t] += th[t];
+        mean[t] += theta[at + t];
       }
     }
     if (n > 0) {
