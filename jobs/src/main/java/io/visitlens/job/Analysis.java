@@ -274,8 +274,9 @@ public final class Analysis {
       steps.done("gaps", "%d candidates the lexicon may miss", lexiconGaps.count());
 
       steps.begin("topics");
-      // topics: Spark ML's LDA on the documents' unigram and bigram counts (a vocabulary read from the per-visit
-      // counts), or nothing with --topics 0 or too few documents; four small local relations come back.
+      // topics: Spark's LDA (MLlib's online optimizer) on the documents' unigram and bigram counts (a vocabulary read
+      // from the per-visit counts), or nothing with --topics 0 or too few documents; four small local relations come
+      // back.
       TopicModel.Result topics = TopicModel.run(spark, sentences, perVisit, nAnnotatedDocuments,
           inputs.lexicon().sectors(), visitA, visitB, new TopicModel.Settings(options.topics(),
               options.topicsMinDocuments(), options.seed(), options.bootstrap(), options.confidence(),
