@@ -194,6 +194,42 @@ class TopicModelTest extends SparkTestBase {
     assertTrue((double) first.get(fishTopic).getAs("lift") > 1.0);
   }
 
+  /**
+   * Spark's online LDA warns that its input "is not directly cached" when the RDD it is given is not persisted itself;
+   * the model persists the documents that RDD is mapped from, so the job's logging drops that one message.
+   */
+  @Test
+  void aFitLogsNoWarningOfSparkMllibs() {
+    org.apache.logging.log4j.core.LoggerContext context =
+        (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
+    org.apache.logging.log4j.core.config.Configuration config = context.getConfiguration();
+    List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    org.apache.logging.log4j.core.appender.AbstractAppender capture =
+        new org.apache.logging.log4j.core.appender.AbstractAppender("capture-mllib", null, null, true,
+            org.apache.logging.log4j.core.config.Property.EMPTY_ARRAY) {
+          @Override
+          public void append(org.apache.logging.log4j.core.LogEvent event) {
+            if (event.getLevel().isMoreSpecificThan(org.apache.logging.log4j.Level.WARN)
+                && event.getLoggerName().startsWith("org.apache.spark.mllib")) {
+              warnings.add(event.getLoggerName() + ": " + event.getMessage().getFormattedMessage());
+            }
+          }
+        };
+    capture.start();
+    config.getRootLogger().addAppender(capture, org.apache.logging.log4j.Level.ALL, null);
+    context.updateLoggers();
+    try {
+      TopicModel.Result again = TopicModel.run(spark, sentences, perVisit, nDocuments, List.of("energy", "fisheries"),
+          "v1", "v2", new TopicModel.Settings(2, 200, 11L, 0, 0.95, 2));
+      assertEquals(TopicModel.FITTED, again.fit().status(), "the model must be fitted for the test to mean anything");
+    } finally {
+      config.getRootLogger().removeAppender("capture-mllib");
+      context.updateLoggers();
+      capture.stop();
+    }
+    assertEquals(List.of(), warnings, "warnings Spark's MLlib logged while the model was fitted");
+  }
+
   @Test
   void tooFewArticlesAreSaidNotFitted() {
     TopicModel.Result skipped = TopicModel.run(spark, sentences, perVisit, nDocuments, List.of("energy", "fisheries"),
