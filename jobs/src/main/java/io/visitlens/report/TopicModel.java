@@ -480,9 +480,6 @@ public final class TopicModel {
     return total;
   }
 
-  /** A compared visit's document: which visit, its id, its θ. */
-  record Unit(boolean isB, String docId, double[] theta) implements Serializable {}
-
   /**
    * The bootstrap replicates of the two compared visits' mean θ: replicate r draws n_A of A's documents with
    * replacement and n_B of B's (each visit's documents in {@code doc_id} order) from a generator seeded by
@@ -493,14 +490,13 @@ public final class TopicModel {
     int tasks = settings.tasks();
     int replicates = settings.replicates();
     long seed = settings.seed() ^ BOOTSTRAP_SALT;
-    JavaRDD<Unit> units = theta.filter(d -> visitA.equals(d.visitId()) || visitB.equals(d.visitId()))
-        .map(d -> new Unit(d.visitId().equals(visitB), d.docId(), d.theta()));
-    List<ArticleBootstrap.Replicate[]> parts = ComparedArticles.toEveryTask(units, tasks)
+    JavaRDD<Theta> compared = theta.filter(d -> visitA.equals(d.visitId()) || visitB.equals(d.visitId()));
+    List<ArticleBootstrap.Replicate[]> parts = ComparedArticles.toEveryTask(compared, tasks)
         .mapPartitionsWithIndex((t, copies) -> {
-          List<Unit> a = new ArrayList<>();
-          List<Unit> b = new ArrayList<>();
-          copies.forEachRemaining(u -> (u.isB() ? b : a).add(u));
-          java.util.Comparator<Unit> byDoc = java.util.Comparator.comparing(Unit::docId);
+          List<Theta> a = new ArrayList<>();
+          List<Theta> b = new ArrayList<>();
+          copies.forEachRemaining(d -> (visitB.equals(d.visitId()) ? b : a).add(d));
+          java.util.Comparator<Theta> byDoc = java.util.Comparator.comparing(Theta::docId);
           a.sort(byDoc);
           b.sort(byDoc);
           double[] thetaA = flat(a, k);
@@ -521,10 +517,10 @@ public final class TopicModel {
   }
 
   /** The documents' θ one after the other, K numbers each, in the documents' order. */
-  static double[] flat(List<Unit> units, int k) {
-    double[] out = new double[units.size() * k];
-    for (int i = 0; i < units.size(); i++) {
-      System.arraycopy(units.get(i).theta(), 0, out, i * k, k);
+  static double[] flat(List<Theta> documents, int k) {
+    double[] out = new double[documents.size() * k];
+    for (int i = 0; i < documents.size(); i++) {
+      System.arraycopy(documents.get(i).theta(), 0, out, i * k, k);
     }
     return out;
   }
