@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.sum;
 
 import io.visitlens.stats.ArticleBootstrap;
+import io.visitlens.stats.TopicInference;
 import io.visitlens.transform.DocumentRuns;
 import io.visitlens.transform.Terms;
 import java.io.Serializable;
@@ -189,6 +190,7 @@ public final class TopicModel {
     List<String> vocabulary = vocabulary(perVisitTerms, nDocuments);
     JavaRDD<Document> documentsRdd = null;
     JavaRDD<Theta> theta = null;
+    Broadcast<TopicInference> inferences = null;
     Broadcast<Map<String, Integer>> index = JavaSparkContext.fromSparkContext(spark.sparkContext())
         .broadcast(indexOf(vocabulary));
     try {
@@ -226,9 +228,12 @@ public final class TopicModel {
               .setMiniBatchFraction(rate).setOptimizeDocConcentration(true))
           .run(counts);
       model.setSeed(TRANSFORM_SEED);
-      // topicDistributions maps the documents in order, so its output lines up with them partition by partition.
-      theta = documentsRdd.zip(model.topicDistributions(counts).values())
-          .map(p -> new Theta(p._1().docId(), p._1().visitId(), p._1().sectors(), p._2().toArray()))
+      // Each document's θ as model.topicDistributions infers it, to the bit, without its per-document boxing.
+      Broadcast<TopicInference> inference = JavaSparkContext.fromSparkContext(spark.sparkContext())
+          .broadcast(TopicInference.of(model));
+      inferences = inference;
+      theta = documentsRdd
+          .map(d -> new Theta(d.docId(), d.visitId(), d.sectors(), inference.value().theta(d.counts())))
           .persist(StorageLevel.MEMORY_AND_DISK());
       Fit fit = new Fit(FITTED, settings.topics(), k, documents, settings.minDocuments(), size, rate,
           settings.seed());
@@ -247,6 +252,9 @@ public final class TopicModel {
           spark.createDataFrame(sectorRows(sums, labels, sectorList), TopicSectorsReport.REPORT.schema()));
     } finally {
       index.destroy();
+      if (inferences != null) {
+        inferences.destroy();
+      }
       if (theta != null) {
         theta.unpersist(false);
       }
