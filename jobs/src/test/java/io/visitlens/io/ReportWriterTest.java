@@ -172,6 +172,33 @@ class ReportWriterTest extends SparkTestBase {
   }
 
   @Test
+  void aLargePartKeepsEveryRowAndCharacter(@TempDir Path dir) throws Exception {
+    // A partition of several times the CSV part's 64 kB buffer, with Cyrillic, Serbian Latin, an emoji (a surrogate
+    // pair), quotes, commas, line breaks and a formula-like cell.
+    String[] texts = {"Вучич в Астане, 27.02.2026.", "Tokajev u Beogradu: \"saradnja\" -- i više", "emoji 🌾 grain",
+        "two\nlines", "=1+1", "plain"};
+    List<Row> rows = new ArrayList<>();
+    int n = 4_000;
+    for (int i = 0; i < n; i++) {
+      rows.add(row(i, texts[i % texts.length] + " #" + i));
+    }
+    StructType schema = new StructType().add("id", DataTypes.IntegerType).add("text", DataTypes.StringType);
+    ReportWriter writer = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri()));
+    assertEquals(n, writer.write("blocks", spark.createDataFrame(rows, schema).repartition(2), Long.MAX_VALUE, "id"));
+    try (Reader in = Files.newBufferedReader(dir.resolve("csv/blocks.csv"));
+        CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+      List<CSVRecord> records = parser.getRecords();
+      assertEquals(n, records.size(), "blocks.csv: every row");
+      for (int i = 0; i < n; i++) {
+        String text = texts[i % texts.length] + " #" + i;
+        assertEquals(String.valueOf(i), records.get(i).get("id"), "blocks.csv row " + i + ": id");
+        assertEquals(text.startsWith("=") ? "'" + text : text, records.get(i).get("text"),
+            "blocks.csv row " + i + ": text");
+      }
+    }
+  }
+
+  @Test
   void writesTheHeaderAloneForAnEmptyReport(@TempDir Path dir) throws Exception {
     Dataset<Row> empty = spark.range(0, 10).selectExpr("CAST(id AS INT) AS k", "'x' AS t").where("k < 0").repartition(3);
 
