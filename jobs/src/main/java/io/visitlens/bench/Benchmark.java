@@ -53,6 +53,10 @@ import scala.Option;
  * With a {@code local} master the executors run in this JVM, so that is the heap of driver and executors
  * together. Input MB is the JSON Lines file's size (10^6 bytes).
  *
+ * <p>With more than one round ({@link Options#rounds}) each size runs every contender once per round, in the same
+ * order; a ratio is taken between contenders of the same round, so that a slow phase of the machine hits both sides
+ * alike, and the summary lines give the median of the rounds' ratios with every round's value.
+ *
  * <p>Nothing per document reaches the driver: every contender writes its results as files.
  */
 public final class Benchmark {
@@ -96,9 +100,19 @@ public final class Benchmark {
    *                    {@code --no-speech}, to measure what they cost
    * @param topics      the analysis's {@code --topics}: {@link JobOptions#AUTO_TOPICS} by default, 0 to measure what the
    *                    topic model costs
+   * @param rounds      measured rounds per corpus size, each running every contender once in the fixed order; the
+   *                    ratios are taken within a round and summarised by their median over the rounds
    */
   public record Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
-      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech, int topics) {
+      Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech, int topics,
+      int rounds) {
+    /** One measured round. */
+    public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
+        Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech, int topics) {
+      this(docs, work, seed, contenders, results, seedsCorpus, visits, lexicon, warmupDocs, resampling, speech, topics,
+          1);
+    }
+
     /** With the default topic model. */
     public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
         Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech) {
@@ -127,6 +141,9 @@ public final class Benchmark {
       if (contenders.isEmpty()) {
         throw new IllegalArgumentException("no contender to run");
       }
+      if (rounds < 1) {
+        throw new IllegalArgumentException("--rounds must be 1 or more, got " + rounds);
+      }
     }
   }
 
@@ -136,8 +153,10 @@ public final class Benchmark {
    * @param peakMemoryBytes the summed peaks of the JVM's heap pools, or for a {@linkplain Contender#childProcess()
    *                        child process} its peak resident set size
    * @param fitS            the sklearn script's own {@code fit_transform} time in seconds; NaN for the others
+   * @param round           the measured round, from 1
    */
-  public record Measurement(int docs, long bytes, Contender contender, long wallMs, long peakMemoryBytes, double fitS) {
+  public record Measurement(int docs, long bytes, Contender contender, long wallMs, long peakMemoryBytes, double fitS,
+      int round) {
     public double mb() {
       return bytes / 1e6;
     }
@@ -163,7 +182,7 @@ public final class Benchmark {
   /** The CSV columns, in order. */
   public static final List<String> COLUMNS = List.of("docs", "mb", "contender", "wall_s", "mb_per_s", "peak_heap_mb",
       "ratio_to_wordcount", "ratio_to_analysis", "date", "java_version", "cores", "max_heap_mb", "master", "memory",
-      "fit_s");
+      "fit_s", "round");
 
   /** Session settings the analysis sizes to its corpus, put back before each contender. */
   private static final List<String> SIZED_SETTINGS = List.of("spark.sql.shuffle.partitions",
@@ -232,26 +251,30 @@ public final class Benchmark {
     for (int docs : options.docs()) {
       Path corpus = corpus(docs);
       long bytes = Files.size(corpus);
-      for (Contender c : options.contenders()) {
-        Measurement m = measure(c, docs, bytes, corpus);
-        all.add(m);
-        if (c.childProcess()) {
-          out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s: %.1f s, %.3f MB/s (fit_transform alone %.1f s, "
-              + "%.3f MB/s), child peak RSS %.0f MB%n", docs, m.mb(), c.label(), m.wallS(), m.mbPerS(), m.fitS(),
-              m.mb() / Math.max(m.fitS(), 1e-3), m.peakMemoryMb());
-        } else {
-          out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s: %.1f s, %.3f MB/s, peak heap %.0f MB%n",
-              docs, m.mb(), c.label(), m.wallS(), m.mbPerS(), m.peakMemoryMb());
+      for (int round = 1; round <= options.rounds(); round++) {
+        String ofRound = options.rounds() == 1 ? ""
+            : String.format(Locale.ROOT, " (round %d of %d)", round, options.rounds());
+        for (Contender c : options.contenders()) {
+          Measurement m = measure(c, docs, bytes, corpus, round);
+          all.add(m);
+          if (c.childProcess()) {
+            out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s%s: %.1f s, %.3f MB/s (fit_transform alone "
+                + "%.1f s, %.3f MB/s), child peak RSS %.0f MB%n", docs, m.mb(), c.label(), ofRound, m.wallS(),
+                m.mbPerS(), m.fitS(), m.mb() / Math.max(m.fitS(), 1e-3), m.peakMemoryMb());
+          } else {
+            out.printf(Locale.ROOT, "bench: %,d articles (%.1f MB), %s%s: %.1f s, %.3f MB/s, peak heap %.0f MB%n",
+                docs, m.mb(), c.label(), ofRound, m.wallS(), m.mbPerS(), m.peakMemoryMb());
+          }
         }
+        writeCsv(all);
       }
-      writeCsv(all);
     }
     out.print(table(all));
     out.printf("bench: results in %s%n", options.results());
     return all;
   }
 
-  private Measurement measure(Contender c, int docs, long bytes, Path corpus) {
+  private Measurement measure(Contender c, int docs, long bytes, Path corpus, int round) {
     Path target = options.work().resolve("runs").resolve(Integer.toString(docs)).resolve(c.label());
     deleteRecursively(target);
     spark.catalog().clearCache();
@@ -265,9 +288,10 @@ public final class Benchmark {
     long peak = heap.stream().filter(MemoryPoolMXBean::isValid).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
     if (child.isPresent()) {
       // The child process's own wall time (start to exit) and peak RSS; the JVM only waited for it.
-      return new Measurement(docs, bytes, c, child.get().wallMs(), child.get().peakRssBytes(), child.get().fitS());
+      return new Measurement(docs, bytes, c, child.get().wallMs(), child.get().peakRssBytes(), child.get().fitS(),
+          round);
     }
-    return new Measurement(docs, bytes, c, wallMs, peak, Double.NaN);
+    return new Measurement(docs, bytes, c, wallMs, peak, Double.NaN, round);
   }
 
   /**
@@ -348,13 +372,47 @@ public final class Benchmark {
     return Sha256.hex(sha).substring(0, 8);
   }
 
-  private static Optional<Measurement> find(List<Measurement> all, int docs, Contender c) {
-    return all.stream().filter(m -> m.docs() == docs && m.contender() == c).findFirst();
+  private static Optional<Measurement> find(List<Measurement> all, int docs, int round, Contender c) {
+    return all.stream().filter(m -> m.docs() == docs && m.round() == round && m.contender() == c).findFirst();
+  }
+
+  /** The contender's measurements of one size, by round. */
+  private static List<Measurement> rounds(List<Measurement> all, int docs, Contender c) {
+    return all.stream().filter(m -> m.docs() == docs && m.contender() == c)
+        .sorted(Comparator.comparingInt(Measurement::round)).toList();
+  }
+
+  /** {@code of}'s wall time over {@code to}'s in the same round, per round that measured both. */
+  static List<Double> ratios(List<Measurement> all, int docs, Contender of, Contender to) {
+    List<Double> out = new ArrayList<>();
+    for (Measurement m : rounds(all, docs, of)) {
+      find(all, docs, m.round(), to).ifPresent(t -> out.add(m.wallS() / Math.max(t.wallS(), 1e-3)));
+    }
+    return out;
+  }
+
+  /** The median: the middle value, or the mean of the middle two. */
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    if (n == 0) {
+      throw new IllegalArgumentException("no value");
+    }
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  /** {@code " (median of 3 rounds: 7.91, 8.07, 8.30)"} for more than one value, else nothing. */
+  private static String ofRounds(List<Double> values, String format) {
+    if (values.size() < 2) {
+      return "";
+    }
+    return String.format(Locale.ROOT, " (median of %d rounds: %s)", values.size(),
+        String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, format, v)).toList()));
   }
 
   private static String ratio(List<Measurement> all, Measurement m, Contender to) {
-    return find(all, m.docs(), to).map(t -> String.format(Locale.ROOT, "%.2f", m.wallS() / Math.max(t.wallS(), 1e-3)))
-        .orElse("");
+    return find(all, m.docs(), m.round(), to)
+        .map(t -> String.format(Locale.ROOT, "%.2f", m.wallS() / Math.max(t.wallS(), 1e-3))).orElse("");
   }
 
   private void writeCsv(List<Measurement> all) throws IOException {
@@ -368,20 +426,23 @@ public final class Benchmark {
             fmt("%.4f", m.mbPerS()), fmt("%.0f", m.peakMemoryMb()), ratio(all, m, Contender.WORDCOUNT),
             ratio(all, m, Contender.ANALYSIS), date, System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors(), fmt("%.0f", maxHeapMb()), spark.sparkContext().master(),
-            m.memory(), Double.isNaN(m.fitS()) ? "" : fmt("%.3f", m.fitS()));
+            m.memory(), Double.isNaN(m.fitS()) ? "" : fmt("%.3f", m.fitS()), m.round());
       }
     }
   }
 
-  /** The results as an aligned table, with the goals where both sides of a ratio were measured. */
+  /**
+   * The results as an aligned table, with the issue's goals where both sides of a ratio were measured. With more than
+   * one round, each goal's ratio is the median of the rounds' ratios (each taken within its round), listed after it.
+   */
   static String table(List<Measurement> all) {
     StringBuilder b = new StringBuilder();
-    String row = "%9s  %8s  %-9s  %8s  %8s  %12s  %11s  %10s%n";
-    b.append(String.format(Locale.ROOT, row, "docs", "MB", "contender", "wall s", "MB/s", "peak heap MB",
+    String row = "%9s  %5s  %8s  %-9s  %8s  %8s  %12s  %11s  %10s%n";
+    b.append(String.format(Locale.ROOT, row, "docs", "round", "MB", "contender", "wall s", "MB/s", "peak heap MB",
         "÷ wordcount", "÷ analysis"));
     for (Measurement m : all) {
-      b.append(String.format(Locale.ROOT, row, String.format(Locale.ROOT, "%,d", m.docs()), fmt("%.1f", m.mb()),
-          m.contender().label(), fmt("%.1f", m.wallS()), fmt("%.3f", m.mbPerS()),
+      b.append(String.format(Locale.ROOT, row, String.format(Locale.ROOT, "%,d", m.docs()), m.round(),
+          fmt("%.1f", m.mb()), m.contender().label(), fmt("%.1f", m.wallS()), fmt("%.3f", m.mbPerS()),
           fmt("%.0f", m.peakMemoryMb()) + (m.contender().childProcess() ? " rss" : ""),
           ratio(all, m, Contender.WORDCOUNT), ratio(all, m, Contender.ANALYSIS)));
     }
@@ -391,38 +452,45 @@ public final class Benchmark {
     }
     List<Integer> sizes = all.stream().map(Measurement::docs).distinct().sorted().toList();
     for (int docs : sizes) {
-      Optional<Measurement> a = find(all, docs, Contender.ANALYSIS);
-      Optional<Measurement> n = find(all, docs, Contender.NAIVE);
-      Optional<Measurement> w = find(all, docs, Contender.WORDCOUNT);
-      if (a.isPresent() && w.isPresent()) {
-        b.append(String.format(Locale.ROOT, "%,d articles: analysis takes %.2f× the word count's time (goal at 10,000: ≤ 2.0)%n",
-            docs, a.get().wallS() / Math.max(w.get().wallS(), 1e-3)));
+      List<Double> toWordcount = ratios(all, docs, Contender.ANALYSIS, Contender.WORDCOUNT);
+      if (!toWordcount.isEmpty()) {
+        b.append(String.format(Locale.ROOT, "%,d articles: analysis takes %.2f× the word count's time%s "
+            + "(goal at 10,000: ≤ 2.0)%n", docs, median(toWordcount), ofRounds(toWordcount, "%.2f")));
       }
-      if (a.isPresent() && n.isPresent()) {
-        b.append(String.format(Locale.ROOT, "%,d articles: the naive pipeline takes %.2f× the analysis's time (goal at 10,000: ≥ 5)%n",
-            docs, n.get().wallS() / Math.max(a.get().wallS(), 1e-3)));
+      List<Double> naiveToAnalysis = ratios(all, docs, Contender.NAIVE, Contender.ANALYSIS);
+      if (!naiveToAnalysis.isEmpty()) {
+        b.append(String.format(Locale.ROOT, "%,d articles: the naive pipeline takes %.2f× the analysis's time%s "
+            + "(goal at 10,000: ≥ 5)%n", docs, median(naiveToAnalysis), ofRounds(naiveToAnalysis, "%.2f")));
       }
-      Optional<Measurement> s = find(all, docs, Contender.SKLEARN);
-      if (s.isPresent()) {
+      List<Measurement> sk = rounds(all, docs, Contender.SKLEARN);
+      if (!sk.isEmpty()) {
         StringBuilder ours = new StringBuilder();
-        for (Optional<Measurement> o : List.of(a, n, w)) {
-          o.ifPresent(m -> ours.append(ours.length() == 0 ? "" : ", ").append(m.contender().label())
-              .append(String.format(Locale.ROOT, " %.3f MB/s", m.mbPerS())));
+        for (Contender c : List.of(Contender.ANALYSIS, Contender.NAIVE, Contender.WORDCOUNT)) {
+          List<Double> mbPerS = rounds(all, docs, c).stream().map(Measurement::mbPerS).toList();
+          if (!mbPerS.isEmpty()) {
+            ours.append(ours.length() == 0 ? "" : ", ").append(c.label())
+                .append(String.format(Locale.ROOT, " %.3f MB/s", median(mbPerS)));
+          }
         }
+        List<Double> process = sk.stream().map(Measurement::mbPerS).toList();
+        List<Double> fit = sk.stream().map(Measurement::fitS).toList();
+        double mb = sk.get(0).mb();
         b.append(String.format(Locale.ROOT, "%,d articles: sklearn CountVectorizer (1–3-grams) %.3f MB/s as a process, "
-            + "%.3f MB/s in fit_transform alone (%.1f s)%s%n", docs, s.get().mbPerS(),
-            s.get().mb() / Math.max(s.get().fitS(), 1e-3), s.get().fitS(), ours.length() == 0 ? "" : "; ours: " + ours));
+            + "%.3f MB/s in fit_transform alone (%.1f s)%s%s%n", docs, median(process), mb / Math.max(median(fit), 1e-3),
+            median(fit), ours.length() == 0 ? "" : "; ours: " + ours, sk.size() > 1 ? " (medians of "
+            + sk.size() + " rounds)" : ""));
       }
     }
     for (int i = 1; i < sizes.size(); i++) {
       int from = sizes.get(i - 1);
       int to = sizes.get(i);
       for (Contender c : Contender.values()) {
-        Optional<Measurement> x = find(all, from, c);
-        Optional<Measurement> y = find(all, to, c);
-        if (x.isPresent() && y.isPresent()) {
-          b.append(String.format(Locale.ROOT, "%s, %,d → %,d articles (×%.0f): time ×%.1f%n", c.label(), from, to,
-              (double) to / from, y.get().wallS() / Math.max(x.get().wallS(), 1e-3)));
+        List<Double> x = rounds(all, from, c).stream().map(Measurement::wallS).toList();
+        List<Double> y = rounds(all, to, c).stream().map(Measurement::wallS).toList();
+        if (!x.isEmpty() && !y.isEmpty()) {
+          b.append(String.format(Locale.ROOT, "%s, %,d → %,d articles (×%.0f): time ×%.1f%s%n", c.label(), from, to,
+              (double) to / from, median(y) / Math.max(median(x), 1e-3),
+              x.size() > 1 || y.size() > 1 ? " (of the median times)" : ""));
         }
       }
     }

@@ -399,6 +399,11 @@ public final class VisitLens {
         + "the topic model costs (default: the analysis's rule).")
     Integer topics;
 
+    @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds per corpus size, each running every "
+        + "contender once; the goals' ratios are taken within a round and their median printed "
+        + "(default: ${DEFAULT-VALUE}).")
+    int rounds = 1;
+
     @Mixin
     GeneratorInputs inputs = new GeneratorInputs();
 
@@ -418,6 +423,9 @@ public final class VisitLens {
       }
       if (warmupDocs < 0) {
         throw ConfigException.of("--warmup-docs", "must be 0 or more");
+      }
+      if (rounds < 1) {
+        throw ConfigException.of("--rounds", "must be 1 or more, got " + rounds);
       }
       EnumSet<Benchmark.Contender> contenders = EnumSet.allOf(Benchmark.Contender.class);
       if (only != null) {
@@ -439,7 +447,7 @@ public final class VisitLens {
       Path workDir = Path.of(work);
       return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
-          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech, k);
+          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech, k, rounds);
     }
   }
 

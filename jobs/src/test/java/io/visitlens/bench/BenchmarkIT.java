@@ -88,6 +88,32 @@ class BenchmarkIT extends SparkTestBase {
   }
 
   @Test
+  void roundsRunEveryContenderOncePerRoundAndTheCsvSaysWhichRound(@TempDir Path dir) throws IOException {
+    BenchFixtures.Inputs inputs = BenchFixtures.write(dir);
+    Path results = dir.resolve("results.csv");
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    List<Benchmark.Measurement> measured = Benchmark.run(spark, new Benchmark.Options(List.of(60), dir.resolve("work"),
+            6, EnumSet.of(Benchmark.Contender.NAIVE, Benchmark.Contender.WORDCOUNT), results, inputs.seedsCorpus(),
+            inputs.visits(), inputs.lexicon(), 0, true, true, io.visitlens.config.JobOptions.AUTO_TOPICS, 2),
+        new PrintStream(printed, true, StandardCharsets.UTF_8));
+    assertEquals(List.of("1 naive", "1 wordcount", "2 naive", "2 wordcount"),
+        measured.stream().map(m -> m.round() + " " + m.contender().label()).toList());
+    List<CSVRecord> rows;
+    try (Reader r = Files.newBufferedReader(results);
+        CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      rows = csv.getRecords();
+    }
+    assertEquals(List.of("1", "1", "2", "2"), rows.stream().map(r -> r.get("round")).toList());
+    for (CSVRecord r : rows) {
+      assertEquals(r.get("contender").equals("wordcount") ? "1.00" : r.get("ratio_to_wordcount"),
+          r.get("ratio_to_wordcount"), () -> "a ratio within its round: " + r);
+      assertTrue(Double.parseDouble(r.get("ratio_to_wordcount")) > 0, r.toString());
+    }
+    String out = printed.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("naive (round 2 of 2)"), out);
+  }
+
+  @Test
   void theNaivePipelineCountsPlantedPhrasesBySectorAndTheWordCountCountsWords(@TempDir Path dir) throws IOException {
     Path corpus = dir.resolve("corpus.jsonl");
     Files.writeString(corpus, """

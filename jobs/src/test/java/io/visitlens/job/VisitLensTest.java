@@ -69,6 +69,13 @@ class VisitLensTest {
     }
   }
 
+  @Test
+  void benchRefusesZeroRounds() {
+    Outcome o = execute("bench", "--rounds", "0", "--docs", "10");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("--rounds: must be 1 or more, got 0"), o.err());
+  }
+
   /** Each row: the flags, a text the message must contain. */
   static Stream<Arguments> badFlags() {
     return Stream.of(
