@@ -386,7 +386,7 @@ public final class Benchmark {
   static List<Double> ratios(List<Measurement> all, int docs, Contender of, Contender to) {
     List<Double> out = new ArrayList<>();
     for (Measurement m : rounds(all, docs, of)) {
-      find(all, docs, m.round(), to).ifPresent(t -> out.add(m.wallS() / Math.max(t.wallS(), 1e-3)));
+      find(all, docs, m.round(), to).ifPresent(t -> out.add(over(m, t)));
     }
     return out;
   }
@@ -410,9 +410,13 @@ public final class Benchmark {
         String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, format, v)).toList()));
   }
 
+  /** {@code m}'s wall time over {@code t}'s. */
+  private static double over(Measurement m, Measurement t) {
+    return m.wallS() / Math.max(t.wallS(), 1e-3);
+  }
+
   private static String ratio(List<Measurement> all, Measurement m, Contender to) {
-    return find(all, m.docs(), m.round(), to)
-        .map(t -> String.format(Locale.ROOT, "%.2f", m.wallS() / Math.max(t.wallS(), 1e-3))).orElse("");
+    return find(all, m.docs(), m.round(), to).map(t -> String.format(Locale.ROOT, "%.2f", over(m, t))).orElse("");
   }
 
   private void writeCsv(List<Measurement> all) throws IOException {
