@@ -173,12 +173,12 @@ public final class TopicInference implements Serializable {
     }
   }
 
-  /** {@code out} = B x + 1e−100, B n × K: Breeze's DenseMatrix × DenseVector, a BLAS dgemv. */
+  /** {@code out} = B x + 1e−100, B n × K: Breeze's DenseMatrix × DenseVector (a BLAS dgemv into zeros), then the sum. */
   private void multiply(double[] b, int n, double[] x, double[] out) {
-    double[] y = new double[n];
-    BLAS.getInstance().dgemv("N", n, k, 1.0, b, 0, n, x, 0, 1, 0.0, y, 0, 1);
+    java.util.Arrays.fill(out, 0.0);
+    BLAS.getInstance().dgemv("N", n, k, 1.0, b, 0, n, x, 0, 1, 0.0, out, 0, 1);
     for (int i = 0; i < n; i++) {
-      out[i] = y[i] + 1e-100;
+      out[i] += 1e-100;
     }
   }
 
@@ -188,13 +188,15 @@ public final class TopicInference implements Serializable {
     BLAS.getInstance().dgemv("T", n, k, 1.0, b, 0, n, x, 0, 1, 0.0, out, 0, 1);
   }
 
-  /** γ / Σ|γ| (γ itself when the sum is 0), as Breeze's normalize(γ, 1) divides. */
+  /**
+   * γ / Σ|γ| (γ itself when the sum is 0), as Breeze's normalize(γ, 1) divides. Breeze's 1-norm adds pow(|γ_j|, 1) in
+   * index order and takes pow(sum, 1); {@link Math#pow} with exponent 1 returns its argument, so this is that sum.
+   */
   private static double[] normalised(double[] gamma) {
     double norm = 0;
     for (double g : gamma) {
-      norm += Math.pow(Math.abs(g), 1.0);
+      norm += Math.abs(g);
     }
-    norm = Math.pow(norm, 1.0 / 1.0);
     if (norm == 0) {
       return gamma;
     }
