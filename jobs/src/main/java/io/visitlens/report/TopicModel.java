@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.sum;
 
 import io.visitlens.stats.ArticleBootstrap;
+import io.visitlens.stats.OnlineLda;
 import io.visitlens.stats.TopicInference;
 import io.visitlens.transform.DocumentRuns;
 import io.visitlens.transform.Terms;
@@ -23,10 +24,8 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.mllib.clustering.LDA;
 import org.apache.spark.mllib.clustering.LocalLDAModel;
-import org.apache.spark.mllib.clustering.OnlineLDAOptimizer;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -42,8 +41,9 @@ import scala.Tuple2;
 
 /**
  * The data-driven topics: Spark's {@link LDA} (online variational Bayes, Hoffman, Blei &amp; Bach 2010; the MLlib
- * optimizer Spark ML's LDA estimator runs) fitted on the documents' counts of unigrams and bigrams, and what the four
- * topic reports are built from.
+ * optimizer Spark ML's LDA estimator runs, here run by {@link OnlineLda}, which gives MLlib's model to the bit without
+ * its per-document boxing) fitted on the documents' counts of unigrams and bigrams, and what the four topic reports
+ * are built from.
  *
  * <p><b>The terms.</b> A document's terms are the n-grams of orders 1 and 2 that {@code term_frequencies} counts
  * (consecutive term tokens: stop words, numbers and punctuation never inside one), counted over its counted
@@ -60,13 +60,14 @@ import scala.Tuple2;
  * about {@link #MINI_BATCH} documents each ({@code subsamplingRate} = min(1, {@link #MINI_BATCH} / D)), with the
  * learning offset τ₀ = {@link #LEARNING_OFFSET} (Spark's 1024 is for thousands of mini-batches: with 15 it barely
  * moves from its random start in so few), Spark's decay κ = 0.51 and its priors (α = β = 1/K, α learnt), seeded by
- * {@code --seed}. Spark ML distributes the E-step over the documents' partitions.
+ * {@code --seed}. The E-step is distributed over the documents' partitions, as Spark ML distributes it.
  *
  * <p><b>The same topics everywhere.</b> The documents are split into ⌈N / {@value #DOCUMENTS_PER_PARTITION}⌉
  * partitions by a hash of their id, each in {@code doc_id} order, whatever the cluster: Spark draws each
- * mini-batch partition by partition, so the same split gives the same mini-batches. The optimizer adds up each
- * mini-batch's statistics over the partitions in the order they finish; floating-point sums of three or more parts
- * can then differ in their last bits from run to run, so the reported numbers are rounded to 9 significant digits.
+ * mini-batch partition by partition, so the same split gives the same mini-batches. MLlib's optimizer adds up each
+ * mini-batch's statistics over the partitions in the order they finish, so with three or more partitions its last
+ * bits could differ from run to run; {@link OnlineLda} adds them in partition order, as the sums of θ below are.
+ * The reported numbers are rounded to 9 significant digits all the same.
  *
  * <p><b>What is reported.</b> Each topic's top {@link #TOP_TERMS} terms and weights (the topic's term distribution,
  * normalised), each document's topic proportions θ, averaged per visit, with the article-level bootstrap interval of
@@ -215,18 +216,12 @@ public final class TopicModel {
       }
       int k = settings.topics() > 0 ? settings.topics() : defaultTopics(documents);
       double rate = Math.min(1.0, (double) MINI_BATCH / documents);
-      // What Spark ML's LDA estimator does with the online optimizer, but on documents kept as objects: the estimator
-      // takes a Dataset and converts every kept row into a vector again in each iteration. Its defaults, set here:
-      // α = β = 1/K (-1), κ = 0.51, α learnt. Every document has id 0: the optimizer ignores the ids, and
-      // topicDistributions seeds each document's initial γ with the model's seed plus its id, so with TRANSFORM_SEED
-      // the proportions are exactly those Spark ML's LDAModel.transform gives.
-      JavaPairRDD<Long, org.apache.spark.mllib.linalg.Vector> counts =
-          documentsRdd.mapToPair(d -> new Tuple2<>(0L, d.counts()));
-      LocalLDAModel model = (LocalLDAModel) new LDA().setK(k).setMaxIterations(MAX_ITERATIONS)
-          .setSeed(settings.seed()).setDocConcentration(-1).setTopicConcentration(-1)
-          .setOptimizer(new OnlineLDAOptimizer().setTau0(LEARNING_OFFSET).setKappa(LEARNING_DECAY)
-              .setMiniBatchFraction(rate).setOptimizeDocConcentration(true))
-          .run(counts);
+      // What Spark ML's LDA estimator does with the online optimizer (its defaults: α = β = 1/K, κ = 0.51, α learnt),
+      // on documents kept as objects, by OnlineLda: MLlib's optimizer, to the bit, without its per-document boxing.
+      // The documents have no ids: topicDistributions seeds each document's initial γ with the model's seed plus its
+      // id, so with TRANSFORM_SEED and every id 0 the proportions are exactly those Spark ML's LDAModel.transform gives.
+      LocalLDAModel model = OnlineLda.fit(documentsRdd.map(Document::counts), documents, size,
+          new OnlineLda.Settings(k, MAX_ITERATIONS, settings.seed(), LEARNING_OFFSET, LEARNING_DECAY, rate, true));
       model.setSeed(TRANSFORM_SEED);
       // Each document's θ as model.topicDistributions infers it, to the bit, without its per-document boxing.
       Broadcast<TopicInference> inference = JavaSparkContext.fromSparkContext(spark.sparkContext())

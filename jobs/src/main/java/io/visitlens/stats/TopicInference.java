@@ -61,6 +61,18 @@ public final class TopicInference implements Serializable {
     // E[log β] as topicDistributions computes it: MLlib's own dirichletExpectation of the topics (K × V, one row per
     // topic), by the same call on the same (transposed) matrix, so its sums are MLlib's.
     breeze.linalg.DenseMatrix<Object> lambda = dense(model.topicsMatrix().transpose());
+    return new TopicInference(k, v, expElogbeta(lambda), model.docConcentration().toArray(), model.gammaShape(),
+        model.seed());
+  }
+
+  /**
+   * exp(E[log β]) of the topics λ (K × V, a row per topic), term-major (the K values of term v at
+   * {@code [v * k, v * k + k)}): MLlib's own {@code dirichletExpectation} of λ, so its sums are MLlib's, then
+   * {@link Math#exp} of each value, as Breeze's exp maps it.
+   */
+  static double[] expElogbeta(breeze.linalg.DenseMatrix<Object> lambda) {
+    int k = lambda.rows();
+    int v = lambda.cols();
     breeze.linalg.DenseMatrix<Object> elog = LDAUtils$.MODULE$.dirichletExpectation(lambda);
     double[] expElogbeta = new double[v * k];
     for (int t = 0; t < v; t++) {
@@ -68,8 +80,7 @@ public final class TopicInference implements Serializable {
         expElogbeta[t * k + j] = Math.exp(elog.apply$mcD$sp(j, t));
       }
     }
-    return new TopicInference(k, v, expElogbeta, model.docConcentration().toArray(), model.gammaShape(),
-        model.seed());
+    return expElogbeta;
   }
 
   /** A matrix's values as a compact Breeze matrix with the same rows and columns. */
@@ -92,65 +103,101 @@ public final class TopicInference implements Serializable {
 
   /** A document's θ (K proportions adding up to 1), or K zeros when it has no term: what topicDistributions gives. */
   public double[] theta(Vector counts) {
-    int[] ids;
-    double[] cts;
-    if (counts instanceof SparseVector s) {
-      ids = s.indices();
-      cts = s.values();
-    } else {
-      cts = counts.toArray();
-      ids = new int[cts.length];
-      for (int i = 0; i < ids.length; i++) {
-        ids[i] = i;
-      }
-    }
     if (counts.numNonzeros() == 0) {
       return new double[k];
     }
-    int n = ids.length;
-    // B: the document's rows of exp(E[log β]), n × K column-major (leading dimension n), as Breeze's slice lays it out.
-    double[] b = new double[n * k];
-    for (int i = 0; i < n; i++) {
-      int id = ids[i];
-      if (id < 0 || id >= vocabularySize) {
-        throw new IllegalArgumentException("term id " + id + " outside the model's vocabulary of " + vocabularySize);
-      }
-      int row = id * k;
-      for (int j = 0; j < k; j++) {
-        b[i + j * n] = expElogbeta[row + j];
-      }
-    }
-    double[] gamma = initialGamma();
-    double[] expElogtheta = new double[k];
-    expDirichletExpectation(gamma, expElogtheta);
-    double[] phiNorm = new double[n];
-    multiply(b, n, expElogtheta, phiNorm);
-    double[] ratio = new double[n];
-    double[] product = new double[k];
-    double[] last = new double[k];
-    double meanChange = 1;
-    while (meanChange > 1e-3) {
-      System.arraycopy(gamma, 0, last, 0, k);
-      for (int i = 0; i < n; i++) {
-        ratio[i] = cts[i] / phiNorm[i];
-      }
-      multiplyTransposed(b, n, ratio, product);
-      for (int j = 0; j < k; j++) {
-        gamma[j] = expElogtheta[j] * product[j] + alpha[j];
-      }
-      expDirichletExpectation(gamma, expElogtheta);
-      multiply(b, n, expElogtheta, phiNorm);
-      double change = 0;
-      for (int j = 0; j < k; j++) {
-        change += Math.abs(gamma[j] - last[j]);
-      }
-      meanChange = change / k;
-    }
-    return normalised(gamma);
+    Document d = new Document(k, expElogbeta, vocabularySize, alpha);
+    d.infer(counts, initialGamma(gammaShape, seed, k));
+    return normalised(d.gamma);
   }
 
-  /** γ's start: K draws of Gamma(s, 1/s) by Breeze's sampler, from a Mersenne Twister seeded with the model's seed. */
-  private double[] initialGamma() {
+  /**
+   * The variational inference of one document (the loop in the class comment), on buffers it keeps: B, γ, e and φ of
+   * the last document inferred, for the online optimizer's statistics ({@link OnlineLda}) as well as θ.
+   */
+  static final class Document {
+    private final int k;
+    private final double[] expElogbeta;
+    private final int vocabularySize;
+    private final double[] alpha;
+    int[] ids;
+    double[] cts;
+    int n;
+    /** B: the document's rows of exp(E[log β]), n × K column-major (leading dimension n), as Breeze's slice lays it out. */
+    double[] b = new double[0];
+    final double[] gamma;
+    final double[] expElogtheta;
+    double[] phiNorm = new double[0];
+    private double[] ratio = new double[0];
+    private final double[] product;
+    private final double[] last;
+
+    /** @param expElogbeta exp(E[log β]), term-major: the K values of term v at {@code [v * k, v * k + k)} */
+    Document(int k, double[] expElogbeta, int vocabularySize, double[] alpha) {
+      this.k = k;
+      this.expElogbeta = expElogbeta;
+      this.vocabularySize = vocabularySize;
+      this.alpha = alpha;
+      this.gamma = new double[k];
+      this.expElogtheta = new double[k];
+      this.product = new double[k];
+      this.last = new double[k];
+    }
+
+    /** Infers γ (then e and φ) of a document with at least one non-zero count, from the initial γ given. */
+    void infer(Vector counts, double[] initialGamma) {
+      if (counts instanceof SparseVector s) {
+        ids = s.indices();
+        cts = s.values();
+      } else {
+        cts = counts.toArray();
+        ids = new int[cts.length];
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = i;
+        }
+      }
+      n = ids.length;
+      if (b.length < n * k) {
+        b = new double[n * k];
+        phiNorm = new double[n];
+        ratio = new double[n];
+      }
+      for (int i = 0; i < n; i++) {
+        int id = ids[i];
+        if (id < 0 || id >= vocabularySize) {
+          throw new IllegalArgumentException("term id " + id + " outside the model's vocabulary of " + vocabularySize);
+        }
+        int row = id * k;
+        for (int j = 0; j < k; j++) {
+          b[i + j * n] = expElogbeta[row + j];
+        }
+      }
+      System.arraycopy(initialGamma, 0, gamma, 0, k);
+      expDirichletExpectation(gamma, expElogtheta);
+      multiply(b, n, k, expElogtheta, phiNorm);
+      double meanChange = 1;
+      while (meanChange > 1e-3) {
+        System.arraycopy(gamma, 0, last, 0, k);
+        for (int i = 0; i < n; i++) {
+          ratio[i] = cts[i] / phiNorm[i];
+        }
+        multiplyTransposed(b, n, k, ratio, product);
+        for (int j = 0; j < k; j++) {
+          gamma[j] = expElogtheta[j] * product[j] + alpha[j];
+        }
+        expDirichletExpectation(gamma, expElogtheta);
+        multiply(b, n, k, expElogtheta, phiNorm);
+        double change = 0;
+        for (int j = 0; j < k; j++) {
+          change += Math.abs(gamma[j] - last[j]);
+        }
+        meanChange = change / k;
+      }
+    }
+  }
+
+  /** γ's start: K draws of Gamma(s, 1/s) by Breeze's sampler, from a Mersenne Twister seeded with {@code seed}. */
+  static double[] initialGamma(double gammaShape, long seed, int k) {
     breeze.stats.distributions.Gamma sampler = new breeze.stats.distributions.Gamma(gammaShape, 1.0 / gammaShape,
         new breeze.stats.distributions.RandBasis(new MersenneTwister(seed)));
     breeze.linalg.DenseVector<Object> drawn = sampler.samplesVector(k, scala.reflect.ClassTag$.MODULE$.Double());
@@ -174,8 +221,8 @@ public final class TopicInference implements Serializable {
   }
 
   /** {@code out} = B x + 1e−100, B n × K: Breeze's DenseMatrix × DenseVector (a BLAS dgemv into zeros), then the sum. */
-  private void multiply(double[] b, int n, double[] x, double[] out) {
-    java.util.Arrays.fill(out, 0.0);
+  private static void multiply(double[] b, int n, int k, double[] x, double[] out) {
+    java.util.Arrays.fill(out, 0, n, 0.0);
     BLAS.getInstance().dgemv("N", n, k, 1.0, b, 0, n, x, 0, 1, 0.0, out, 0, 1);
     for (int i = 0; i < n; i++) {
       out[i] += 1e-100;
@@ -183,7 +230,7 @@ public final class TopicInference implements Serializable {
   }
 
   /** {@code out} = Bᵀ x: Breeze's product of the transposed matrix, a BLAS dgemv of B with "T". */
-  private void multiplyTransposed(double[] b, int n, double[] x, double[] out) {
+  private static void multiplyTransposed(double[] b, int n, int k, double[] x, double[] out) {
     java.util.Arrays.fill(out, 0.0);
     BLAS.getInstance().dgemv("T", n, k, 1.0, b, 0, n, x, 0, 1, 0.0, out, 0, 1);
   }
