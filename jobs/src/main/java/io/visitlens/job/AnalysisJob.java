@@ -109,8 +109,12 @@ public final class AnalysisJob {
       // 4.1-5.4 s one after the other); on a large one the writes' tasks fill the cores and it makes no difference.
       Map<String, Long> written = new ConcurrentHashMap<>();
       steps.concurrently("output", new Steps.Concurrent("write", () -> {
-        Concurrently.each("write", WRITE_THREADS, analysis.plans(),
-            plan -> written.put(plan.name(), writer.write(plan)));
+        // Each report's jobs carry its name ("VisitLens write term_frequencies"), so the UI and the event log say
+        // which of the writes running at once a job belongs to.
+        Concurrently.each("write", WRITE_THREADS, analysis.plans(), plan -> {
+          steps.begin("write " + plan.name());
+          written.put(plan.name(), writer.write(plan));
+        });
         for (Report report : Reports.ALL) {
           if (written.containsKey(report.name())) { // in the catalogue's order; a report not computed has no count
             counts.put(report.name(), written.get(report.name()));

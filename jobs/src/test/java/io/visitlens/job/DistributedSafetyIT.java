@@ -119,6 +119,13 @@ class DistributedSafetyIT extends SparkTestBase {
     assertEquals(List.of(), descriptions.stream().filter(d -> !d.startsWith(Steps.JOB_DESCRIPTION_PREFIX)).toList(),
         "jobs without a step name, among " + descriptions.size());
     assertTrue(descriptions.contains(FaultInjection.ANNOTATE), "the cluster fault test finds the annotate step by this name");
+    // The reports are written three at a time: each write's jobs carry its report's name, those of the page the step's.
+    for (String report : List.of("term_frequencies", "sector_mentions", "documents", "visits")) {
+      assertTrue(descriptions.contains(Steps.JOB_DESCRIPTION_PREFIX + "write " + report),
+          "a job named after the write of " + report + ", among " + new java.util.TreeSet<>(descriptions));
+    }
+    assertTrue(descriptions.contains(Steps.JOB_DESCRIPTION_PREFIX + "html"),
+        "the page's jobs, among " + new java.util.TreeSet<>(descriptions));
   }
 
   @Test
