@@ -39,7 +39,11 @@ public final class TopicInference implements Serializable {
   private final double[] expElogbeta;
   private final double[] alpha;
   private final double gammaShape;
-  private final long seed;
+  /**
+   * Every document's initial γ: topicDistributions seeds a document's draws with the model's seed plus the document's
+   * id, and every document here has id 0, so the draws are the same for all and are made once.
+   */
+  private final double[] initialGamma;
 
   private TopicInference(int k, int vocabularySize, double[] expElogbeta, double[] alpha, double gammaShape,
       long seed) {
@@ -48,7 +52,7 @@ public final class TopicInference implements Serializable {
     this.expElogbeta = expElogbeta;
     this.alpha = alpha;
     this.gammaShape = gammaShape;
-    this.seed = seed;
+    this.initialGamma = initialGamma(gammaShape, seed, k);
   }
 
   /**
@@ -107,7 +111,7 @@ public final class TopicInference implements Serializable {
       return new double[k];
     }
     Document d = new Document(k, expElogbeta, vocabularySize, alpha);
-    d.infer(counts, initialGamma(gammaShape, seed, k));
+    d.infer(counts, initialGamma);
     return normalised(d.gamma);
   }
 
