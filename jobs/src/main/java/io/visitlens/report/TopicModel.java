@@ -218,8 +218,8 @@ public final class TopicModel {
       double rate = Math.min(1.0, (double) MINI_BATCH / documents);
       // What Spark ML's LDA estimator does with the online optimizer (its defaults: α = β = 1/K, κ = 0.51, α learnt),
       // on documents kept as objects, by OnlineLda: MLlib's optimizer, to the bit, without its per-document boxing.
-      // The documents have no ids: topicDistributions seeds each document's initial γ with the model's seed plus its
-      // id, so with TRANSFORM_SEED and every id 0 the proportions are exactly those Spark ML's LDAModel.transform gives.
+      // Every document counts as id 0 (the optimizer ignores ids; topicDistributions seeds a document's initial γ with
+      // the model's seed plus its id), so with TRANSFORM_SEED the proportions are exactly Spark ML's transform's.
       LocalLDAModel model = OnlineLda.fit(documentsRdd.map(Document::counts), documents, size,
           new OnlineLda.Settings(k, MAX_ITERATIONS, settings.seed(), LEARNING_OFFSET, LEARNING_DECAY, rate, true));
       model.setSeed(TRANSFORM_SEED);
