@@ -89,7 +89,7 @@ public final class OnlineLda {
     double eta = 1.0 / k;
     Random random = new Random(settings.seed());
     // λ, K × V, laid out as MLlib lays it out (a transposed V × K matrix): topic j's value of term t at [t + j * V].
-    double[] lambda = gammaDraws(random.nextLong(), k * v);
+    double[] lambda = TopicInference.gammaDraws(GAMMA_SHAPE, random.nextLong(), k * v);
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(documents.context());
     int iteration = 0;
     for (int i = 0; i < settings.iterations(); i++) {
@@ -163,15 +163,12 @@ public final class OnlineLda {
    */
   private static void updateAlpha(double[] alpha, double[] logphat, double n, double weight) {
     int k = alpha.length;
-    double sum = 0;
-    for (double a : alpha) {
-      sum += a;
-    }
-    double digammaOfSum = Gamma.digamma(sum);
+    double[] expectation = new double[k];
+    double sum = TopicInference.dirichletExpectation(alpha, expectation);
     double[] gradient = new double[k];
     double[] q = new double[k];
     for (int j = 0; j < k; j++) {
-      gradient[j] = n * (-(Gamma.digamma(alpha[j]) - digammaOfSum) + logphat[j]);
+      gradient[j] = n * (-expectation[j] + logphat[j]);
       q[j] = -n * Gamma.trigamma(alpha[j]);
     }
     double c = n * Gamma.trigamma(sum);
@@ -199,18 +196,6 @@ public final class OnlineLda {
   /** λ's values as a K × V Breeze matrix over {@code data} laid out as MLlib's (a transposed V × K matrix). */
   private static breeze.linalg.DenseMatrix<Object> view(double[] data, int k, int v) {
     return new breeze.linalg.DenseMatrix$mcD$sp(k, v, data, 0, v, true);
-  }
-
-  /** {@code n} draws of Gamma(100, 1/100) by Breeze's sampler, from a Mersenne Twister seeded with {@code seed}. */
-  private static double[] gammaDraws(long seed, int n) {
-    breeze.stats.distributions.Gamma sampler = new breeze.stats.distributions.Gamma(GAMMA_SHAPE, 1.0 / GAMMA_SHAPE,
-        new breeze.stats.distributions.RandBasis(new org.apache.commons.math3.random.MersenneTwister(seed)));
-    scala.collection.IndexedSeq<Object> drawn = sampler.sample(n);
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = (Double) drawn.apply(i);
-    }
-    return out;
   }
 
   /** The long {@code random} would give next, without drawing it (from a copy of its state). */
@@ -259,13 +244,14 @@ public final class OnlineLda {
       if (!documents.hasNext()) {
         return java.util.Collections.emptyIterator();
       }
-      double[] initialGamma = TopicInference.initialGamma(GAMMA_SHAPE, seed + index, k);
+      double[] initialGamma = TopicInference.gammaDraws(GAMMA_SHAPE, seed + index, k);
       TopicInference.Document d = new TopicInference.Document(k, expElogbeta.value(), vocabularySize, alpha);
       double[] stats = new double[vocabularySize * k];
       boolean[] touched = new boolean[vocabularySize];
       int[] terms = new int[Math.min(vocabularySize, 1024)];
       int nTerms = 0;
       double[] logphat = new double[k];
+      double[] expectation = new double[k];
       long sampled = 0;
       long nonEmpty = 0;
       while (documents.hasNext()) {
@@ -291,13 +277,9 @@ public final class OnlineLda {
             stats[at + j] = stats[at + j] + d.expElogtheta[j] * ratio;
           }
         }
-        double sum = 0;
-        for (double g : d.gamma) {
-          sum += g;
-        }
-        double digammaOfSum = Gamma.digamma(sum);
+        TopicInference.dirichletExpectation(d.gamma, expectation);
         for (int j = 0; j < k; j++) {
-          logphat[j] += Gamma.digamma(d.gamma[j]) - digammaOfSum;
+          logphat[j] += expectation[j];
         }
       }
       int[] kept = Arrays.copyOf(terms, nTerms);

@@ -52,7 +52,7 @@ public final class TopicInference implements Serializable {
     this.expElogbeta = expElogbeta;
     this.alpha = alpha;
     this.gammaShape = gammaShape;
-    this.initialGamma = initialGamma(gammaShape, seed, k);
+    this.initialGamma = gammaDraws(gammaShape, seed, k);
   }
 
   /**
@@ -200,27 +200,42 @@ public final class TopicInference implements Serializable {
     }
   }
 
-  /** γ's start: K draws of Gamma(s, 1/s) by Breeze's sampler, from a Mersenne Twister seeded with {@code seed}. */
-  static double[] initialGamma(double gammaShape, long seed, int k) {
+  /**
+   * {@code n} draws of Gamma(s, 1/s) by Breeze's sampler, from a Mersenne Twister seeded with {@code seed}: a
+   * document's initial γ (n = K), and the online optimizer's initial λ (n = K · V).
+   */
+  static double[] gammaDraws(double gammaShape, long seed, int n) {
     breeze.stats.distributions.Gamma sampler = new breeze.stats.distributions.Gamma(gammaShape, 1.0 / gammaShape,
         new breeze.stats.distributions.RandBasis(new MersenneTwister(seed)));
-    breeze.linalg.DenseVector<Object> drawn = sampler.samplesVector(k, scala.reflect.ClassTag$.MODULE$.Double());
-    double[] gamma = new double[k];
-    for (int j = 0; j < k; j++) {
-      gamma[j] = drawn.apply$mcD$sp(j);
+    breeze.linalg.DenseVector<Object> drawn = sampler.samplesVector(n, scala.reflect.ClassTag$.MODULE$.Double());
+    double[] out = new double[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = drawn.apply$mcD$sp(i);
     }
-    return gamma;
+    return out;
   }
 
-  /** {@code out} = exp(ψ(γ) − ψ(Σγ)), the sum in index order. */
-  private static void expDirichletExpectation(double[] gamma, double[] out) {
+  /**
+   * {@code out} = E[log θ] under Dirichlet(x), ψ(x) − ψ(Σx), as MLlib's {@code LDAUtils.dirichletExpectation} of a
+   * vector computes it (the sum in index order); returns Σx.
+   */
+  static double dirichletExpectation(double[] x, double[] out) {
     double sum = 0;
-    for (double g : gamma) {
+    for (double g : x) {
       sum += g;
     }
     double digammaOfSum = Gamma.digamma(sum);
+    for (int j = 0; j < x.length; j++) {
+      out[j] = Gamma.digamma(x[j]) - digammaOfSum;
+    }
+    return sum;
+  }
+
+  /** {@code out} = exp(ψ(γ) − ψ(Σγ)). */
+  private static void expDirichletExpectation(double[] gamma, double[] out) {
+    dirichletExpectation(gamma, out);
     for (int j = 0; j < gamma.length; j++) {
-      out[j] = Math.exp(Gamma.digamma(gamma[j]) - digammaOfSum);
+      out[j] = Math.exp(out[j]);
     }
   }
 
