@@ -102,10 +102,19 @@ public final class Benchmark {
    *                    topic model costs
    * @param rounds      measured rounds per corpus size, each running every contender once in the fixed order; the
    *                    ratios are taken within a round and summarised by their median over the rounds
+   * @param csvScopes   the analysis's {@code --csv-scopes}: every scope of {@code term_frequencies} by default
    */
   public record Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
       Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech, int topics,
-      int rounds) {
+      int rounds, List<String> csvScopes) {
+    /** With every scope of {@code term_frequencies} in its CSV. */
+    public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
+        Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech, int topics,
+        int rounds) {
+      this(docs, work, seed, contenders, results, seedsCorpus, visits, lexicon, warmupDocs, resampling, speech, topics,
+          rounds, JobOptions.TERM_SCOPES);
+    }
+
     /** One measured round. */
     public Options(List<Integer> docs, Path work, long seed, Set<Contender> contenders, Path results,
         Path seedsCorpus, Path visits, Path lexicon, int warmupDocs, boolean resampling, boolean speech, int topics) {
@@ -134,6 +143,7 @@ public final class Benchmark {
 
     public Options {
       docs = List.copyOf(docs);
+      csvScopes = JobOptions.csvScopes(csvScopes);
       contenders = contenders.isEmpty() ? EnumSet.noneOf(Contender.class) : EnumSet.copyOf(contenders);
       if (docs.isEmpty() || docs.stream().anyMatch(d -> d < 1)) {
         throw new IllegalArgumentException("--docs takes one or more sizes of at least 1 article");
@@ -234,10 +244,32 @@ public final class Benchmark {
     return new Benchmark(spark, options, out).run();
   }
 
+  /** The flags the analysis runs with beyond {@code run}'s defaults, as the command line spells them; empty: none. */
+  static String analysisFlags(Options options) {
+    List<String> flags = new java.util.ArrayList<>();
+    if (!options.resampling()) {
+      flags.add("--bootstrap 0 --permutations 0");
+    }
+    if (!options.speech()) {
+      flags.add("--no-speech");
+    }
+    if (options.topics() != JobOptions.AUTO_TOPICS) {
+      flags.add("--topics " + options.topics());
+    }
+    if (!options.csvScopes().equals(JobOptions.TERM_SCOPES)) {
+      flags.add("--csv-scopes " + String.join(",", options.csvScopes()));
+    }
+    return String.join(" ", flags);
+  }
+
   private List<Measurement> run() throws IOException {
     out.printf(Locale.ROOT, "bench: %s, Java %s, %d cores, max heap %.0f MB, master %s; contenders %s%n", date,
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), maxHeapMb(),
         spark.sparkContext().master(), String.join(", ", options.contenders().stream().map(Contender::label).toList()));
+    String flags = analysisFlags(options);
+    if (!flags.isEmpty() && options.contenders().contains(Contender.ANALYSIS)) {
+      out.printf(Locale.ROOT, "bench: the analysis runs with %s, not its defaults%n", flags);
+    }
     if (options.warmupDocs() > 0) {
       Path corpus = corpus(options.warmupDocs());
       long t0 = System.nanoTime();
@@ -315,7 +347,8 @@ public final class Benchmark {
           JobOptions job = JobOptions.of(input, options.visits().toString(), options.lexicon().toString(), output);
           JobOptions resampled = options.resampling() ? job : job.withBootstrap(0, job.seed()).withPermutations(0);
           AnalysisJob.run(spark, resampled.withSpeech(options.speech())
-              .withTopics(options.topics(), JobOptions.DEFAULT_TOPICS_MIN_DOCUMENTS));
+              .withTopics(options.topics(), JobOptions.DEFAULT_TOPICS_MIN_DOCUMENTS)
+              .withCsvScopes(options.csvScopes()));
         }
         case NAIVE -> {
           spark.sparkContext().setJobDescription("bench naive");

@@ -34,6 +34,8 @@ import java.io.Serializable;
  *                      {@link io.visitlens.report.TopicModel#defaultTopics}, 0 for no topic model
  * @param topicsMinDocuments the fewest documents with a vocabulary term the topic model is fitted on; below it the
  *                      topic reports are empty and {@code topic_model} says why
+ * @param csvScopes     the scopes of {@code term_frequencies} printed into its CSV, of {@link #TERM_SCOPES}, in that
+ *                      order; its Parquet always has every scope ({@code --csv-scopes})
  */
 public record JobOptions(
     String corpus,
@@ -57,7 +59,40 @@ public record JobOptions(
     int permutations,
     boolean speech,
     int topics,
-    int topicsMinDocuments) implements Serializable {
+    int topicsMinDocuments,
+    java.util.List<String> csvScopes) implements Serializable {
+
+  /** The scopes of {@code term_frequencies}, in the report's order: the default {@code --csv-scopes}. */
+  public static final java.util.List<String> TERM_SCOPES = java.util.List.of("corpus", "visit", "document");
+
+  public JobOptions {
+    csvScopes = csvScopes(csvScopes);
+  }
+
+  /**
+   * {@code scopes} checked and in {@link #TERM_SCOPES}' order, each once; null means all. Refuses an empty list and a
+   * name that is not a scope, naming it.
+   */
+  public static java.util.List<String> csvScopes(java.util.Collection<String> scopes) {
+    if (scopes == null) {
+      return TERM_SCOPES;
+    }
+    for (String s : scopes) {
+      if (!TERM_SCOPES.contains(s)) {
+        throw ConfigException.of("--csv-scopes", "takes scopes of term_frequencies, of " + String.join(", ",
+            TERM_SCOPES) + "; got '" + s + "'");
+      }
+    }
+    if (scopes.isEmpty()) {
+      throw ConfigException.of("--csv-scopes", "needs at least one of " + String.join(", ", TERM_SCOPES));
+    }
+    return TERM_SCOPES.stream().filter(scopes::contains).toList();
+  }
+
+  /** Whether the CSV of {@code term_frequencies} has every scope (the default). */
+  public boolean allScopesInCsv() {
+    return csvScopes.equals(TERM_SCOPES);
+  }
 
   public static final String DEFAULT_CORPUS = "seeds/corpus";
   public static final String DEFAULT_VISITS = "seeds/visits.csv";
@@ -86,7 +121,7 @@ public record JobOptions(
         false, DEFAULT_WINDOW_DAYS, DEFAULT_MIN_COUNT, DEFAULT_TOP_PER_DOCUMENT, DEFAULT_PRIOR_SCALE, false,
         DEFAULT_MAX_DOCUMENT_MB, ArticleBootstrap.DEFAULT_REPLICATES, ArticleBootstrap.DEFAULT_SEED,
         ArticleBootstrap.DEFAULT_CONFIDENCE, CooccurrencePermutation.DEFAULT_PERMUTATIONS, true, AUTO_TOPICS,
-        DEFAULT_TOPICS_MIN_DOCUMENTS);
+        DEFAULT_TOPICS_MIN_DOCUMENTS, TERM_SCOPES);
   }
 
   /** The defaults with the four locations replaced and no aliases, for tests and embedding callers. */
@@ -94,35 +129,35 @@ public record JobOptions(
     JobOptions d = defaults();
     return new JobOptions(corpus, d.format(), visits, lexicon, null, out, null, null, d.keepDuplicates(), d.windowDays(),
         d.minCount(), d.topPerDocument(), d.priorScale(), d.force(), d.maxDocumentMb(), d.bootstrap(), d.seed(),
-        d.confidence(), d.permutations(), d.speech(), d.topics(), d.topicsMinDocuments());
+        d.confidence(), d.permutations(), d.speech(), d.topics(), d.topicsMinDocuments(), d.csvScopes());
   }
 
   /** The same options with another aliases file (null or {@code none}: no aliases). */
   public JobOptions withAliases(String file) {
     return new JobOptions(corpus, format, visits, lexicon, file, out, compareA, compareB, keepDuplicates, windowDays,
         minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence, permutations, speech, topics,
-        topicsMinDocuments);
+        topicsMinDocuments, csvScopes);
   }
 
   /** The same options with another bootstrap: {@code replicates} (0 for none) and {@code seed}. */
   public JobOptions withBootstrap(int replicates, long seed) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, replicates, seed, confidence,
-        permutations, speech, topics, topicsMinDocuments);
+        permutations, speech, topics, topicsMinDocuments, csvScopes);
   }
 
   /** The same options with another number of permutations per window (0 for no test). */
   public JobOptions withPermutations(int labellings) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
-        labellings, speech, topics, topicsMinDocuments);
+        labellings, speech, topics, topicsMinDocuments, csvScopes);
   }
 
   /** The same options with the speech pass on or off ({@code --no-speech}). */
   public JobOptions withSpeech(boolean on) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
-        permutations, on, topics, topicsMinDocuments);
+        permutations, on, topics, topicsMinDocuments, csvScopes);
   }
 
   /**
@@ -132,7 +167,14 @@ public record JobOptions(
   public JobOptions withTopics(int k, int minDocuments) {
     return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
         windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
-        permutations, speech, k, minDocuments);
+        permutations, speech, k, minDocuments, csvScopes);
+  }
+
+  /** The same options with the scopes of {@code term_frequencies} that its CSV has ({@code --csv-scopes}). */
+  public JobOptions withCsvScopes(java.util.Collection<String> scopes) {
+    return new JobOptions(corpus, format, visits, lexicon, aliases, out, compareA, compareB, keepDuplicates,
+        windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed, confidence,
+        permutations, speech, topics, topicsMinDocuments, scopes == null ? null : java.util.List.copyOf(scopes));
   }
 
   /** Whether a file of aliases is to be read. */

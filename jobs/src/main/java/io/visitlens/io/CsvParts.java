@@ -34,7 +34,8 @@ import org.apache.spark.util.TaskFailureListener;
  * <p>A part is printed into a file named after its task attempt and renamed when the partition's last row has
  * been printed, so a failed attempt leaves no part and a retried one replaces it (the same rows: they are
  * derived from the same sorted input). Each part's name carries its row count, and the driver checks that the
- * parts add up to the rows the Parquet write counted, so a lost part fails the write instead of shortening the
+ * parts add up to the rows the Parquet write counted for the CSV (all of them, unless the report keeps some in its
+ * Parquet only: {@link ReportWriter.CsvRows}), so a lost part fails the write instead of shortening the
  * CSV.
  *
  * <p>The cells (Apache Commons CSV, RFC 4180 with {@code \n} line ends): a value is quoted only when it must be
@@ -54,11 +55,29 @@ public final class CsvParts implements MapPartitionsFunction<Row, Row> {
 
   private final String dir;
   private final Broadcast<SerializableConfiguration> conf;
+  private final int keepColumn;
+  private final java.util.Set<String> keepValues;
 
-  /** Prints into parts under {@code dir}, opened through the Hadoop settings {@code conf}. */
+  /** Prints every row into parts under {@code dir}, opened through the Hadoop settings {@code conf}. */
   public CsvParts(Path dir, Broadcast<SerializableConfiguration> conf) {
+    this(dir, conf, -1, java.util.List.of());
+  }
+
+  /**
+   * Prints into parts under {@code dir} the rows whose string column number {@code keepColumn} holds one of
+   * {@code keepValues} (every row when {@code keepColumn} is negative); every row is passed on, printed or not.
+   */
+  public CsvParts(Path dir, Broadcast<SerializableConfiguration> conf, int keepColumn,
+      java.util.Collection<String> keepValues) {
     this.dir = dir.toString();
     this.conf = conf;
+    this.keepColumn = keepColumn;
+    this.keepValues = new java.util.HashSet<>(keepValues);
+  }
+
+  /** Whether {@code row} is printed. */
+  boolean keeps(Row row) {
+    return keepColumn < 0 || !row.isNullAt(keepColumn) && keepValues.contains(row.getString(keepColumn));
   }
 
   @Override
@@ -97,8 +116,10 @@ public final class CsvParts implements MapPartitionsFunction<Row, Row> {
           throw new NoSuchElementException();
         }
         Row row = rows.next();
-        print(printer, row);
-        printed++;
+        if (keeps(row)) {
+          print(printer, row);
+          printed++;
+        }
         return row;
       }
     };
@@ -188,7 +209,7 @@ public final class CsvParts implements MapPartitionsFunction<Row, Row> {
     }
     if (rows != expectedRows) {
       throw new IllegalStateException(target.getName() + ": the CSV parts in " + dir + " hold " + rows
-          + " rows, the Parquet write counted " + expectedRows);
+          + " rows, the Parquet write counted " + expectedRows + " for the CSV");
     }
     fs.mkdirs(target.getParent());
     try (OutputStream out = fs.create(target, false)) {

@@ -3,6 +3,7 @@ package io.visitlens.io;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,9 +61,19 @@ public final class ReportWriter {
    * {@link #ONE_TASK_ROWS}, by ranges beyond ({@link #write(String, Dataset, long, String...)}); {@code maxRows}
    * {@link Long#MAX_VALUE} when no bound is known. Built by each report's class, written by {@link #write(Plan)}.
    */
-  public record Plan(String name, Dataset<Row> rows, List<String> order, long maxRows) {
+  public record Plan(String name, Dataset<Row> rows, List<String> order, long maxRows, CsvRows csvRows) {
     public Plan {
       order = List.copyOf(order);
+    }
+
+    /** Every row in the CSV too. */
+    public Plan(String name, Dataset<Row> rows, List<String> order, long maxRows) {
+      this(name, rows, order, maxRows, null);
+    }
+
+    /** The same plan with a CSV that keeps only {@code only}'s rows (null: every row); the Parquet keeps all. */
+    public Plan withCsvRows(CsvRows only) {
+      return new Plan(name, rows, order, maxRows, only);
     }
 
     /** Rows the writer sorts by {@code order}; see {@link Plan}. */
@@ -84,10 +95,22 @@ public final class ReportWriter {
     }
   }
 
-  /** Writes a planned report as Parquet and CSV; returns its row count. */
+  /**
+   * The rows of a report that its CSV keeps, when not all: those whose {@code column} (a string column) holds one of
+   * {@code values}. The Parquet keeps every row. For a report whose largest part is wanted in Parquet only
+   * ({@code term_frequencies}' document scope, {@code --csv-scopes}).
+   */
+  public record CsvRows(String column, List<String> values) implements java.io.Serializable {
+    public CsvRows {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** Writes a planned report as Parquet and CSV; returns its row count (the Parquet's). */
   public long write(Plan plan) {
-    return plan.isInOrder() ? writeInOrder(plan.name(), plan.rows())
-        : write(plan.name(), plan.rows(), plan.maxRows(), plan.order().toArray(new String[0]));
+    Dataset<Row> sorted = plan.isInOrder() ? plan.rows()
+        : inReportOrder(plan.rows(), plan.maxRows(), plan.order());
+    return writeBoth(plan.name(), sorted, plan.csvRows());
   }
 
   /** Where a report's Parquet goes. */
@@ -109,7 +132,7 @@ public final class ReportWriter {
    * (Spark samples them first), so a large report is sorted in parallel.
    */
   public long write(String name, Dataset<Row> report, String... sortColumns) {
-    return writeBoth(name, inReportOrder(report, Long.MAX_VALUE, Arrays.asList(sortColumns)));
+    return writeBoth(name, inReportOrder(report, Long.MAX_VALUE, Arrays.asList(sortColumns)), null);
   }
 
   /**
@@ -118,7 +141,7 @@ public final class ReportWriter {
    * one Parquet file. Same rows and order as {@link #write}.
    */
   public long writeSmall(String name, Dataset<Row> report, String... sortColumns) {
-    return writeBoth(name, inReportOrder(report, 0, Arrays.asList(sortColumns)));
+    return writeBoth(name, inReportOrder(report, 0, Arrays.asList(sortColumns)), null);
   }
 
   /**
@@ -153,7 +176,7 @@ public final class ReportWriter {
    * shuffle; returns the row count. The caller vouches for the order; a test of the report checks it.
    */
   public long writeInOrder(String name, Dataset<Row> orderedRows) {
-    return writeBoth(name, orderedRows);
+    return writeBoth(name, orderedRows, null);
   }
 
   /**
@@ -162,17 +185,22 @@ public final class ReportWriter {
    * its own. Partition i of a sorted Dataset holds the i-th range of the order, so the single CSV file is sorted
    * without sorting again, and a report of millions of rows is printed by many tasks.
    */
-  private long writeBoth(String name, Dataset<Row> sortedRows) {
+  private long writeBoth(String name, Dataset<Row> sortedRows, CsvRows csvRows) {
     Path parts = new Path(root, "_tmp_csv_" + name);
     Observation rows = new Observation("rows of " + name);
     JavaSparkContext context = JavaSparkContext.fromSparkContext(sortedRows.sparkSession().sparkContext());
     Broadcast<SerializableConfiguration> conf = context.broadcast(new SerializableConfiguration(hadoopConf));
     try {
-      Dataset<Row> printed = sortedRows.mapPartitions(new CsvParts(parts, conf), Encoders.row(sortedRows.schema()));
-      writeParquet(name, printed.observe(rows, count(lit(1)).as("rows")));
-      long n = observedCount(rows);
+      int keepColumn = csvRows == null ? -1 : sortedRows.schema().fieldIndex(csvRows.column());
+      Dataset<Row> printed = sortedRows.mapPartitions(
+          new CsvParts(parts, conf, keepColumn, csvRows == null ? List.of() : csvRows.values()),
+          Encoders.row(sortedRows.schema()));
+      Column inCsv = csvRows == null ? count(lit(1))
+          : count(when(col(csvRows.column()).isin(csvRows.values().toArray()), lit(1)));
+      writeParquet(name, printed.observe(rows, count(lit(1)).as("rows"), inCsv.as("csv_rows")));
+      long n = observedCount(rows, "rows");
       CsvParts.concatenate(fs, parts, new Path(new Path(root, "csv"), name + ".csv"),
-          header(sortedRows.columns()), n);
+          header(sortedRows.columns()), observedCount(rows, "csv_rows"));
       return n;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -181,10 +209,10 @@ public final class ReportWriter {
     }
   }
 
-  /** The count an observation collected during the write that has just finished. */
-  private static long observedCount(Observation rows) {
+  /** A count an observation collected during the write that has just finished. */
+  private static long observedCount(Observation rows, String metric) {
     try {
-      return ((Number) rows.getAsJava().get("rows")).longValue();
+      return ((Number) rows.getAsJava().get(metric)).longValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading a report's row count", e);

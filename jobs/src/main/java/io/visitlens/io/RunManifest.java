@@ -68,6 +68,7 @@ public final class RunManifest {
     params.put("speech", o.speech());
     params.put("topics", o.topics() == io.visitlens.config.JobOptions.AUTO_TOPICS ? "auto" : o.topics());
     params.put("topics_min_docs", o.topicsMinDocuments());
+    params.put("csv_scopes", o.csvScopes());
     root.put("parameters", params);
 
     Map<String, Object> versions = new LinkedHashMap<>();

@@ -248,6 +248,11 @@ public final class VisitLens {
         + "on; with fewer, the topic reports are empty and topic_model says why (default: ${DEFAULT-VALUE}).")
     int topicsMinDocs = JobOptions.DEFAULT_TOPICS_MIN_DOCUMENTS;
 
+    @Option(names = "--csv-scopes", paramLabel = "S,S", split = ",", description = "Scopes of term_frequencies "
+        + "printed into its CSV, of corpus, visit, document (default: all three); its Parquet has every scope. "
+        + "corpus,visit leaves the largest part, a row per document and term, to the Parquet.")
+    List<String> csvScopes;
+
     @Override
     public Integer call() {
       JobOptions options = options();
@@ -289,7 +294,7 @@ public final class VisitLens {
       return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed,
-          confidence, permutations, !noSpeech, k, topicsMinDocs);
+          confidence, permutations, !noSpeech, k, topicsMinDocs, JobOptions.csvScopes(csvScopes));
     }
   }
 
@@ -399,6 +404,10 @@ public final class VisitLens {
         + "the topic model costs (default: the analysis's rule).")
     Integer topics;
 
+    @Option(names = "--csv-scopes", paramLabel = "S,S", split = ",", description = "Run the analysis with "
+        + "--csv-scopes S,S (term_frequencies' CSV with those scopes only), to measure what its CSV costs.")
+    List<String> csvScopes;
+
     @Option(names = "--rounds", paramLabel = "N", description = "Measured rounds per corpus size, each running every "
         + "contender once; the goals' ratios are taken within a round and their median printed "
         + "(default: ${DEFAULT-VALUE}).")
@@ -447,7 +456,8 @@ public final class VisitLens {
       Path workDir = Path.of(work);
       return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
-          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech, k, rounds);
+          Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech, k, rounds,
+          JobOptions.csvScopes(csvScopes));
     }
   }
 

@@ -55,6 +55,14 @@ public final class TermFrequenciesReport {
    * written in that order.
    */
   static ReportWriter.Plan plan(Products p) {
+    ReportWriter.Plan plan = planRows(p);
+    // --csv-scopes: the CSV keeps the scopes asked for, the Parquet every scope.
+    return p.options().allScopesInCsv() ? plan
+        : plan.withCsvRows(new ReportWriter.CsvRows("scope", p.options().csvScopes()));
+  }
+
+  /** The rows of every scope, and how they reach the report's order. */
+  private static ReportWriter.Plan planRows(Products p) {
     long vocabulary = p.vocabulary();
     int minCount = p.options().minCount();
     int top = p.options().topPerDocument();

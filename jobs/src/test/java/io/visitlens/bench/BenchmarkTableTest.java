@@ -26,6 +26,22 @@ class BenchmarkTableTest {
     return new Measurement(10_000, MB_31, Contender.SKLEARN, wallMs, 400_000_000L, fitS, round);
   }
 
+  static Benchmark.Options options(boolean resampling, boolean speech, int topics, List<String> csvScopes) {
+    java.nio.file.Path p = java.nio.file.Path.of("x");
+    return new Benchmark.Options(List.of(10), p, 6, java.util.EnumSet.allOf(Contender.class), p, p, p, p, 0,
+        resampling, speech, topics, 1, csvScopes);
+  }
+
+  @Test
+  void theAnalysisFlagsBeyondTheDefaultsAreSpelledAsOnTheCommandLine() {
+    assertEquals("", Benchmark.analysisFlags(options(true, true, io.visitlens.config.JobOptions.AUTO_TOPICS,
+        io.visitlens.config.JobOptions.TERM_SCOPES)), "the defaults: no flags");
+    assertEquals("--bootstrap 0 --permutations 0 --no-speech --topics 0 --csv-scopes corpus,visit",
+        Benchmark.analysisFlags(options(false, false, 0, List.of("visit", "corpus"))));
+    assertEquals("--csv-scopes document", Benchmark.analysisFlags(options(true, true,
+        io.visitlens.config.JobOptions.AUTO_TOPICS, List.of("document"))));
+  }
+
   @Test
   void oneRoundGivesTheRatiosOfThatRound() {
     String table = Benchmark.table(List.of(m(1, Contender.ANALYSIS, 40_000), m(1, Contender.NAIVE, 48_000),

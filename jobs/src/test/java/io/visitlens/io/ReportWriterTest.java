@@ -199,6 +199,34 @@ class ReportWriterTest extends SparkTestBase {
   }
 
   @Test
+  void aCsvKeepingSomeRowsHasThemInOrderWhileTheParquetHasEveryRow(@TempDir Path dir) throws Exception {
+    String[] scopes = {"a", "b", "c", null};
+    List<Row> rows = new ArrayList<>();
+    for (int n = 0; n < 2_000; n++) {
+      rows.add(row(scopes[(n * 7) % 4], n));
+    }
+    StructType schema = new StructType().add("scope", DataTypes.StringType).add("n", DataTypes.IntegerType);
+    Dataset<Row> report = spark.createDataFrame(rows, schema).repartition(4);
+    ReportWriter writer = new ReportWriter(spark, new org.apache.hadoop.fs.Path(dir.toUri()));
+
+    long n = writer.write(ReportWriter.Plan.sorted("scoped", report, List.of("n"), Long.MAX_VALUE)
+        .withCsvRows(new ReportWriter.CsvRows("scope", List.of("c", "a"))));
+
+    assertEquals(2_000, n, "the count is the Parquet's, every row");
+    assertEquals(2_000, spark.read().parquet(dir.resolve("parquet/scoped").toString()).count(), "the Parquet");
+    List<String> lines = Files.readAllLines(dir.resolve("csv/scoped.csv"));
+    List<String> expected = new ArrayList<>(List.of("scope,n"));
+    for (int i = 0; i < 2_000; i++) {
+      String s = scopes[(i * 7) % 4];
+      if ("a".equals(s) || "c".equals(s)) {
+        expected.add(s + "," + i);
+      }
+    }
+    assertEquals(1_001, expected.size(), "half the rows are a or c");
+    assertEquals(expected, lines, "the CSV: the header, then the a and c rows in the report's order, no b or null");
+  }
+
+  @Test
   void writesTheHeaderAloneForAnEmptyReport(@TempDir Path dir) throws Exception {
     Dataset<Row> empty = spark.range(0, 10).selectExpr("CAST(id AS INT) AS k", "'x' AS t").where("k < 0").repartition(3);
 

@@ -1,5 +1,6 @@
 package io.visitlens.job;
 
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -520,14 +522,46 @@ class AnalysisJobIT extends SparkTestBase {
     assertTrue(manifest.at("/timings_ms/topics").isNumber(), manifest.at("/timings_ms").toString());
   }
 
+  /** One run for two switches that leave things out: the speech pass, and the document scope of a CSV. */
   @Test
-  void noSpeechLeavesOutTheThreeSpeechReportsAndThePageSaysWhy() throws Exception {
+  void noSpeechLeavesOutTheSpeechReportsAndCsvScopesLeaveTheDocumentScopeToTheParquet() throws Exception {
     Path reports = tmp.resolve("no-speech");
     Cli run = cli("run", "--corpus", REPO.resolve(JobOptions.DEFAULT_CORPUS).toString(),
         "--visits", REPO.resolve(JobOptions.DEFAULT_VISITS).toString(),
         "--lexicon", REPO.resolve(JobOptions.DEFAULT_LEXICON).toString(), "--out", reports.toString(),
-        "--no-speech", "--bootstrap", "0", "--permutations", "0", "--topics", "0");
+        "--no-speech", "--bootstrap", "0", "--permutations", "0", "--topics", "0", "--csv-scopes", "visit,corpus");
     assertEquals(0, run.code(), "the run succeeds: " + run.err());
+
+    // --csv-scopes visit,corpus: the CSV has those two scopes, in the report's order; the Parquet every scope.
+    Dataset<Row> parquet = spark.read().parquet(reports.resolve("parquet").resolve("term_frequencies").toString());
+    List<String[]> csv = new ArrayList<>();
+    try (CSVParser p = CSVParser.parse(reports.resolve("csv").resolve("term_frequencies.csv"),
+        StandardCharsets.UTF_8, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build())) {
+      assertEquals(List.of(parquet.columns()), p.getHeaderNames(), "the CSV's header is the report's columns");
+      for (CSVRecord r : p) {
+        csv.add(new String[] {r.get("scope"), r.get("scope_id"), r.get("term"), r.get("count")});
+      }
+    }
+    long documentRows = parquet.where(col("scope").equalTo("document")).count();
+    assertTrue(documentRows > 0, "the Parquet has the document scope");
+    assertEquals(parquet.count() - documentRows, csv.size(), "the CSV has every row but the document scope's");
+    List<String> scopesInOrder = csv.stream().map(r -> r[0]).distinct().toList();
+    assertEquals(List.of("corpus", "visit"), scopesInOrder, "corpus rows, then visit rows, and nothing else");
+    List<Row> kept = parquet.where(col("scope").notEqual("document"))
+        .orderBy(io.visitlens.report.TermFrequenciesReport.REPORT.order().stream().map(c -> c.endsWith(" desc")
+            ? col(c.substring(0, c.length() - 5)).desc() : col(c)).toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList();
+    for (int i = 0; i < kept.size(); i++) {
+      Row r = kept.get(i);
+      String[] c = csv.get(i);
+      assertEquals(List.of(r.getAs("scope"), r.getAs("scope_id"), r.getAs("term"), String.valueOf((long) r.getAs("count"))),
+          List.of(c), "CSV row " + (i + 1) + " is the Parquet's row of the same place");
+    }
+    JsonNode params = new ObjectMapper().readTree(reports.resolve("run.json").toFile()).at("/parameters");
+    assertEquals("[\"corpus\",\"visit\"]", params.at("/csv_scopes").toString(), params.toString());
+    assertEquals(parquet.count(), new ObjectMapper().readTree(reports.resolve("run.json").toFile())
+        .at("/row_counts/term_frequencies").asLong(), "run.json counts the Parquet's rows");
+
     assertEquals("off", spark.read().parquet(reports.resolve("parquet").resolve("topic_model").toString()).first()
         .getAs("status"), "--topics 0 turns the topic model off");
     for (String name : List.of("statements", "deliverables", "speaker_emphasis")) {

@@ -91,7 +91,23 @@ class VisitLensTest {
         Arguments.of(List.of("--topics", "-1"), "--topics: must be from 0 (no topic model) to 200, got -1"),
         Arguments.of(List.of("--topics", "201"), "--topics: must be from 0 (no topic model) to 200, got 201"),
         Arguments.of(List.of("--topics-min-docs", "1"), "--topics-min-docs: must be 2 or more, got 1"),
+        Arguments.of(List.of("--csv-scopes", "corpus,documents"),
+            "--csv-scopes: takes scopes of term_frequencies, of corpus, visit, document; got 'documents'"),
+        Arguments.of(List.of("--csv-scopes", ""),
+            "--csv-scopes: takes scopes of term_frequencies, of corpus, visit, document; got ''"),
         Arguments.of(List.of("--bogus"), "Unknown option: '--bogus'"));
+  }
+
+  @Test
+  void csvScopesAreKeptInTheReportsOrderEachOnce() {
+    assertEquals(List.of("corpus", "visit"), JobOptions.csvScopes(List.of("visit", "corpus", "visit")));
+    assertEquals(JobOptions.TERM_SCOPES, JobOptions.csvScopes(null), "not given: every scope");
+    assertEquals(JobOptions.TERM_SCOPES, JobOptions.defaults().csvScopes());
+    assertTrue(JobOptions.defaults().allScopesInCsv());
+    JobOptions two = JobOptions.defaults().withCsvScopes(List.of("visit", "corpus"));
+    assertEquals(List.of("corpus", "visit"), two.csvScopes());
+    assertFalse(two.allScopesInCsv());
+    assertEquals(two.csvScopes(), two.withSpeech(false).withTopics(3, 200).csvScopes(), "kept by the other withers");
   }
 
   @ParameterizedTest
