@@ -195,12 +195,12 @@ public final class ReportWriter {
       Dataset<Row> printed = sortedRows.mapPartitions(
           new CsvParts(parts, conf, keepColumn, csvRows == null ? List.of() : csvRows.values()),
           Encoders.row(sortedRows.schema()));
-      Column inCsv = csvRows == null ? count(lit(1))
-          : count(when(col(csvRows.column()).isin(csvRows.values().toArray()), lit(1)));
-      writeParquet(name, printed.observe(rows, count(lit(1)).as("rows"), inCsv.as("csv_rows")));
+      Column[] csvCount = csvRows == null ? new Column[0] : new Column[] {
+          count(when(col(csvRows.column()).isin(csvRows.values().toArray()), lit(1))).as("csv_rows")};
+      writeParquet(name, printed.observe(rows, count(lit(1)).as("rows"), csvCount));
       long n = observedCount(rows, "rows");
       CsvParts.concatenate(fs, parts, new Path(new Path(root, "csv"), name + ".csv"),
-          header(sortedRows.columns()), observedCount(rows, "csv_rows"));
+          header(sortedRows.columns()), csvRows == null ? n : observedCount(rows, "csv_rows"));
       return n;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

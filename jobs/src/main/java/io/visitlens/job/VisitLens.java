@@ -294,7 +294,7 @@ public final class VisitLens {
       return new JobOptions(corpus, format, visits, lexicon, aliases != null ? aliases : defaultAliases(), out,
           compare == null ? null : compare.get(0), compare == null ? null : compare.get(1),
           keepDuplicates, windowDays, minCount, topPerDocument, priorScale, force, maxDocumentMb, bootstrap, seed,
-          confidence, permutations, !noSpeech, k, topicsMinDocs, JobOptions.csvScopes(csvScopes));
+          confidence, permutations, !noSpeech, k, topicsMinDocs, csvScopes);
     }
   }
 
@@ -457,7 +457,7 @@ public final class VisitLens {
       return new Benchmark.Options(docs, workDir, inputs.seed, runnable,
           results != null ? Path.of(results) : workDir.resolve("results.csv"), Path.of(inputs.seedsCorpus),
           Path.of(inputs.visits), Path.of(inputs.lexicon), warmupDocs, !noResampling, !noSpeech, k, rounds,
-          JobOptions.csvScopes(csvScopes));
+          csvScopes);
     }
   }
 

@@ -76,6 +76,14 @@ class VisitLensTest {
     assertTrue(o.err().contains("--rounds: must be 1 or more, got 0"), o.err());
   }
 
+  @Test
+  void benchRefusesACsvScopeThatIsNotOne() {
+    Outcome o = execute("bench", "--csv-scopes", "corpus,all", "--docs", "10");
+    assertEquals(2, o.code(), o.err());
+    assertTrue(o.err().contains("--csv-scopes: takes scopes of term_frequencies, of corpus, visit, document; got 'all'"),
+        o.err());
+  }
+
   /** Each row: the flags, a text the message must contain. */
   static Stream<Arguments> badFlags() {
     return Stream.of(
