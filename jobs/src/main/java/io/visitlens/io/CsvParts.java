@@ -58,14 +58,10 @@ public final class CsvParts implements MapPartitionsFunction<Row, Row> {
   private final int keepColumn;
   private final java.util.Set<String> keepValues;
 
-  /** Prints every row into parts under {@code dir}, opened through the Hadoop settings {@code conf}. */
-  public CsvParts(Path dir, Broadcast<SerializableConfiguration> conf) {
-    this(dir, conf, -1, java.util.List.of());
-  }
-
   /**
-   * Prints into parts under {@code dir} the rows whose string column number {@code keepColumn} holds one of
-   * {@code keepValues} (every row when {@code keepColumn} is negative); every row is passed on, printed or not.
+   * Prints into parts under {@code dir}, opened through the Hadoop settings {@code conf}, the rows whose string column
+   * number {@code keepColumn} holds one of {@code keepValues} (every row when {@code keepColumn} is negative); every
+   * row is passed on, printed or not.
    */
   public CsvParts(Path dir, Broadcast<SerializableConfiguration> conf, int keepColumn,
       java.util.Collection<String> keepValues) {
